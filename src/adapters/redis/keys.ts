@@ -1,0 +1,38 @@
+// Redis key layout. Every key of a tenant carries the hash tag {<tenant>}, so
+// all keys one script touches live in one slot and scripts run unchanged on
+// Redis Cluster. Ids are from a safe alphabet without ':' or braces.
+
+export class TenantKeys {
+  readonly prefix: string;
+  readonly outbox: string;
+  readonly expiry: string;
+  readonly catalogVersion: string;
+
+  constructor(readonly namespace: string, readonly tenant: string) {
+    this.prefix = `${namespace}:{${tenant}}:`;
+    this.outbox = `${this.prefix}outbox`;
+    this.expiry = `${this.prefix}exp`;
+    this.catalogVersion = `${this.prefix}catver`;
+  }
+
+  cell(warehouse: string, sku: string): string {
+    return `${this.prefix}c:${warehouse}:${sku}`;
+  }
+
+  reservation(id: string): string {
+    return `${this.prefix}r:${id}`;
+  }
+
+  /** Idempotency key of a reservation request. */
+  idempotency(key: string): string {
+    return `${this.prefix}i:${key}`;
+  }
+
+  /** Idempotency key of a stock operation (set, adjust). */
+  operation(key: string): string {
+    return `${this.prefix}o:${key}`;
+  }
+}
+
+/** The scan pattern for every key of a namespace (tests and tools only). */
+export const namespacePattern = (namespace: string): string => `${namespace}:*`;

@@ -1,0 +1,103 @@
+-- Shared helpers, inlined by the loader where a script says `--! include common`.
+-- Return codes (mirrored in scripts.ts):
+local OK, ALREADY = 0, 1
+local E_NOT_FOUND, E_IDEMPOTENCY_REUSED, E_CATALOG_STALE, E_OUTBOX_FULL = -1, -2, -3, -4
+local E_INSUFFICIENT, E_EXPIRED, E_RELEASED, E_FULFILLED = -5, -6, -7, -8
+local E_CONFIRMED, E_NOT_CONFIRMED, E_KEYS_MISMATCH, E_INVARIANT = -9, -10, -11, -12
+local E_NOT_DUE, E_BAD_ARG, E_CORRUPT = -13, -14, -15
+
+-- Reads a stock cell; absent fields are 0.
+local function readCell(key)
+  local f = redis.call('HMGET', key, 'onHand', 'reserved', 'committed', 'v')
+  return { onHand = tonumber(f[1]) or 0, reserved = tonumber(f[2]) or 0,
+           committed = tonumber(f[3]) or 0, v = tonumber(f[4]) or 0 }
+end
+
+-- Applies validated deltas to a cell, bumps its version and returns the
+-- event tuple {wh, sku, dOnHand, dReserved, dCommitted, onHand, reserved, committed, v}.
+local function applyCell(key, wh, sku, cell, dOnHand, dReserved, dCommitted)
+  cell.onHand = cell.onHand + dOnHand
+  cell.reserved = cell.reserved + dReserved
+  cell.committed = cell.committed + dCommitted
+  cell.v = cell.v + 1
+  redis.call('HSET', key, 'onHand', cell.onHand, 'reserved', cell.reserved,
+    'committed', cell.committed, 'v', cell.v)
+  return { wh, sku, dOnHand, dReserved, dCommitted, cell.onHand, cell.reserved, cell.committed, cell.v }
+end
+
+-- Appends one event to the tenant's outbox stream.
+local function emit(outbox, eventId, eventType, aggregate, nowMs, data)
+  redis.call('XADD', outbox, '*', 'id', eventId, 'type', eventType, 'agg', aggregate,
+    'ts', nowMs, 'data', cjson.encode(data))
+end
+
+local function outboxFull(outbox, lengthMax)
+  return redis.call('XLEN', outbox) >= lengthMax
+end
+
+-- The key prefix of the tenant, derived from a reservation key `<prefix>r:<id>`.
+local function prefixOf(reservationKey, reservationId)
+  return string.sub(reservationKey, 1, #reservationKey - #reservationId - 2)
+end
+
+-- True when KEYS[first..] are exactly the cells of `allocs`, in order.
+local function keysMatch(prefix, allocs, first)
+  if #KEYS - first + 1 ~= #allocs then return false end
+  for i, a in ipairs(allocs) do
+    if KEYS[first + i - 1] ~= prefix .. 'c:' .. a[1] .. ':' .. a[2] then return false end
+  end
+  return true
+end
+
+-- Loads a reservation and checks the cell keys; returns (record, allocs) or (nil, code).
+local function loadReservation(resKey, resId, first)
+  local f = redis.call('HMGET', resKey, 'st', 'exp', 'alloc')
+  if not f[1] then return nil, E_NOT_FOUND end
+  local allocs = cjson.decode(f[3])
+  if not keysMatch(prefixOf(resKey, resId), allocs, first) then return nil, E_KEYS_MISMATCH end
+  return { st = f[1], exp = tonumber(f[2]) }, allocs
+end
+
+-- The error code for a reservation that is not in the state an operation needs.
+local function stateCode(st)
+  if st == 'expired' then return E_EXPIRED end
+  if st == 'released' then return E_RELEASED end
+  if st == 'fulfilled' then return E_FULFILLED end
+  if st == 'confirmed' then return E_CONFIRMED end
+  return E_NOT_CONFIRMED
+end
+
+-- Moves every allocation by the given per-unit tier deltas, after checking that
+-- no counter would break an invariant. Returns the event cells, or nil.
+local function moveAll(allocs, first, sOnHand, sReserved, sCommitted)
+  local cells = {}
+  for i, a in ipairs(allocs) do
+    local c = readCell(KEYS[first + i - 1])
+    local q = a[3]
+    local onHand, reserved, committed = c.onHand + sOnHand * q, c.reserved + sReserved * q, c.committed + sCommitted * q
+    if reserved < 0 or committed < 0 or onHand < reserved + committed then return nil end
+    cells[i] = c
+  end
+  local out = {}
+  for i, a in ipairs(allocs) do
+    local q = a[3]
+    out[i] = applyCell(KEYS[first + i - 1], a[1], a[2], cells[i], sOnHand * q, sReserved * q, sCommitted * q)
+  end
+  return out
+end
+
+-- Ends a reservation: final state, off the expiry index, readable for the retention period.
+local function finish(resKey, resId, expiryKey, status, nowMs, retentionSec)
+  redis.call('HSET', resKey, 'st', status, 'end', nowMs)
+  redis.call('ZREM', expiryKey, resId)
+  redis.call('EXPIRE', resKey, retentionSec)
+end
+
+-- Expires a held reservation whose time has passed: reserved stock back to available.
+local function expireHeld(resKey, resId, allocs, first, expiryKey, outbox, nowMs, retentionSec)
+  local cells = moveAll(allocs, first, 0, -1, 0)
+  if not cells then return E_CORRUPT end
+  finish(resKey, resId, expiryKey, 'expired', nowMs, retentionSec)
+  emit(outbox, resId .. ':expired', 'expired', resId, nowMs, { res = resId, cells = cells })
+  return OK
+end

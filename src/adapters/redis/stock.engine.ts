@@ -1,0 +1,185 @@
+// The Redis stock engine: every change is one Lua script; this file turns
+// typed commands into script calls and numeric replies into typed outcomes.
+import type { Redis } from 'ioredis';
+import { domainError, type DomainError } from '../../core/errors.ts';
+import type { Allocation, Reservation, ReservationStatus, ShortLine, StockCell } from '../../core/stock.types.ts';
+import type {
+  ReserveCommand, ReserveOutcome, StockEngine, StockWrite, StockWriteOutcome, Transition, TransitionOutcome,
+} from '../../app/stock.port.ts';
+import { TenantKeys } from './keys.ts';
+import type { RedisPool } from './connection.ts';
+import { Code, runScript, type ScriptName, type ScriptReply } from './scripts.ts';
+
+export interface EngineOptions {
+  readonly namespace: string;
+  readonly outboxLengthMax: number;
+  readonly reservationRetentionSeconds: number;
+  readonly idempotencyTtlSeconds: number;
+  readonly onHandMax: number;
+}
+
+const transitionScript: Record<Transition, ScriptName> = {
+  confirm: 'confirmReservation', release: 'releaseReservation', fulfil: 'fulfilReservation', expire: 'expireReservation',
+};
+
+export class RedisStockEngine implements StockEngine {
+  private readonly keyCache = new Map<string, TenantKeys>();
+
+  constructor(private readonly pool: RedisPool, private readonly opts: EngineOptions) {}
+
+  keys(tenant: string): TenantKeys {
+    let k = this.keyCache.get(tenant);
+    if (k === undefined) {
+      if (this.keyCache.size >= 10_000) this.keyCache.clear();
+      k = new TenantKeys(this.opts.namespace, tenant);
+      this.keyCache.set(tenant, k);
+    }
+    return k;
+  }
+
+  private get redis(): Redis {
+    return this.pool.next();
+  }
+
+  async reserve(tenant: string, cmd: ReserveCommand): Promise<ReserveOutcome> {
+    const k = this.keys(tenant);
+    const keys = [k.outbox, k.expiry, k.catalogVersion, k.idempotency(cmd.idempotencyKey), k.reservation(cmd.reservationId)];
+    for (const wh of cmd.warehouses) for (const d of cmd.demand) keys.push(k.cell(wh, d.sku));
+    const args: (string | number)[] = [
+      cmd.reservationId, cmd.nowMs, cmd.expiresAtMs, cmd.catalogVersion, cmd.fingerprint,
+      this.opts.idempotencyTtlSeconds, this.opts.outboxLengthMax, cmd.allowSplit ? 1 : 0,
+      cmd.warehouses.length, cmd.demand.length, ...cmd.warehouses,
+    ];
+    for (const d of cmd.demand) args.push(d.sku, d.qty);
+    const reply = await runScript(this.redis, 'reserveStock', keys, args);
+    switch (reply[0]) {
+      case Code.OK: return { kind: 'reserved', allocations: allocationsOf(reply) };
+      case Code.ALREADY: return { kind: 'replay', reservationId: String(reply[1]) };
+      case Code.CATALOG_STALE: return { kind: 'catalogStale', version: Number(reply[1]) };
+      case Code.INSUFFICIENT: return { kind: 'error', error: insufficient(reply) };
+      default: return { kind: 'error', error: errorOf(reply, `reservation ${cmd.reservationId}`) };
+    }
+  }
+
+  async transition(tenant: string, op: Transition, reservationId: string, nowMs: number): Promise<TransitionOutcome> {
+    const k = this.keys(tenant);
+    const resKey = k.reservation(reservationId);
+    const alloc = await this.redis.hget(resKey, 'alloc');
+    if (alloc === null) return { kind: 'error', error: notFound(reservationId) };
+    const cells = (JSON.parse(alloc) as [string, string, number][]).map(([wh, sku]) => k.cell(wh, sku));
+    const reply = await runScript(this.redis, transitionScript[op], [k.outbox, k.expiry, resKey, ...cells], [
+      reservationId, nowMs, this.opts.outboxLengthMax, this.opts.reservationRetentionSeconds,
+    ]);
+    if (reply[0] === Code.OK) return { kind: 'done' };
+    if (reply[0] === Code.ALREADY) return { kind: 'already' };
+    if (reply[0] === Code.NOT_DUE) return { kind: 'notDue' };
+    return { kind: 'error', error: errorOf(reply, `reservation ${reservationId}`) };
+  }
+
+  async getReservation(tenant: string, id: string): Promise<Reservation | null> {
+    const [st, ts, exp, alloc] = await this.redis.hmget(this.keys(tenant).reservation(id), 'st', 'ts', 'exp', 'alloc');
+    if (st === null || st === undefined || alloc === null || alloc === undefined) return null;
+    return {
+      id, status: st as ReservationStatus, createdAtMs: Number(ts), expiresAtMs: Number(exp),
+      allocations: (JSON.parse(alloc) as [string, string, number][]).map(([warehouse, sku, qty]) => ({ warehouse, sku, qty })),
+    };
+  }
+
+  setStock(tenant: string, w: StockWrite, level: { onHand: number; safetyStock?: number; inTransit?: number }): Promise<StockWriteOutcome> {
+    return this.writeStock(tenant, 'setStock', w, [
+      w.eventId, w.nowMs, this.opts.outboxLengthMax, level.onHand, level.safetyStock ?? '', level.inTransit ?? '', w.reason,
+      w.warehouse, w.sku, w.fingerprint, this.opts.idempotencyTtlSeconds, this.opts.onHandMax,
+    ]);
+  }
+
+  adjustStock(tenant: string, w: StockWrite, delta: number): Promise<StockWriteOutcome> {
+    return this.writeStock(tenant, 'adjustStock', w, [
+      w.eventId, w.nowMs, this.opts.outboxLengthMax, delta, w.reason,
+      w.warehouse, w.sku, w.fingerprint, this.opts.idempotencyTtlSeconds, this.opts.onHandMax,
+    ]);
+  }
+
+  private async writeStock(tenant: string, script: ScriptName, w: StockWrite, args: (string | number)[]): Promise<StockWriteOutcome> {
+    const k = this.keys(tenant);
+    const reply = await runScript(this.redis, script, [k.outbox, k.cell(w.warehouse, w.sku), k.operation(w.operationKey)], args);
+    if (reply[0] === Code.OK) {
+      const [onHand, reserved, committed, inTransit, safetyStock, version] = reply.slice(1).map(Number) as number[];
+      return { kind: 'written', cell: { onHand: onHand!, reserved: reserved!, committed: committed!, inTransit: inTransit!, safetyStock: safetyStock!, version: version! } };
+    }
+    if (reply[0] === Code.ALREADY) return { kind: 'replay' };
+    if (reply[0] === Code.INVARIANT) {
+      const [reserved, committed] = reply.slice(1).map(Number);
+      return {
+        kind: 'error',
+        error: domainError('STOCK_INVARIANT', `onHand of ${w.warehouse}/${w.sku} would fall below reserved + committed (${reserved} + ${committed}) or above ${this.opts.onHandMax}`, { reserved, committed }),
+      };
+    }
+    return { kind: 'error', error: errorOf(reply, `stock ${w.warehouse}/${w.sku}`) };
+  }
+
+  async readCells(tenant: string, cells: readonly { warehouse: string; sku: string }[]): Promise<StockCell[]> {
+    const k = this.keys(tenant);
+    const redis = this.redis;
+    const rows = await Promise.all(cells.map((c) =>
+      redis.hmget(k.cell(c.warehouse, c.sku), 'onHand', 'reserved', 'committed', 'inTransit', 'safetyStock', 'v')));
+    return rows.map((f) => ({
+      onHand: Number(f[0] ?? 0), reserved: Number(f[1] ?? 0), committed: Number(f[2] ?? 0),
+      inTransit: Number(f[3] ?? 0), safetyStock: Number(f[4] ?? 0), version: Number(f[5] ?? 0),
+    }));
+  }
+
+  async sweep(tenant: string, nowMs: number, max: number): Promise<number> {
+    const ids = await this.redis.zrangebyscore(this.keys(tenant).expiry, '-inf', nowMs, 'LIMIT', 0, max);
+    const outcomes = await Promise.all(ids.map((id) => this.transition(tenant, 'expire', id, nowMs)));
+    return outcomes.filter((o) => o.kind === 'done').length;
+  }
+
+  async publishCatalogVersion(tenant: string, version: number): Promise<number> {
+    const reply = await runScript(this.redis, 'bumpCatalogVersion', [this.keys(tenant).catalogVersion], [version]);
+    return Number(reply);
+  }
+
+  async catalogVersion(tenant: string): Promise<number> {
+    return Number((await this.redis.get(this.keys(tenant).catalogVersion)) ?? 0);
+  }
+}
+
+function allocationsOf(reply: ScriptReply): Allocation[] {
+  const n = Number(reply[1]);
+  const out: Allocation[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push({ warehouse: String(reply[2 + 3 * i]), sku: String(reply[3 + 3 * i]), qty: Number(reply[4 + 3 * i]) });
+  }
+  return out;
+}
+
+function insufficient(reply: ScriptReply): DomainError {
+  const split = reply[1] === 1;
+  const n = Number(reply[2]);
+  const lines: ShortLine[] = [];
+  for (let i = 0; i < n; i++) {
+    lines.push({ sku: String(reply[3 + 3 * i]), requested: Number(reply[4 + 3 * i]), available: Number(reply[5 + 3 * i]) });
+  }
+  const short = lines.filter((l) => l.requested > l.available);
+  if (short.length > 0) {
+    return domainError('STOCK_INSUFFICIENT', `not enough stock for ${short.map((l) => l.sku).join(', ')}`, { lines: short, split });
+  }
+  return domainError('STOCK_INSUFFICIENT', 'no single warehouse holds the whole cart; retry with allowSplit to split it across warehouses',
+    { lines, split });
+}
+
+const notFound = (id: string): DomainError => domainError('RESERVATION_NOT_FOUND', `reservation ${id} not found`);
+
+function errorOf(reply: ScriptReply, what: string): DomainError {
+  switch (reply[0]) {
+    case Code.NOT_FOUND: return domainError('RESERVATION_NOT_FOUND', `${what} not found`);
+    case Code.IDEMPOTENCY_REUSED: return domainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used with a different request body');
+    case Code.OUTBOX_FULL: return domainError('OVERLOADED', 'the event outbox is full; retry later');
+    case Code.EXPIRED: return domainError('RESERVATION_EXPIRED', `${what} has expired`, { status: 'expired' });
+    case Code.RELEASED: return domainError('RESERVATION_RELEASED', `${what} was released`, { status: 'released' });
+    case Code.FULFILLED: return domainError('RESERVATION_FULFILLED', `${what} was already fulfilled`, { status: 'fulfilled' });
+    case Code.CONFIRMED: return domainError('RESERVATION_CONFIRMED', `${what} is confirmed`, { status: 'confirmed' });
+    case Code.NOT_CONFIRMED: return domainError('RESERVATION_NOT_CONFIRMED', `${what} is held, not yet confirmed`, { status: 'held' });
+    default: throw new Error(`unexpected script reply for ${what}: ${JSON.stringify(reply)}`);
+  }
+}

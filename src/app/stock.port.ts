@@ -1,0 +1,62 @@
+// What the use cases need from the stock engine (Redis adapter implements it).
+import type { Demand } from '../core/bundle.rules.ts';
+import type { DomainError } from '../core/errors.ts';
+import type { Allocation, Reservation, StockCell } from '../core/stock.types.ts';
+
+export interface ReserveCommand {
+  readonly reservationId: string;
+  readonly idempotencyKey: string;
+  /** Hash of the normalized request; the same key with another fingerprint is refused. */
+  readonly fingerprint: string;
+  readonly nowMs: number;
+  readonly expiresAtMs: number;
+  readonly catalogVersion: number;
+  readonly allowSplit: boolean;
+  /** Warehouse ids in the order they are tried. */
+  readonly warehouses: readonly string[];
+  readonly demand: readonly Demand[];
+}
+
+export type ReserveOutcome =
+  | { readonly kind: 'reserved'; readonly allocations: readonly Allocation[] }
+  | { readonly kind: 'replay'; readonly reservationId: string }
+  | { readonly kind: 'catalogStale'; readonly version: number }
+  | { readonly kind: 'error'; readonly error: DomainError };
+
+export type TransitionOutcome =
+  | { readonly kind: 'done' }
+  | { readonly kind: 'already' }
+  /** Only for 'expire': the reservation is held and not yet due. */
+  | { readonly kind: 'notDue' }
+  | { readonly kind: 'error'; readonly error: DomainError };
+
+export type Transition = 'confirm' | 'release' | 'fulfil' | 'expire';
+
+export interface StockWrite {
+  readonly warehouse: string;
+  readonly sku: string;
+  readonly eventId: string;
+  /** Client idempotency key, or a fresh one when the client sent none. */
+  readonly operationKey: string;
+  readonly fingerprint: string;
+  readonly reason: string;
+  readonly nowMs: number;
+}
+
+export type StockWriteOutcome =
+  | { readonly kind: 'written'; readonly cell: StockCell }
+  | { readonly kind: 'replay' }
+  | { readonly kind: 'error'; readonly error: DomainError };
+
+export interface StockEngine {
+  reserve(tenant: string, cmd: ReserveCommand): Promise<ReserveOutcome>;
+  transition(tenant: string, op: Transition, reservationId: string, nowMs: number): Promise<TransitionOutcome>;
+  getReservation(tenant: string, id: string): Promise<Reservation | null>;
+  setStock(tenant: string, w: StockWrite, level: { onHand: number; safetyStock?: number; inTransit?: number }): Promise<StockWriteOutcome>;
+  adjustStock(tenant: string, w: StockWrite, delta: number): Promise<StockWriteOutcome>;
+  readCells(tenant: string, cells: readonly { warehouse: string; sku: string }[]): Promise<StockCell[]>;
+  /** Expires up to `max` due reservations of a tenant; returns how many it expired. */
+  sweep(tenant: string, nowMs: number, max: number): Promise<number>;
+  publishCatalogVersion(tenant: string, version: number): Promise<number>;
+  catalogVersion(tenant: string): Promise<number>;
+}
