@@ -1,0 +1,52 @@
+// The HTTP app factory: buildApp(deps) for tests (inject) and for the server.
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { HttpDeps } from './deps.ts';
+import { errorHandler, sendProblem } from './problem.ts';
+import { buildSchemas } from './schemas.ts';
+import { catalogRoutes } from './routes/catalog.route.ts';
+import { healthRoutes } from './routes/health.route.ts';
+import { reservationRoutes } from './routes/reservations.route.ts';
+import { stockRoutes } from './routes/stock.route.ts';
+
+export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
+  const { limits } = deps.config;
+  const app = Fastify({
+    loggerInstance: deps.logger === false ? undefined : deps.logger,
+    logger: deps.logger === false ? false : undefined,
+    // Per-request logs cost throughput on the checkout path; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: limits.bodyBytesMax,
+    requestTimeout: deps.config.requestTimeoutMs,
+    connectionTimeout: deps.config.requestTimeoutMs,
+    keepAliveTimeout: 72_000,
+    routerOptions: { maxParamLength: 256 },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('principal', null);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, { code: 'NOT_FOUND', detail: `no route ${request.method} ${request.url.split('?')[0]}` }));
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Pallet API', version: '0.1.0', description: 'Realtime order and inventory core' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const routeDeps = { ...deps, schemas: buildSchemas(limits) };
+  await app.register(healthRoutes, routeDeps);
+  await app.register(catalogRoutes, routeDeps);
+  await app.register(reservationRoutes, routeDeps);
+  await app.register(stockRoutes, routeDeps);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,38 @@
+// Authentication and scope checks, as a preHandler per route.
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { Scope } from '../../app/catalog.port.ts';
+import type { AuthService, Principal } from '../../app/auth.service.ts';
+import { sendProblem } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+/** Who may call a route: the operator key (when `operator`), or a tenant key holding one of `scopes`. */
+export interface Access {
+  readonly operator?: boolean;
+  readonly scopes?: readonly Scope[];
+}
+
+export function requireAccess(auth: AuthService, access: Access): preHandlerAsyncHookHandler {
+  return async function checkAccess(request: FastifyRequest, reply: FastifyReply) {
+    const principal = await auth.authenticate(request.headers.authorization);
+    if (principal === null) {
+      return sendProblem(reply.header('www-authenticate', 'Bearer'), { code: 'UNAUTHENTICATED', detail: 'missing or unknown API key (Authorization: Bearer <key>)' });
+    }
+    request.principal = principal;
+    const scopes = access.scopes ?? [];
+    if (principal.kind === 'operator' ? access.operator === true : scopes.some((s) => principal.scopes.has(s))) return;
+    const needs = [...(access.operator === true ? ['the operator key (PALLET_ADMIN_KEY)'] : []), ...(scopes.length > 0 ? [`a tenant key with scope ${scopes.join(' or ')}`] : [])];
+    return sendProblem(reply, { code: 'FORBIDDEN', detail: `this route needs ${needs.join(' or ')}` });
+  };
+}
+
+/** The tenant of the authenticated tenant key (routes with scope access only). */
+export function tenantOf(request: FastifyRequest): string {
+  const p = request.principal;
+  if (p === null || p.kind !== 'tenant') throw new Error('tenantOf called on a route without tenant access');
+  return p.tenantId;
+}

@@ -1,0 +1,25 @@
+// Everything the HTTP adapter needs, built by the composition root.
+import type { FastifyBaseLogger } from 'fastify';
+import type { AuthService } from '../../app/auth.service.ts';
+import type { CatalogStore } from '../../app/catalog.port.ts';
+import type { CatalogService } from '../../app/catalog.service.ts';
+import type { ReservationService } from '../../app/reservation.service.ts';
+import type { StockService } from '../../app/stock.service.ts';
+import type { Config } from '../../config.ts';
+import type { Schemas } from './schemas.ts';
+
+export interface HttpDeps {
+  readonly config: Config;
+  readonly logger: FastifyBaseLogger | false;
+  readonly auth: AuthService;
+  readonly store: CatalogStore;
+  readonly catalogs: CatalogService;
+  readonly reservations: ReservationService;
+  readonly stock: StockService;
+  /** Whether each backing service answers. */
+  readonly ready: () => Promise<Record<string, boolean>>;
+}
+
+export interface RouteDeps extends HttpDeps {
+  readonly schemas: Schemas;
+}

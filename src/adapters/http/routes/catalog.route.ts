@@ -1,0 +1,72 @@
+// Tenants, API keys, warehouses and SKUs.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { requireAccess, tenantOf } from '../auth.hook.ts';
+import type { RouteDeps } from '../deps.ts';
+import { sendDomainError, sendProblem } from '../problem.ts';
+
+export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
+  const { schemas: s, auth, store, catalogs } = deps;
+  const operator = requireAccess(auth, { operator: true });
+  const keyMaker = requireAccess(auth, { operator: true, scopes: ['admin'] });
+  const admin = requireAccess(auth, { scopes: ['admin'] });
+  const reader = requireAccess(auth, { scopes: ['read', 'admin', 'checkout'] });
+  const Created = Type.Object({ id: Type.String(), created: Type.Boolean() });
+
+  app.post('/v1/tenants', {
+    preHandler: operator,
+    schema: { summary: 'Create a tenant (operator key)', tags: ['tenants'], body: s.TenantBody, response: { 200: Type.Object({ id: Type.String(), name: Type.String(), created: Type.Boolean() }), 201: Type.Object({ id: Type.String(), name: Type.String(), created: Type.Boolean() }) } },
+  }, async (request, reply) => {
+    const { created, tenant } = await deps.store.createTenant(request.body.id, request.body.name);
+    return reply.code(created ? 201 : 200).send({ id: tenant.id, name: tenant.name, created });
+  });
+
+  app.post('/v1/tenants/:id/keys', {
+    preHandler: keyMaker,
+    schema: { summary: 'Create an API key; the key is shown once', tags: ['tenants'], params: Type.Object({ id: s.Id('tenant id') }), body: s.KeyBody, response: { 201: Type.Object({ id: Type.String(), key: Type.String(), scopes: Type.Array(Type.String()) }) } },
+  }, async (request, reply) => {
+    const tenant = request.params.id;
+    const p = request.principal;
+    const notFound = () => sendProblem(reply, { code: 'TENANT_NOT_FOUND', detail: `tenant ${tenant} not found` });
+    if (p?.kind === 'tenant' && p.tenantId !== tenant) return notFound();
+    const key = await store.createApiKey(tenant, request.body.scopes, request.body.label);
+    if (key === null) return notFound();
+    return reply.code(201).header('cache-control', 'no-store').send({ ...key, scopes: [...key.scopes] });
+  });
+
+  app.put('/v1/warehouses/:id', {
+    preHandler: admin,
+    schema: { summary: 'Create or update a warehouse', tags: ['catalog'], params: Type.Object({ id: s.Id('warehouse id') }), body: s.WarehouseBody, response: { 200: Created, 201: Created } },
+  }, async (request, reply) => {
+    const result = await catalogs.putWarehouse(tenantOf(request), { id: request.params.id, ...request.body });
+    if (!result.ok) return sendDomainError(reply, result.error);
+    return reply.code(result.value.created ? 201 : 200).send({ id: request.params.id, created: result.value.created });
+  });
+
+  app.get('/v1/warehouses', {
+    preHandler: reader,
+    schema: { summary: 'List warehouses', tags: ['catalog'], response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), region: Type.String(), priority: Type.Integer() })) }) } },
+  }, async (request, reply) => {
+    const catalog = await catalogs.get(tenantOf(request));
+    return reply.send({ items: catalog === null ? [] : [...catalog.warehouses.values()] });
+  });
+
+  app.put('/v1/skus/:sku', {
+    preHandler: admin,
+    schema: { summary: 'Create or update a SKU; with components it is a bundle', tags: ['catalog'], params: Type.Object({ sku: s.Id('sku') }), body: s.SkuBody, response: { 200: Created, 201: Created } },
+  }, async (request, reply) => {
+    const result = await catalogs.putSku(tenantOf(request), { sku: request.params.sku, name: request.body.name, components: request.body.components ?? [] });
+    if (!result.ok) return sendDomainError(reply, result.error);
+    return reply.code(result.value.created ? 201 : 200).send({ id: request.params.sku, created: result.value.created });
+  });
+
+  app.get('/v1/skus/:sku', {
+    preHandler: reader,
+    schema: { summary: 'Read a SKU', tags: ['catalog'], params: Type.Object({ sku: s.Id('sku') }), response: { 200: Type.Object({ sku: Type.String(), name: Type.String(), components: Type.Array(Type.Object({ sku: Type.String(), qty: Type.Integer() })) }) } },
+  }, async (request, reply) => {
+    const catalog = await catalogs.fresh(tenantOf(request));
+    const item = catalog?.skus.get(request.params.sku);
+    if (item === undefined) return sendProblem(reply, { code: 'UNKNOWN_SKU', detail: `unknown sku: ${request.params.sku}`, skus: [request.params.sku] });
+    return reply.send({ ...item, components: [...item.components] });
+  });
+};

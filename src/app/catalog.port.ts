@@ -1,0 +1,26 @@
+// What the use cases need from the catalog store (the PostgreSQL adapter implements it).
+import type { Component, Sku, Warehouse } from '../core/catalog.types.ts';
+
+export type Scope = 'checkout' | 'admin' | 'read';
+export const allScopes: readonly Scope[] = ['checkout', 'admin', 'read'];
+
+export interface CatalogStore {
+  createTenant(id: string, name: string): Promise<{ created: boolean; tenant: { id: string; name: string } }>;
+  getTenant(id: string): Promise<{ id: string; name: string } | null>;
+  listTenantIds(limit: number): Promise<string[]>;
+  createApiKey(tenantId: string, scopes: readonly Scope[], label?: string): Promise<{ id: string; key: string; scopes: readonly Scope[] } | null>;
+  findApiKey(key: string): Promise<{ keyId: string; tenantId: string; scopes: readonly Scope[] } | null>;
+  upsertWarehouse(tenantId: string, w: Warehouse): Promise<{ created: boolean; catalogVersion: number } | null>;
+  upsertSku<E>(
+    tenantId: string,
+    s: { sku: string; name: string; components: Component[] },
+    check: (current: ReadonlyMap<string, Sku>) => E | null,
+  ): Promise<({ ok: true; created: boolean; catalogVersion: number }) | { ok: false; error: E } | null>;
+  loadCatalog(tenantId: string): Promise<{ version: number; warehouses: Warehouse[]; skus: Sku[] } | null>;
+}
+
+export interface Clock {
+  nowMs(): number;
+}
+
+export const systemClock: Clock = { nowMs: () => Date.now() };

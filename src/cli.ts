@@ -1,0 +1,136 @@
+// The `pallet` command line: serve, migrate, seed-demo, start.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { buildRuntime, runMigrations, serve, type Runtime } from './main.ts';
+import { seedDemo } from './demo/demo.seed.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = join(root, '.data');
+
+const help: Record<string, string> = {
+  pallet: `usage: pallet <command> [--help]
+
+commands:
+  start       migrate, seed the demo tenant if absent, print demo keys and URLs, serve (what npm start runs)
+  serve       serve the HTTP API and run the reservation expiry sweeper
+  migrate     apply PostgreSQL migrations to the namespace's schema
+  seed-demo   create the demo tenant (warehouses, SKUs, bundles, stock) if absent and print its keys
+
+Configuration comes from the environment (REDIS_URL, DATABASE_URL, NATS_URL, PALLET_*); see README.md.`,
+  start: `usage: pallet start
+
+Applies migrations, seeds the demo tenant when it is absent, prints the demo API keys
+and URLs, then serves. Without PALLET_ADMIN_KEY, an operator key is generated once and
+kept in .data/admin-key.`,
+  serve: `usage: pallet serve
+
+Serves the HTTP API on PALLET_HTTP_HOST:PALLET_HTTP_PORT (default 127.0.0.1:3000) and
+sweeps expired reservations every PALLET_SWEEP_INTERVAL_MS. Stops cleanly on SIGINT/SIGTERM.`,
+  migrate: `usage: pallet migrate
+
+Creates the schema named PALLET_NAMESPACE in DATABASE_URL if needed and applies the
+numbered migrations that are not yet applied. Safe to run from several processes at once.`,
+  'seed-demo': `usage: pallet seed-demo
+
+Creates the demo tenant with three warehouses, SKUs, two bundles and stock levels when it
+is absent, and prints its API keys (kept in .data/demo-keys.json).`,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const command = positionals[0];
+  if (command === undefined || command === 'help') {
+    console.log(help.pallet);
+    return command === undefined && values.help !== true ? 2 : 0;
+  }
+  if (help[command] === undefined || command === 'pallet') {
+    console.error(`pallet: unknown command ${JSON.stringify(command)}\n\n${help.pallet}`);
+    return 2;
+  }
+  if (values.help === true) {
+    console.log(help[command]);
+    return 0;
+  }
+  const config = command === 'start' ? withAdminKey(loadConfig()) : loadConfig();
+  const rt = buildRuntime(config);
+  try {
+    switch (command) {
+      case 'migrate': {
+        const applied = await runMigrations(rt);
+        console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+        return 0;
+      }
+      case 'seed-demo': {
+        await runMigrations(rt);
+        const seeded = await seedDemo(rt, join(dataDir, 'demo-keys.json'));
+        printDemo(config, seeded.created, seeded.keys);
+        return 0;
+      }
+      case 'serve':
+        return await serveUntilSignal(rt);
+      case 'start': {
+        const applied = await runMigrations(rt);
+        if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+        const seeded = await seedDemo(rt, join(dataDir, 'demo-keys.json'));
+        printDemo(config, seeded.created, seeded.keys);
+        return await serveUntilSignal(rt);
+      }
+      default:
+        return 2;
+    }
+  } finally {
+    await rt.close();
+  }
+}
+
+function serveUntilSignal(rt: Runtime): Promise<number> {
+  return new Promise((resolve, reject) => {
+    serve(rt).then((server) => {
+      console.log(`pallet: serving ${server.url}  (OpenAPI: ${server.url}/docs)`);
+      const stop = (signal: string) => {
+        rt.log.info({ signal }, 'stopping');
+        server.stop().then(() => resolve(0), reject);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    }, reject);
+  });
+}
+
+/** `start` is for a developer machine: generate an operator key once if none is configured. */
+function withAdminKey(config: Config): Config {
+  if (config.adminKey !== null) return config;
+  const file = join(dataDir, 'admin-key');
+  let key = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (key.length < 16) {
+    key = `op_${randomBytes(24).toString('base64url')}`;
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  }
+  return Object.freeze({ ...config, adminKey: key });
+}
+
+function printDemo(config: Config, created: boolean, keys: { tenant: string; admin: string; checkout: string; read: string }): void {
+  const base = `http://${config.httpHost}:${config.httpPort}`;
+  console.log([
+    '',
+    `demo tenant "${keys.tenant}" ${created ? 'created' : 'already present'}`,
+    `  checkout key: ${keys.checkout}`,
+    `  admin key:    ${keys.admin}`,
+    `  read key:     ${keys.read}`,
+    ...(config.adminKey !== null ? [`  operator key: ${config.adminKey}`] : []),
+    `  API:      ${base}/v1   docs: ${base}/docs`,
+    `  try:      curl -s -H 'Authorization: Bearer ${keys.read}' ${base}/v1/stock/YD-2026`,
+    '',
+  ].join('\n'));
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
+  if (err instanceof ConfigError) console.error(`pallet: ${err.message}`);
+  else console.error('pallet: failed:', err);
+  process.exitCode = 1;
+});
