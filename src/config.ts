@@ -43,6 +43,42 @@ export interface Config {
   readonly authCacheTtlMs: number;
   readonly authCacheEntriesMax: number;
   readonly catalogCacheTenantsMax: number;
+  /** Roles `serve` runs in this process. */
+  readonly roles: readonly Role[];
+  readonly events: EventsConfig;
+  readonly payments: PaymentsConfig;
+  readonly reconcileIntervalSeconds: number;
+}
+
+export const allRoles = ['api', 'sweeper', 'relay', 'projector', 'payments', 'reconciler'] as const;
+export type Role = (typeof allRoles)[number];
+
+export interface EventsConfig {
+  /** JetStream stream replicas: 1 on one server, 3 in production clusters. */
+  readonly replicas: number;
+  readonly maxAgeSeconds: number;
+  readonly maxBytes: number;
+  readonly duplicateWindowSeconds: number;
+  /** Outbox entries read and published per relay batch. */
+  readonly relayBatchMax: number;
+  /** Publishes awaiting a JetStream ack, per relay. */
+  readonly relayInflightMax: number;
+  readonly relayIdleMs: number;
+  /** How long a relay owns a tenant's outbox without renewing. */
+  readonly relayLeaseMs: number;
+  readonly consumerBatchMax: number;
+  readonly consumerMaxWaitMs: number;
+  readonly consumerAckWaitMs: number;
+  readonly consumerMaxDeliver: number;
+  readonly consumerMaxAckPending: number;
+}
+
+export interface PaymentsConfig {
+  /** Callbacks waiting for their JetStream ack; above it the API answers 503 + Retry-After. */
+  readonly inflightMax: number;
+  readonly timestampToleranceSeconds: number;
+  /** How long a delivery id is remembered to reject replays. */
+  readonly deliveryTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -139,9 +175,42 @@ export function loadConfig(env: Env = process.env): Config {
     authCacheTtlMs: r.int('PALLET_AUTH_CACHE_TTL_MS', 30_000, 0, 3_600_000),
     authCacheEntriesMax: r.int('PALLET_AUTH_CACHE_ENTRIES_MAX', 10_000, 1, 10_000_000),
     catalogCacheTenantsMax: r.int('PALLET_CATALOG_CACHE_TENANTS_MAX', 1_000, 1, 1_000_000),
+    roles: readRoles(r, env),
+    events: Object.freeze({
+      replicas: r.int('PALLET_EVENTS_REPLICAS', 1, 1, 5),
+      maxAgeSeconds: r.int('PALLET_EVENTS_MAX_AGE_SECONDS', 7 * 86_400, 60, 3650 * 86_400),
+      maxBytes: r.int('PALLET_EVENTS_MAX_BYTES', 8 * 1024 ** 3, 1024 ** 2, 2 ** 50),
+      duplicateWindowSeconds: r.int('PALLET_EVENTS_DUPLICATE_WINDOW_SECONDS', 120, 1, 86_400),
+      relayBatchMax: r.int('PALLET_RELAY_BATCH_MAX', 1_000, 1, 100_000),
+      relayInflightMax: r.int('PALLET_RELAY_INFLIGHT_MAX', 4_000, 1, 1_000_000),
+      relayIdleMs: r.int('PALLET_RELAY_IDLE_MS', 20, 1, 10_000),
+      relayLeaseMs: r.int('PALLET_RELAY_LEASE_MS', 5_000, 500, 600_000),
+      consumerBatchMax: r.int('PALLET_CONSUMER_BATCH_MAX', 1_000, 1, 100_000),
+      consumerMaxWaitMs: r.int('PALLET_CONSUMER_MAX_WAIT_MS', 50, 1, 60_000),
+      consumerAckWaitMs: r.int('PALLET_CONSUMER_ACK_WAIT_MS', 30_000, 100, 3_600_000),
+      consumerMaxDeliver: r.int('PALLET_CONSUMER_MAX_DELIVER', 10, 1, 1_000),
+      consumerMaxAckPending: r.int('PALLET_CONSUMER_MAX_ACK_PENDING', 20_000, 1, 10_000_000),
+    }),
+    payments: Object.freeze({
+      inflightMax: r.int('PALLET_PAYMENTS_INFLIGHT_MAX', 2_000, 1, 1_000_000),
+      timestampToleranceSeconds: r.int('PALLET_PAYMENTS_TIMESTAMP_TOLERANCE_SECONDS', 300, 1, 86_400),
+      deliveryTtlSeconds: r.int('PALLET_PAYMENTS_DELIVERY_TTL_SECONDS', 86_400, 600, 30 * 86_400),
+    }),
+    reconcileIntervalSeconds: r.int('PALLET_RECONCILE_INTERVAL_SECONDS', 300, 0, 86_400),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
+}
+
+function readRoles(r: Reader, env: Env): readonly Role[] {
+  const raw = env.PALLET_ROLES;
+  if (raw === undefined || raw === '' || raw === 'all') return Object.freeze([...allRoles]);
+  const roles = raw.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  const unknown = roles.filter((x) => !(allRoles as readonly string[]).includes(x));
+  if (unknown.length > 0 || roles.length === 0) {
+    r.problems.push(`PALLET_ROLES=${JSON.stringify(raw)}: must be "all" or a comma list of ${allRoles.join(', ')}`);
+  }
+  return Object.freeze(roles.filter((x): x is Role => (allRoles as readonly string[]).includes(x)));
 }
 
 function readAdminKey(r: Reader, env: Env): string | null {

@@ -39,10 +39,13 @@ export function sendDomainError(reply: FastifyReply, e: DomainError): FastifyRep
 
 interface FieldError { readonly field: string; readonly reason: string }
 
-/** Turns ajv errors into `body.lines[0].qty`-style field names with a reason. */
+/** ajv runs with allErrors: without a cap, a 64 KiB body of `{}` lines answers with megabytes of errors. */
+const fieldErrorsMax = 20;
+
+/** Turns ajv errors into `body.lines[0].qty`-style field names with a reason (the first fieldErrorsMax). */
 function fieldErrors(err: FastifyError): FieldError[] {
   const where = err.validationContext ?? 'body';
-  return (err.validation ?? []).map((v) => {
+  return (err.validation ?? []).slice(0, fieldErrorsMax).map((v) => {
     const params = v.params as Record<string, unknown>;
     let path = v.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('');
     if (typeof params.missingProperty === 'string') path += `.${params.missingProperty}`;
@@ -61,7 +64,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   }
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return sendProblem(reply, { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'content-type must be application/json', field: 'header.content-type' });
+      return sendProblem(reply, { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'content-type must be application/json', field: 'headers.content-type' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return sendProblem(reply, { code: 'BODY_TOO_LARGE', detail: `the body is larger than the limit`, field: 'body' });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

@@ -11,6 +11,8 @@ export function buildSchemas(limits: Limits) {
   const Count = (max: number, description: string) => Type.Integer({ minimum: 0, maximum: max, description });
   const Region = Type.String({ pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$', description: 'province/state code, e.g. CN-ZJ, US-CA' });
   const Name = Type.String({ minLength: 1, maxLength: 200 });
+  // Tenant ids become NATS subject tokens, so no '.' in them.
+  const TenantId = Type.String({ pattern: `^[A-Za-z0-9_-]{1,${limits.idLengthMax}}$`, description: 'tenant id' });
   const Reason = Type.String({ minLength: 1, maxLength: 200, description: 'why the stock changed' });
   const strict = { additionalProperties: false } as const;
 
@@ -44,7 +46,8 @@ export function buildSchemas(limits: Limits) {
     OptionalIdempotencyHeaders: Type.Object({
       'idempotency-key': Type.Optional(Type.String({ pattern: '^[\\x21-\\x7e]{1,128}$' })),
     }),
-    TenantBody: Type.Object({ id: Id('tenant id'), name: Name }, strict),
+    TenantBody: Type.Object({ id: TenantId, name: Name }, strict),
+    TenantId,
     KeyBody: Type.Object({
       scopes: Type.Array(Type.Union([Type.Literal('checkout'), Type.Literal('admin'), Type.Literal('read')]), { minItems: 1, maxItems: 3, uniqueItems: true }),
       label: Type.Optional(Type.String({ maxLength: 200 })),

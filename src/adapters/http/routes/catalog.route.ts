@@ -23,7 +23,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
 
   app.post('/v1/tenants/:id/keys', {
     preHandler: keyMaker,
-    schema: { summary: 'Create an API key; the key is shown once', tags: ['tenants'], params: Type.Object({ id: s.Id('tenant id') }), body: s.KeyBody, response: { 201: Type.Object({ id: Type.String(), key: Type.String(), scopes: Type.Array(Type.String()) }) } },
+    schema: { summary: 'Create an API key; the key is shown once', tags: ['tenants'], params: Type.Object({ id: s.TenantId }), body: s.KeyBody, response: { 201: Type.Object({ id: Type.String(), key: Type.String(), scopes: Type.Array(Type.String()) }) } },
   }, async (request, reply) => {
     const tenant = request.params.id;
     const p = request.principal;

@@ -1,0 +1,34 @@
+// The NATS connection with explicit options; setup (jetstreamManager) is kept
+// apart from traffic (jetstream).
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+
+export interface Nats {
+  readonly nc: NatsConnection;
+  readonly js: JetStreamClient;
+  jsm(): Promise<JetStreamManager>;
+  close(): Promise<void>;
+}
+
+export async function connectNats(url: string, name: string): Promise<Nats> {
+  const u = new URL(url);
+  const nc = await connect({
+    servers: `${u.hostname}:${u.port || '4222'}`,
+    name,
+    timeout: 5_000,
+    reconnect: true,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    pingInterval: 10_000,
+    maxPingOut: 3,
+    ...(u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : {}),
+  });
+  const js = jetstream(nc, { timeout: 10_000 });
+  return {
+    nc, js,
+    jsm: () => jetstreamManager(nc, { timeout: 10_000 }),
+    async close() {
+      await nc.drain().catch(() => nc.close());
+    },
+  };
+}

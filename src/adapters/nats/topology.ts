@@ -1,0 +1,98 @@
+// JetStream streams and consumers, defined in one place and applied
+// idempotently at start (create when missing, update when present).
+import {
+  AckPolicy, DeliverPolicy, DiscardPolicy, JetStreamApiError, RetentionPolicy, StorageType,
+  type ConsumerConfig, type JetStreamManager, type StreamConfig,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/nats-core';
+import type { EventsConfig } from '../../config.ts';
+
+export interface Topology {
+  /** Every event: `<ns>.<tenant>.stock.<event>`, `<ns>.<tenant>.payment.<event>`. */
+  readonly eventsStream: string;
+  readonly eventsSubjects: string;
+  /** Poison messages a consumer gave up on: `<ns>_dlq.<consumer>.<original subject>`. */
+  readonly dlqStream: string;
+  readonly dlqSubject: (consumer: string, subject: string) => string;
+  readonly consumers: Readonly<Record<ConsumerName, { durable: string; filter: string }>>;
+}
+
+export type ConsumerName = 'projector' | 'payments';
+
+export function topology(namespace: string): Topology {
+  return {
+    eventsStream: `${namespace}_events`,
+    eventsSubjects: `${namespace}.>`,
+    dlqStream: `${namespace}_dlq`,
+    dlqSubject: (consumer, subject) => `${namespace}_dlq.${consumer}.${subject}`,
+    consumers: {
+      projector: { durable: 'projector', filter: `${namespace}.>` },
+      payments: { durable: 'payments', filter: `${namespace}.*.payment.received` },
+    },
+  };
+}
+
+function streamConfigs(t: Topology, namespace: string, cfg: EventsConfig): Partial<StreamConfig>[] {
+  const common = {
+    storage: StorageType.File, retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old,
+    num_replicas: cfg.replicas, max_age: nanos(cfg.maxAgeSeconds * 1000), max_bytes: cfg.maxBytes,
+    duplicate_window: nanos(cfg.duplicateWindowSeconds * 1000),
+  };
+  return [
+    { ...common, name: t.eventsStream, subjects: [t.eventsSubjects], description: 'Pallet events' },
+    { ...common, name: t.dlqStream, subjects: [`${namespace}_dlq.>`], description: 'Pallet dead letters' },
+  ];
+}
+
+export function consumerConfig(t: Topology, name: ConsumerName, cfg: EventsConfig): Partial<ConsumerConfig> {
+  const c = t.consumers[name];
+  return {
+    durable_name: c.durable, filter_subject: c.filter,
+    ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
+    ack_wait: nanos(cfg.consumerAckWaitMs), max_deliver: cfg.consumerMaxDeliver,
+    max_ack_pending: cfg.consumerMaxAckPending,
+  };
+}
+
+const isNotFound = (err: unknown): boolean =>
+  err instanceof JetStreamApiError && (err.code === 10059 || err.code === 10014);
+
+/** Creates or updates every stream and consumer. Safe to run from many processes. */
+export async function applyTopology(jsm: JetStreamManager, namespace: string, cfg: EventsConfig): Promise<Topology> {
+  const t = topology(namespace);
+  for (const sc of streamConfigs(t, namespace, cfg)) {
+    const name = sc.name!;
+    try {
+      await jsm.streams.info(name);
+      const { name: _n, storage: _s, retention: _r, ...mutable } = sc;
+      await jsm.streams.update(name, mutable);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      await jsm.streams.add({ ...sc, name });
+    }
+  }
+  for (const name of Object.keys(t.consumers) as ConsumerName[]) {
+    const cc = consumerConfig(t, name, cfg);
+    try {
+      await jsm.consumers.info(t.eventsStream, cc.durable_name!);
+      const { durable_name: _d, filter_subject: _f, deliver_policy: _p, ack_policy: _a, ...mutable } = cc;
+      await jsm.consumers.update(t.eventsStream, cc.durable_name!, mutable);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      await jsm.consumers.add(t.eventsStream, cc);
+    }
+  }
+  return t;
+}
+
+/** Deletes the namespace's streams (tests and tools only). */
+export async function deleteTopology(jsm: JetStreamManager, namespace: string): Promise<void> {
+  const t = topology(namespace);
+  for (const name of [t.eventsStream, t.dlqStream]) {
+    try {
+      await jsm.streams.delete(name);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+}
