@@ -1,0 +1,36 @@
+// Prometheus metrics (prom-client). One registry per process, created by the
+// composition root and handed to every role; names are prefixed `pallet_`.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export function createMetrics(opts: { defaults?: boolean } = {}) {
+  const registry = new Registry();
+  if (opts.defaults !== false) collectDefaultMetrics({ register: registry, prefix: 'pallet_' });
+  const r = { registers: [registry] };
+  return {
+    registry,
+    httpRequests: new Counter({ ...r, name: 'pallet_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'] as const }),
+    httpLatency: new Histogram({
+      ...r, name: 'pallet_http_request_duration_seconds', help: 'HTTP request latency', labelNames: ['method', 'route'] as const,
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    }),
+    reservations: new Counter({ ...r, name: 'pallet_reservations_total', help: 'Reservation operations by outcome', labelNames: ['op', 'outcome'] as const }),
+    outboxLength: new Gauge({ ...r, name: 'pallet_outbox_length', help: 'Entries in the tenant outbox streams (sampled by the relay)', labelNames: ['tenant'] as const }),
+    relayLagSeconds: new Gauge({ ...r, name: 'pallet_relay_lag_seconds', help: 'Age of the oldest outbox entry not yet in JetStream', labelNames: ['tenant'] as const }),
+    relayPublished: new Counter({ ...r, name: 'pallet_relay_published_total', help: 'Outbox entries published to JetStream' }),
+    consumerPending: new Gauge({ ...r, name: 'pallet_consumer_pending', help: 'Messages not yet delivered to a JetStream consumer', labelNames: ['consumer'] as const }),
+    consumerAckPending: new Gauge({ ...r, name: 'pallet_consumer_ack_pending', help: 'Messages delivered but not acked', labelNames: ['consumer'] as const }),
+    consumerRedeliveries: new Counter({ ...r, name: 'pallet_consumer_redeliveries_total', help: 'Messages delivered more than once', labelNames: ['consumer'] as const }),
+    consumerDeadLetters: new Counter({ ...r, name: 'pallet_consumer_dead_letters_total', help: 'Messages moved to the dead-letter stream', labelNames: ['consumer'] as const }),
+    projectionLagSeconds: new Histogram({
+      ...r, name: 'pallet_projection_lag_seconds', help: 'From event time to committed in PostgreSQL',
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    }),
+    projected: new Counter({ ...r, name: 'pallet_projected_events_total', help: 'Events written to PostgreSQL', labelNames: ['type'] as const }),
+    reconcileDriftCells: new Gauge({ ...r, name: 'pallet_reconcile_drift_cells', help: 'Stock cells whose Redis counters differ from the ledger at the last reconcile' }),
+    reconcileLastRunSeconds: new Gauge({ ...r, name: 'pallet_reconcile_last_run_timestamp_seconds', help: 'When reconcile last finished' }),
+    paymentCallbacks: new Counter({ ...r, name: 'pallet_payment_callbacks_total', help: 'Payment callbacks by outcome', labelNames: ['outcome'] as const }),
+    paymentsOrphaned: new Counter({ ...r, name: 'pallet_payments_orphaned_total', help: 'Payments whose reservation had expired or was released', labelNames: ['resolution'] as const }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
