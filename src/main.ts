@@ -14,6 +14,7 @@ import { createSql, type Sql } from './adapters/postgres/sql.ts';
 import { RedisPool } from './adapters/redis/connection.ts';
 import { RedisStockEngine } from './adapters/redis/stock.engine.ts';
 import { Sweeper } from './roles/sweeper.role.ts';
+import { createMetrics, type Metrics } from './adapters/metrics/metrics.ts';
 
 export interface Runtime {
   readonly config: Config;
@@ -23,6 +24,7 @@ export interface Runtime {
   readonly engine: RedisStockEngine;
   readonly store: CatalogRepo;
   readonly deps: HttpDeps;
+  readonly metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -30,9 +32,10 @@ export function createLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: { ns: config.namespace } });
 }
 
-export function buildRuntime(config: Config, opts: { log?: Logger; clock?: Clock } = {}): Runtime {
+export function buildRuntime(config: Config, opts: { log?: Logger; clock?: Clock; metrics?: Metrics } = {}): Runtime {
   const log = opts.log ?? createLogger(config);
   const clock = opts.clock ?? systemClock;
+  const metrics = opts.metrics ?? createMetrics();
   const sql = createSql(config);
   const redis = new RedisPool({ url: config.redisUrl, connections: config.redisConnections, commandTimeoutMs: config.redisCommandTimeoutMs });
   const engine = new RedisStockEngine(redis, {
@@ -54,9 +57,10 @@ export function buildRuntime(config: Config, opts: { log?: Logger; clock?: Clock
       redis: await redis.ping(),
       postgres: await sql`select 1 as up`.then(() => true, () => false),
     }),
+    metrics,
   };
   return {
-    config, log, sql, redis, engine, store, deps,
+    config, log, sql, redis, engine, store, deps, metrics,
     async close() {
       await redis.close();
       await sql.end({ timeout: 5 });

@@ -6,6 +6,7 @@ import type { CatalogService } from '../../app/catalog.service.ts';
 import type { ReservationService } from '../../app/reservation.service.ts';
 import type { StockService } from '../../app/stock.service.ts';
 import type { Config } from '../../config.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { Schemas } from './schemas.ts';
 
 export interface HttpDeps {
@@ -18,6 +19,7 @@ export interface HttpDeps {
   readonly stock: StockService;
   /** Whether each backing service answers. */
   readonly ready: () => Promise<Record<string, boolean>>;
+  readonly metrics: Metrics;
 }
 
 export interface RouteDeps extends HttpDeps {

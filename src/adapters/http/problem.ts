@@ -28,7 +28,8 @@ const titleOf = (code: ProblemCode): string => code.toLowerCase().replace(/_/g, 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   const status = statusOf(p.code);
   const { code, detail, ...extra } = p;
-  const body = { type: `https://pallet.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: titleOf(code), status, code, detail, ...extra };
+  // Extras never override the RFC 9457 members (a domain error's `status: 'expired'` once replaced the HTTP status).
+  const body = { ...extra, type: `https://pallet.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: titleOf(code), status, code, detail };
   if (code === 'OVERLOADED' || code === 'UNAVAILABLE') void reply.header('retry-after', '1');
   return reply.code(status).type('application/problem+json').send(JSON.stringify(body));
 }

@@ -65,11 +65,14 @@ export class RedisStockEngine implements StockEngine {
     const k = this.keys(tenant);
     const resKey = k.reservation(reservationId);
     const alloc = await this.redis.hget(resKey, 'alloc');
-    if (alloc === null) return { kind: 'error', error: notFound(reservationId) };
-    const cells = (JSON.parse(alloc) as [string, string, number][]).map(([wh, sku]) => k.cell(wh, sku));
+    // A reservation that is gone still goes to the script (with no cells): it answers NOT_FOUND and,
+    // for 'expire', drops the index entry, which would otherwise be swept again forever.
+    const cells = alloc === null ? [] : (JSON.parse(alloc) as [string, string, number][]).map(([wh, sku]) => k.cell(wh, sku));
     const reply = await runScript(this.redis, transitionScript[op], [k.outbox, k.expiry, resKey, ...cells], [
       reservationId, nowMs, this.opts.outboxLengthMax, this.opts.reservationRetentionSeconds,
     ]);
+    // Created between the read and the script: not found as of the read.
+    if (alloc === null && reply[0] === Code.KEYS_MISMATCH) return { kind: 'error', error: notFound(reservationId) };
     if (reply[0] === Code.OK) return { kind: 'done' };
     if (reply[0] === Code.ALREADY) return { kind: 'already' };
     if (reply[0] === Code.NOT_DUE) return { kind: 'notDue' };

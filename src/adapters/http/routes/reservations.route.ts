@@ -14,7 +14,7 @@ export function reservationBody(r: Reservation) {
 }
 
 export const reservationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
-  const { schemas: s, reservations, auth } = deps;
+  const { schemas: s, reservations, auth, metrics } = deps;
   const checkout = requireAccess(auth, { scopes: ['checkout'] });
   const reader = requireAccess(auth, { scopes: ['checkout', 'read'] });
   const IdParams = Type.Object({ id: s.Id('reservation id') });
@@ -24,6 +24,7 @@ export const reservationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (ap
     schema: { summary: 'Reserve stock for a whole cart, atomically', tags: ['reservations'], body: s.ReserveBody, headers: s.IdempotencyHeaders, response: { 200: s.Reservation, 201: s.Reservation } },
   }, async (request, reply) => {
     const result = await reservations.reserve(tenantOf(request), request.body, request.headers['idempotency-key']);
+    metrics.reservations.inc({ op: 'reserve', outcome: result.ok ? (result.value.replayed ? 'replayed' : 'reserved') : result.error.code });
     if (!result.ok) return sendDomainError(reply, result.error);
     if (result.value.replayed) void reply.header('idempotent-replayed', 'true');
     return reply.code(201).send(reservationBody(result.value.reservation));
@@ -48,6 +49,7 @@ export const reservationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (ap
       schema: { summary: t.summary, tags: ['reservations'], params: IdParams, response: { 200: s.Reservation } },
       handler: async (request, reply) => {
         const result = await reservations.transition(tenantOf(request), t.op, request.params.id);
+        metrics.reservations.inc({ op: t.op, outcome: result.ok ? result.value.status : result.error.code });
         return result.ok ? reply.send(reservationBody(result.value)) : sendDomainError(reply, result.error);
       },
     });

@@ -16,7 +16,10 @@ Returns:
   {-4}                                          outbox full
   {-5, split, C, sku, requested, available...}  stock insufficient; available = best single warehouse,
                                                 or the sum over warehouses when split
-  {-14, message}                                bad argument (programmer error)
+  {-11}                                         a cell key is not the cell of its warehouse and sku
+  {-14, message}                                bad argument (programmer error): counts, a qty that is not
+                                                a positive integer, a warehouse or sku listed twice, an
+                                                existing reservation id
 Emits: reserved {res, exp, cells: [[wh, sku, dOnHand, dReserved, dCommitted, onHand, reserved, committed, v]...]}
 ]]
 --! include common
@@ -26,6 +29,29 @@ local fingerprint, split = ARGV[5], ARGV[8] == '1'
 local W, C = tonumber(ARGV[9]), tonumber(ARGV[10])
 if not (nowMs and expMs and W and C) or W < 1 or C < 1 or #KEYS ~= 5 + W * C or #ARGV ~= 10 + W + 2 * C then
   return { E_BAD_ARG, 'argument counts do not match' }
+end
+
+-- Every argument is checked before anything is read or written: a warehouse or sku listed
+-- twice would read one cell twice and reserve it twice over; a cell key must be the cell
+-- its allocation will name, or later transitions would move other counters.
+local whs, skus, qtys, seen = {}, {}, {}, {}
+for i = 1, W do
+  whs[i] = ARGV[10 + i]
+  if seen['w:' .. whs[i]] then return { E_BAD_ARG, 'warehouse listed twice' } end
+  seen['w:' .. whs[i]] = true
+end
+for j = 1, C do
+  skus[j] = ARGV[10 + W + 2 * j - 1]
+  qtys[j] = tonumber(ARGV[10 + W + 2 * j])
+  if not qtys[j] or qtys[j] < 1 or qtys[j] % 1 ~= 0 then return { E_BAD_ARG, 'bad qty' } end
+  if seen['s:' .. skus[j]] then return { E_BAD_ARG, 'sku listed twice' } end
+  seen['s:' .. skus[j]] = true
+end
+local prefix = prefixOf(KEYS[5], resId)
+for i = 1, W do
+  for j = 1, C do
+    if KEYS[5 + (i - 1) * C + j] ~= prefix .. 'c:' .. whs[i] .. ':' .. skus[j] then return { E_KEYS_MISMATCH } end
+  end
 end
 
 local idem = redis.call('GET', KEYS[4])
@@ -38,13 +64,6 @@ local known = tonumber(redis.call('GET', KEYS[3]) or '0')
 if known > tonumber(ARGV[4]) then return { E_CATALOG_STALE, known } end
 if outboxFull(KEYS[1], tonumber(ARGV[7])) then return { E_OUTBOX_FULL } end
 if redis.call('EXISTS', KEYS[5]) == 1 then return { E_BAD_ARG, 'reservation id exists' } end
-
-local skus, qtys = {}, {}
-for j = 1, C do
-  skus[j] = ARGV[10 + W + 2 * j - 1]
-  qtys[j] = tonumber(ARGV[10 + W + 2 * j])
-  if not qtys[j] or qtys[j] < 1 then return { E_BAD_ARG, 'bad qty' } end
-end
 
 -- avail[i][j] and cells[i][j]: warehouse i, component j
 local cells, avail = {}, {}
@@ -102,7 +121,7 @@ for i = 1, W do
     for j = 1, C do
       local q = take[i][j]
       if q then
-        local wh = ARGV[10 + i]
+        local wh = whs[i]
         allocs[#allocs + 1] = { wh, skus[j], q }
         evCells[#evCells + 1] = applyCell(KEYS[5 + (i - 1) * C + j], wh, skus[j], cells[i][j], 0, q, 0)
         reply[#reply + 1] = wh; reply[#reply + 1] = skus[j]; reply[#reply + 1] = q
