@@ -25,7 +25,7 @@ export class AuthService {
 
   /** The principal of an `Authorization: Bearer <key>` header, or null. */
   async authenticate(header: string | undefined): Promise<Principal | null> {
-    if (header === undefined || !header.startsWith('Bearer ')) return null;
+    if (header === undefined || header.length < 8 || header.slice(0, 7).toLowerCase() !== 'bearer ') return null;
     const key = header.slice(7).trim();
     if (key.length === 0 || key.length > 256) return null;
     const d = digest(key);

@@ -1,5 +1,5 @@
-// Authentication and scope checks, as a preHandler per route.
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+// Authentication and scope checks, as an onRequest hook per route (before the body is parsed).
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Scope } from '../../app/catalog.port.ts';
 import type { AuthService, Principal } from '../../app/auth.service.ts';
 import { sendProblem } from './problem.ts';
@@ -16,7 +16,7 @@ export interface Access {
   readonly scopes?: readonly Scope[];
 }
 
-export function requireAccess(auth: AuthService, access: Access): preHandlerAsyncHookHandler {
+export function requireAccess(auth: AuthService, access: Access): onRequestAsyncHookHandler {
   return async function checkAccess(request: FastifyRequest, reply: FastifyReply) {
     const principal = await auth.authenticate(request.headers.authorization);
     if (principal === null) {

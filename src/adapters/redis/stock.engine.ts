@@ -178,11 +178,11 @@ function errorOf(reply: ScriptReply, what: string): DomainError {
     case Code.NOT_FOUND: return domainError('RESERVATION_NOT_FOUND', `${what} not found`);
     case Code.IDEMPOTENCY_REUSED: return domainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used with a different request body');
     case Code.OUTBOX_FULL: return domainError('OVERLOADED', 'the event outbox is full; retry later');
-    case Code.EXPIRED: return domainError('RESERVATION_EXPIRED', `${what} has expired`, { status: 'expired' });
-    case Code.RELEASED: return domainError('RESERVATION_RELEASED', `${what} was released`, { status: 'released' });
-    case Code.FULFILLED: return domainError('RESERVATION_FULFILLED', `${what} was already fulfilled`, { status: 'fulfilled' });
-    case Code.CONFIRMED: return domainError('RESERVATION_CONFIRMED', `${what} is confirmed`, { status: 'confirmed' });
-    case Code.NOT_CONFIRMED: return domainError('RESERVATION_NOT_CONFIRMED', `${what} is held, not yet confirmed`, { status: 'held' });
+    case Code.EXPIRED: return domainError('RESERVATION_EXPIRED', `${what} has expired`, { reservationStatus: 'expired' });
+    case Code.RELEASED: return domainError('RESERVATION_RELEASED', `${what} was released`, { reservationStatus: 'released' });
+    case Code.FULFILLED: return domainError('RESERVATION_FULFILLED', `${what} was already fulfilled`, { reservationStatus: 'fulfilled' });
+    case Code.CONFIRMED: return domainError('RESERVATION_CONFIRMED', `${what} is confirmed`, { reservationStatus: 'confirmed' });
+    case Code.NOT_CONFIRMED: return domainError('RESERVATION_NOT_CONFIRMED', `${what} is held, not yet confirmed`, { reservationStatus: 'held' });
     default: throw new Error(`unexpected script reply for ${what}: ${JSON.stringify(reply)}`);
   }
 }

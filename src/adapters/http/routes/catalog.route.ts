@@ -14,7 +14,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   const Created = Type.Object({ id: Type.String(), created: Type.Boolean() });
 
   app.post('/v1/tenants', {
-    preHandler: operator,
+    onRequest: operator,
     schema: { summary: 'Create a tenant (operator key)', tags: ['tenants'], body: s.TenantBody, response: { 200: Type.Object({ id: Type.String(), name: Type.String(), created: Type.Boolean() }), 201: Type.Object({ id: Type.String(), name: Type.String(), created: Type.Boolean() }) } },
   }, async (request, reply) => {
     const { created, tenant } = await deps.store.createTenant(request.body.id, request.body.name);
@@ -22,7 +22,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   });
 
   app.post('/v1/tenants/:id/keys', {
-    preHandler: keyMaker,
+    onRequest: keyMaker,
     schema: { summary: 'Create an API key; the key is shown once', tags: ['tenants'], params: Type.Object({ id: s.TenantId }), body: s.KeyBody, response: { 201: Type.Object({ id: Type.String(), key: Type.String(), scopes: Type.Array(Type.String()) }) } },
   }, async (request, reply) => {
     const tenant = request.params.id;
@@ -35,7 +35,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   });
 
   app.put('/v1/warehouses/:id', {
-    preHandler: admin,
+    onRequest: admin,
     schema: { summary: 'Create or update a warehouse', tags: ['catalog'], params: Type.Object({ id: s.Id('warehouse id') }), body: s.WarehouseBody, response: { 200: Created, 201: Created } },
   }, async (request, reply) => {
     const result = await catalogs.putWarehouse(tenantOf(request), { id: request.params.id, ...request.body });
@@ -44,7 +44,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   });
 
   app.get('/v1/warehouses', {
-    preHandler: reader,
+    onRequest: reader,
     schema: { summary: 'List warehouses', tags: ['catalog'], response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), region: Type.String(), priority: Type.Integer() })) }) } },
   }, async (request, reply) => {
     const catalog = await catalogs.get(tenantOf(request));
@@ -52,7 +52,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   });
 
   app.put('/v1/skus/:sku', {
-    preHandler: admin,
+    onRequest: admin,
     schema: { summary: 'Create or update a SKU; with components it is a bundle', tags: ['catalog'], params: Type.Object({ sku: s.Id('sku') }), body: s.SkuBody, response: { 200: Created, 201: Created } },
   }, async (request, reply) => {
     const result = await catalogs.putSku(tenantOf(request), { sku: request.params.sku, name: request.body.name, components: request.body.components ?? [] });
@@ -61,7 +61,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   });
 
   app.get('/v1/skus/:sku', {
-    preHandler: reader,
+    onRequest: reader,
     schema: { summary: 'Read a SKU', tags: ['catalog'], params: Type.Object({ sku: s.Id('sku') }), response: { 200: Type.Object({ sku: Type.String(), name: Type.String(), components: Type.Array(Type.Object({ sku: Type.String(), qty: Type.Integer() })) }) } },
   }, async (request, reply) => {
     const catalog = await catalogs.fresh(tenantOf(request));

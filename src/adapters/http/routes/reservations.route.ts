@@ -20,7 +20,7 @@ export const reservationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (ap
   const IdParams = Type.Object({ id: s.Id('reservation id') });
 
   app.post('/v1/reservations', {
-    preHandler: checkout,
+    onRequest: checkout,
     schema: { summary: 'Reserve stock for a whole cart, atomically', tags: ['reservations'], body: s.ReserveBody, headers: s.IdempotencyHeaders, response: { 200: s.Reservation, 201: s.Reservation } },
   }, async (request, reply) => {
     const result = await reservations.reserve(tenantOf(request), request.body, request.headers['idempotency-key']);
@@ -31,7 +31,7 @@ export const reservationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (ap
   });
 
   app.get('/v1/reservations/:id', {
-    preHandler: reader,
+    onRequest: reader,
     schema: { summary: 'Read a reservation', tags: ['reservations'], params: IdParams, response: { 200: s.Reservation } },
   }, async (request, reply) => {
     const result = await reservations.get(tenantOf(request), request.params.id);
@@ -45,7 +45,7 @@ export const reservationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (ap
   ] as const;
   for (const t of transitions) {
     app.route({
-      method: t.method, url: t.url, preHandler: checkout,
+      method: t.method, url: t.url, onRequest: checkout,
       schema: { summary: t.summary, tags: ['reservations'], params: IdParams, response: { 200: s.Reservation } },
       handler: async (request, reply) => {
         const result = await reservations.transition(tenantOf(request), t.op, request.params.id);

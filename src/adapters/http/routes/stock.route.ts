@@ -26,7 +26,7 @@ export const stockRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
   });
 
   app.put('/v1/stock/:warehouse/:sku', {
-    preHandler: admin,
+    onRequest: admin,
     schema: { summary: 'Set the on-hand level (and safety stock, in transit) of a SKU in a warehouse', tags: ['stock'], params: CellParams, body: s.LevelBody, headers: s.OptionalIdempotencyHeaders, response: { 200: CellReply } },
   }, async (request, reply) => {
     const { warehouse, sku } = request.params;
@@ -35,7 +35,7 @@ export const stockRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
   });
 
   app.post('/v1/stock/:warehouse/:sku/adjustments', {
-    preHandler: admin,
+    onRequest: admin,
     schema: { summary: 'Change on-hand by a delta (receiving, count correction)', tags: ['stock'], params: CellParams, body: s.AdjustBody, headers: s.OptionalIdempotencyHeaders, response: { 200: CellReply } },
   }, async (request, reply) => {
     const { warehouse, sku } = request.params;
@@ -44,7 +44,7 @@ export const stockRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
   });
 
   app.get('/v1/stock/:sku', {
-    preHandler: reader,
+    onRequest: reader,
     schema: { summary: 'Stock of a SKU per warehouse, with totals', tags: ['stock'], params: Type.Object({ sku: s.Id('sku') }), response: { 200: s.SkuStock } },
   }, async (request, reply) => {
     const result = await stock.read(tenantOf(request), [request.params.sku]);
@@ -52,7 +52,7 @@ export const stockRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
   });
 
   app.get('/v1/stock', {
-    preHandler: reader,
+    onRequest: reader,
     schema: { summary: 'Stock of several SKUs', tags: ['stock'], querystring: s.StockQuery, response: { 200: Type.Object({ items: Type.Array(s.SkuStock) }) } },
   }, async (request, reply) => {
     const skus = [...new Set(request.query.skus.split(','))];
