@@ -132,9 +132,16 @@ export class RedisStockEngine implements StockEngine {
   }
 
   async sweep(tenant: string, nowMs: number, max: number): Promise<number> {
-    const ids = await this.redis.zrangebyscore(this.keys(tenant).expiry, '-inf', nowMs, 'LIMIT', 0, max);
-    const outcomes = await Promise.all(ids.map((id) => this.transition(tenant, 'expire', id, nowMs)));
-    return outcomes.filter((o) => o.kind === 'done').length;
+    const k = this.keys(tenant);
+    const ids = await this.redis.zrangebyscore(k.expiry, '-inf', nowMs, 'LIMIT', 0, max);
+    const outcomes = await Promise.allSettled(ids.map((id) => this.transition(tenant, 'expire', id, nowMs)));
+    // A reservation the script refuses as corrupt must not block the index forever: move it aside
+    // (to `exp:bad`, for reconcile and people) and keep sweeping the rest.
+    const bad = ids.filter((_, i) => outcomes[i]!.status === 'rejected');
+    if (bad.length > 0) {
+      await this.redis.multi().zrem(k.expiry, ...bad).zadd(`${k.expiry}:bad`, ...bad.flatMap((id) => [nowMs, id])).exec();
+    }
+    return outcomes.filter((o) => o.status === 'fulfilled' && o.value.kind === 'done').length;
   }
 
   async publishCatalogVersion(tenant: string, version: number): Promise<number> {

@@ -6,7 +6,8 @@ ARGV[8] warehouse id   ARGV[9] sku   ARGV[10] request fingerprint   ARGV[11] ide
 Refuses (nothing written) an onHand below reserved + committed, or above the max.
 Returns: {0, onHand, reserved, committed, inTransit, safetyStock, v}   {1} replay of the same operation
   {-2} operation key reused with another request   {-4} outbox full
-  {-12, reserved, committed} onHand would be below reserved + committed   {-14, message} bad argument
+  {-12, reserved, committed} onHand would be below reserved + committed
+  {-14, message} bad argument: onHand, safetyStock or inTransit not an integer in 0..onHand max
 Emits: set {wh, sku, reason, inTransit, safetyStock, cells}
 ]]
 --! include common
@@ -17,7 +18,8 @@ local a = { eventId = ARGV[1], nowMs = tonumber(ARGV[2]), reason = ARGV[7], wh =
 local onHand, onHandMax = tonumber(ARGV[4]), tonumber(ARGV[12])
 if not onHand or onHand < 0 or onHand > onHandMax or onHand % 1 ~= 0 then return { E_BAD_ARG, 'onHand' } end
 for i = 5, 6 do
-  if ARGV[i] ~= '' and not (tonumber(ARGV[i]) and tonumber(ARGV[i]) >= 0 and tonumber(ARGV[i]) <= onHandMax) then
+  local n = tonumber(ARGV[i])
+  if ARGV[i] ~= '' and not (n and n >= 0 and n <= onHandMax and n % 1 == 0) then
     return { E_BAD_ARG, i == 5 and 'safetyStock' or 'inTransit' }
   end
 end

@@ -1,0 +1,473 @@
+// Model-based property test of the Redis stock engine against the real Redis.
+//
+// fast-check generates a world (2–3 warehouses, 3–4 SKUs), some initial stock
+// and a list of steps. A step is either a batch of 1–4 commands (reserve,
+// confirm, release, fulfil, expire, set, adjust, bump catalog version) sent at
+// once from several connections, or a sweep after the fake clock advanced
+// (nowMs is always passed explicitly). A plain in-memory model (below) says
+// what each command must do.
+//
+// Every script is atomic, so a concurrent batch must equal SOME serial order
+// of its commands: the test tries every order (at most 4! = 24) on a copy of
+// the model and accepts the batch only if one order reproduces every outcome,
+// the exact outbox events in stream order, and the resulting state. A batch of
+// one command is therefore checked for exact model equality; so is a sweep,
+// taking the order of expiries from the outbox.
+//
+// After every step, from Redis alone: every counter >= 0, onHand >= reserved
+// + committed, held quantities per cell = reserved, confirmed quantities per
+// cell = committed, replaying every outbox event's deltas from zero = the
+// counters (and the version); and against the model: cells, every
+// reservation's status, the expiry index.
+//
+// The seed is printed; rerun a failure with FC_SEED=<seed> (and FC_RUNS=<n>).
+// FC_TIME_LIMIT_MS (default 35 s) bounds the wall time: runs left when it is
+// reached are skipped, and the summary line says how many ran.
+
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ReserveCommand, ReserveOutcome, StockWrite, StockWriteOutcome, Transition, TransitionOutcome } from '../../src/app/stock.port.ts';
+import type { TenantKeys } from '../../src/adapters/redis/keys.ts';
+import { createHarness, deleteMatching } from '../helpers/redis.ts';
+import {
+  cellName, lastStreamId, readCells, readOutbox, readReservations, replayLedger, sumByCell, type CellTuple, type Counters, type OutboxEvent,
+} from '../helpers/outbox.ts';
+
+const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : Math.floor(Math.random() * 2 ** 31);
+const numRuns = Number(process.env.FC_RUNS ?? 100);
+/** Wall-time bound: on a loaded machine fewer runs complete (printed below); the seed still replays them. */
+const timeLimitMs = Number(process.env.FC_TIME_LIMIT_MS ?? 35_000);
+const onHandMax = 20;
+const h = createHarness('model', { connections: 4, engine: { onHandMax } });
+afterAll(() => h.close());
+
+const WAREHOUSES = ['A', 'B', 'C'];
+const SKUS = ['s1', 's2', 's3', 's4'];
+const T0 = 1_000_000;
+
+// ---------------------------------------------------------------- generated commands
+
+type Reuse = { pick: number; sameFp: boolean } | null;
+type Cmd =
+  | { op: 'reserve'; lines: { sku: number; qty: number }[]; split: boolean; rank: number[]; ttlMs: number; idem: Reuse; catVer: number }
+  | { op: Transition; pick: number }
+  | { op: 'set'; wh: number; sku: number; onHand: number; reuse: Reuse }
+  | { op: 'adjust'; wh: number; sku: number; delta: number; reuse: Reuse }
+  | { op: 'bump'; version: number };
+type Step = { kind: 'batch'; advanceMs: number; cmds: Cmd[] } | { kind: 'sweep'; advanceMs: number; max: number };
+
+const reuseArb: fc.Arbitrary<Reuse> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.record({ pick: fc.nat(30), sameFp: fc.boolean() }) },
+);
+const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({
+    op: fc.constant('reserve' as const),
+    lines: fc.array(fc.record({ sku: fc.nat(3), qty: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 3 }),
+    split: fc.boolean(),
+    rank: fc.shuffledSubarray([0, 1, 2], { minLength: 1 }),
+    ttlMs: fc.integer({ min: 5, max: 40 }),
+    idem: reuseArb,
+    catVer: fc.integer({ min: 0, max: 4 }),
+  }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('confirm' as const), pick: fc.nat(30) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('release' as const), pick: fc.nat(30) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('fulfil' as const), pick: fc.nat(30) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('expire' as const), pick: fc.nat(30) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('set' as const), wh: fc.nat(2), sku: fc.nat(3), onHand: fc.integer({ min: 0, max: 15 }), reuse: reuseArb }) },
+  { weight: 2, arbitrary: fc.record({
+    op: fc.constant('adjust' as const), wh: fc.nat(2), sku: fc.nat(3),
+    delta: fc.integer({ min: -6, max: 8 }).filter((d) => d !== 0), reuse: reuseArb,
+  }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('bump' as const), version: fc.integer({ min: 0, max: 3 }) }) },
+);
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('batch' as const), advanceMs: fc.integer({ min: 0, max: 8 }), cmds: fc.array(cmdArb, { minLength: 1, maxLength: 1 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('batch' as const), advanceMs: fc.integer({ min: 0, max: 8 }), cmds: fc.array(cmdArb, { minLength: 2, maxLength: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('sweep' as const), advanceMs: fc.integer({ min: 0, max: 40 }), max: fc.integer({ min: 1, max: 6 }) }) },
+);
+const scenarioArb = fc.record({
+  warehouses: fc.integer({ min: 2, max: 3 }),
+  skus: fc.integer({ min: 3, max: 4 }),
+  /** onHand of every cell (warehouse-major, 3 x 4; cells outside the world are skipped) */
+  initial: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 12, maxLength: 12 }),
+  steps: fc.array(stepArb, { minLength: 5, maxLength: 30, size: 'max' }),
+});
+type Scenario = typeof scenarioArb extends fc.Arbitrary<infer S> ? S : never;
+
+// ---------------------------------------------------------------- concrete operations
+
+type Op =
+  | { op: 'reserve'; cmd: ReserveCommand }
+  | { op: Transition; id: string }
+  | { op: 'set'; w: StockWrite; onHand: number }
+  | { op: 'adjust'; w: StockWrite; delta: number }
+  | { op: 'bump'; version: number };
+
+/** An outcome as compared: engine outcomes with the error reduced to its code (and the extra that carries data). */
+type Outcome = unknown;
+
+interface ModelEvent {
+  id: string;
+  type: string;
+  cells: CellTuple[];
+  res?: string;
+  exp?: number;
+  from?: string;
+}
+
+// ---------------------------------------------------------------- the model
+
+type Status = 'held' | 'confirmed' | 'released' | 'expired' | 'fulfilled';
+interface Model {
+  cells: Map<string, Counters>;
+  res: Map<string, { status: Status; exp: number; allocs: [string, string, number][] }>;
+  idem: Map<string, { fp: string; resId: string }>;
+  ops: Map<string, string>;
+  catVer: number;
+}
+
+const newModel = (): Model => ({ cells: new Map(), res: new Map(), idem: new Map(), ops: new Map(), catVer: 0 });
+const cellOf = (m: Model, wh: string, sku: string): Counters => m.cells.get(cellName(wh, sku)) ?? { onHand: 0, reserved: 0, committed: 0, v: 0 };
+const err = (code: string, extra?: unknown): Outcome => (extra === undefined ? { kind: 'error', code } : { kind: 'error', code, extra });
+
+function applyCell(m: Model, wh: string, sku: string, dOnHand: number, dReserved: number, dCommitted: number): CellTuple {
+  const c = cellOf(m, wh, sku);
+  const next = { onHand: c.onHand + dOnHand, reserved: c.reserved + dReserved, committed: c.committed + dCommitted, v: c.v + 1 };
+  m.cells.set(cellName(wh, sku), next);
+  return [wh, sku, dOnHand, dReserved, dCommitted, next.onHand, next.reserved, next.committed, next.v];
+}
+
+/** Applies one operation to the model; returns its outcome and the events it emits. */
+function applyOp(m: Model, op: Op, now: number): { outcome: Outcome; events: ModelEvent[] } {
+  switch (op.op) {
+    case 'reserve': return reserveModel(m, op.cmd);
+    case 'set': case 'adjust': return stockModel(m, op);
+    case 'bump': m.catVer = Math.max(m.catVer, op.version); return { outcome: m.catVer, events: [] };
+    default: return transitionModel(m, op.op, op.id, now);
+  }
+}
+
+function reserveModel(m: Model, cmd: ReserveCommand): { outcome: Outcome; events: ModelEvent[] } {
+  const seen = m.idem.get(cmd.idempotencyKey);
+  if (seen) return { outcome: seen.fp === cmd.fingerprint ? { kind: 'replay', reservationId: seen.resId } : err('IDEMPOTENCY_KEY_REUSED'), events: [] };
+  if (m.catVer > cmd.catalogVersion) return { outcome: { kind: 'catalogStale', version: m.catVer }, events: [] };
+  const avail = cmd.warehouses.map((wh) => cmd.demand.map((d) => { const c = cellOf(m, wh, d.sku); return c.onHand - c.reserved - c.committed; }));
+  const whole = avail.findIndex((row) => row.every((a, j) => a >= cmd.demand[j]!.qty));
+  let take: number[][] | null = null;
+  if (whole >= 0) {
+    take = cmd.warehouses.map((_, i) => cmd.demand.map((d) => (i === whole ? d.qty : 0)));
+  } else if (cmd.allowSplit) {
+    take = cmd.warehouses.map(() => cmd.demand.map(() => 0));
+    for (let j = 0; j < cmd.demand.length; j++) {
+      let left = cmd.demand[j]!.qty;
+      for (let i = 0; i < cmd.warehouses.length && left > 0; i++) {
+        const n = Math.min(left, Math.max(avail[i]![j]!, 0));
+        take[i]![j] = n;
+        left -= n;
+      }
+      if (left > 0) take = null;
+      if (take === null) break;
+    }
+  }
+  if (take === null) {
+    const lines = cmd.demand.map((d, j) => {
+      const per = avail.map((row) => Math.max(row[j]!, 0));
+      return { sku: d.sku, requested: d.qty, available: cmd.allowSplit ? per.reduce((a, b) => a + b, 0) : Math.max(0, ...per) };
+    });
+    const short = lines.filter((l) => l.requested > l.available);
+    return { outcome: err('STOCK_INSUFFICIENT', { lines: short.length > 0 ? short : lines, split: cmd.allowSplit }), events: [] };
+  }
+  const allocs: [string, string, number][] = [];
+  const cells: CellTuple[] = [];
+  cmd.warehouses.forEach((wh, i) => cmd.demand.forEach((d, j) => {
+    const q = take![i]![j]!;
+    if (q === 0) return;
+    allocs.push([wh, d.sku, q]);
+    cells.push(applyCell(m, wh, d.sku, 0, q, 0));
+  }));
+  m.res.set(cmd.reservationId, { status: 'held', exp: cmd.expiresAtMs, allocs });
+  m.idem.set(cmd.idempotencyKey, { fp: cmd.fingerprint, resId: cmd.reservationId });
+  return {
+    outcome: { kind: 'reserved', allocations: allocs.map(([warehouse, sku, qty]) => ({ warehouse, sku, qty })) },
+    events: [{ id: `${cmd.reservationId}:reserved`, type: 'reserved', res: cmd.reservationId, exp: cmd.expiresAtMs, cells }],
+  };
+}
+
+const stateError: Record<Status, string> = {
+  held: 'RESERVATION_NOT_CONFIRMED', confirmed: 'RESERVATION_CONFIRMED', released: 'RESERVATION_RELEASED',
+  expired: 'RESERVATION_EXPIRED', fulfilled: 'RESERVATION_FULFILLED',
+};
+
+function transitionModel(m: Model, op: Transition, id: string, now: number): { outcome: Outcome; events: ModelEvent[] } {
+  const r = m.res.get(id);
+  if (!r) return { outcome: err('RESERVATION_NOT_FOUND'), events: [] };
+  const move = (to: Status, type: string, sOnHand: number, sReserved: number, sCommitted: number, from?: string): ModelEvent => {
+    for (const [wh, sku, q] of r.allocs) {
+      const c = cellOf(m, wh, sku);
+      const next = { onHand: c.onHand + sOnHand * q, reserved: c.reserved + sReserved * q, committed: c.committed + sCommitted * q };
+      if (next.reserved < 0 || next.committed < 0 || next.onHand < next.reserved + next.committed) throw new Error(`model: ${op} ${id} would corrupt ${wh}/${sku}`);
+    }
+    const cells = r.allocs.map(([wh, sku, q]) => applyCell(m, wh, sku, sOnHand * q, sReserved * q, sCommitted * q));
+    r.status = to;
+    return from === undefined ? { id: `${id}:${type}`, type, res: id, cells } : { id: `${id}:${type}`, type, res: id, from, cells };
+  };
+  const expire = (outcome: Outcome): { outcome: Outcome; events: ModelEvent[] } => ({ outcome, events: [move('expired', 'expired', 0, -1, 0)] });
+  const due = r.status === 'held' && r.exp <= now;
+  switch (op) {
+    case 'confirm':
+      if (r.status === 'confirmed') return { outcome: { kind: 'already' }, events: [] };
+      if (r.status !== 'held') return { outcome: err(stateError[r.status]), events: [] };
+      if (due) return expire(err('RESERVATION_EXPIRED'));
+      return { outcome: { kind: 'done' }, events: [move('confirmed', 'confirmed', 0, -1, 1)] };
+    case 'release':
+      if (r.status === 'released') return { outcome: { kind: 'already' }, events: [] };
+      if (r.status !== 'held' && r.status !== 'confirmed') return { outcome: err(stateError[r.status]), events: [] };
+      if (due) return expire(err('RESERVATION_EXPIRED'));
+      return { outcome: { kind: 'done' }, events: [r.status === 'held' ? move('released', 'released', 0, -1, 0, 'held') : move('released', 'released', 0, 0, -1, 'confirmed')] };
+    case 'fulfil':
+      if (r.status === 'fulfilled') return { outcome: { kind: 'already' }, events: [] };
+      if (due) return expire(err('RESERVATION_EXPIRED'));
+      if (r.status !== 'confirmed') return { outcome: err(stateError[r.status]), events: [] };
+      return { outcome: { kind: 'done' }, events: [move('fulfilled', 'fulfilled', -1, 0, -1)] };
+    case 'expire':
+      if (r.status !== 'held') return { outcome: err(stateError[r.status]), events: [] };
+      if (!due) return { outcome: { kind: 'notDue' }, events: [] };
+      return expire({ kind: 'done' });
+  }
+}
+
+function stockModel(m: Model, op: Extract<Op, { op: 'set' | 'adjust' }>): { outcome: Outcome; events: ModelEvent[] } {
+  const { w } = op;
+  const seenFp = m.ops.get(w.operationKey);
+  if (seenFp !== undefined) return { outcome: seenFp === w.fingerprint ? { kind: 'replay' } : err('IDEMPOTENCY_KEY_REUSED'), events: [] };
+  const c = cellOf(m, w.warehouse, w.sku);
+  const onHand = op.op === 'set' ? op.onHand : c.onHand + op.delta;
+  if (onHand < c.reserved + c.committed || onHand > onHandMax) {
+    return { outcome: err('STOCK_INVARIANT', { reserved: c.reserved, committed: c.committed }), events: [] };
+  }
+  const tuple = applyCell(m, w.warehouse, w.sku, onHand - c.onHand, 0, 0);
+  m.ops.set(w.operationKey, w.fingerprint);
+  return {
+    outcome: { kind: 'written', cell: { onHand: tuple[5], reserved: tuple[6], committed: tuple[7], inTransit: 0, safetyStock: 0, version: tuple[8] } },
+    events: [{ id: w.eventId, type: op.op === 'set' ? 'set' : 'adjusted', cells: [tuple] }],
+  };
+}
+
+// ---------------------------------------------------------------- one run against Redis
+
+const errorOutcome = (o: { kind: 'error'; error: { code: string; extra?: unknown } }): Outcome =>
+  (o.error.code === 'STOCK_INSUFFICIENT' || o.error.code === 'STOCK_INVARIANT' ? err(o.error.code, o.error.extra) : err(o.error.code));
+
+function normalize(o: ReserveOutcome | TransitionOutcome | StockWriteOutcome | number): Outcome {
+  if (typeof o === 'number') return o;
+  return o.kind === 'error' ? errorOutcome(o) : o;
+}
+
+function eventOf(e: OutboxEvent): ModelEvent {
+  const out: ModelEvent = { id: e.id, type: e.type, cells: e.data.cells };
+  if (e.data.res !== undefined) out.res = e.data.res;
+  if (e.data.exp !== undefined) out.exp = e.data.exp;
+  if (e.data.from !== undefined) out.from = e.data.from;
+  return out;
+}
+
+/** Every order of n items, the given order first. */
+function permutations(n: number): number[][] {
+  const all = (k: number): number[][] => (k === 0 ? [[]] : all(k - 1).flatMap((p) => Array.from({ length: k }, (_, i) => [...p.slice(0, i), k - 1, ...p.slice(i)])));
+  return all(n).sort((a, b) => a.join().localeCompare(b.join()));
+}
+
+const stats = { runs: 0, steps: 0, concurrentBatches: 0, reordered: 0, swept: 0, outcomes: new Map<string, number>() };
+
+class Run {
+  readonly tenant: string;
+  readonly keys: TenantKeys;
+  model = newModel();
+  now = T0;
+  seq = 0;
+  lastId: string | undefined = undefined;
+  readonly events: OutboxEvent[] = [];
+  readonly attempted: string[] = [];
+  readonly idemKeys: { key: string; fp: string }[] = [];
+  readonly opKeys: { key: string; fp: string }[] = [];
+
+  constructor(runIndex: number, readonly whs: string[], readonly skus: string[]) {
+    this.tenant = `p${runIndex}`;
+    this.keys = h.keys(this.tenant);
+  }
+
+  private pickKey(list: { key: string; fp: string }[], reuse: Reuse, prefix: string): { key: string; fp: string } {
+    const n = ++this.seq;
+    if (reuse === null || list.length === 0) {
+      const fresh = { key: `${prefix}${n}`, fp: `f${n}` };
+      list.push(fresh);
+      return fresh;
+    }
+    const old = list[reuse.pick % list.length]!;
+    return { key: old.key, fp: reuse.sameFp ? old.fp : `x${n}` };
+  }
+
+  /** Turns generated commands into concrete operations; picks may name reservations created in the same batch. */
+  resolve(cmds: Cmd[]): Op[] {
+    const known = [...this.model.res.keys()];
+    return cmds.map((c): Op => {
+      switch (c.op) {
+        case 'reserve': {
+          const id = `r${++this.seq}`;
+          const { key, fp } = this.pickKey(this.idemKeys, c.idem, 'k');
+          const warehouses = [...new Set(c.rank.map((i) => this.whs[i % this.whs.length]!))];
+          const demand = new Map<string, number>();
+          for (const l of c.lines) { const sku = this.skus[l.sku % this.skus.length]!; demand.set(sku, (demand.get(sku) ?? 0) + l.qty); }
+          known.push(id);
+          this.attempted.push(id);
+          return { op: 'reserve', cmd: {
+            reservationId: id, idempotencyKey: key, fingerprint: fp, nowMs: this.now, expiresAtMs: this.now + c.ttlMs,
+            catalogVersion: c.catVer, allowSplit: c.split, warehouses, demand: [...demand].map(([sku, qty]) => ({ sku, qty })),
+          } };
+        }
+        case 'set': case 'adjust': {
+          const { key, fp } = this.pickKey(this.opKeys, c.reuse, 'o');
+          const w: StockWrite = {
+            warehouse: this.whs[c.wh % this.whs.length]!, sku: this.skus[c.sku % this.skus.length]!,
+            eventId: `e${++this.seq}`, operationKey: key, fingerprint: fp, reason: c.op, nowMs: this.now,
+          };
+          return c.op === 'set' ? { op: 'set', w, onHand: c.onHand } : { op: 'adjust', w, delta: c.delta };
+        }
+        case 'bump': return c;
+        // mostly one of the five newest reservations (likely still live), sometimes one that never existed
+        default: return { op: c.op, id: c.pick % 8 === 7 ? `ghost${++this.seq}` : known[known.length - 1 - (c.pick % Math.min(known.length, 5))] ?? `ghost${++this.seq}` };
+      }
+    });
+  }
+
+  async execute(op: Op): Promise<Outcome> {
+    const e = h.engine;
+    switch (op.op) {
+      case 'reserve': return normalize(await e.reserve(this.tenant, op.cmd));
+      case 'set': return normalize(await e.setStock(this.tenant, op.w, { onHand: op.onHand }));
+      case 'adjust': return normalize(await e.adjustStock(this.tenant, op.w, op.delta));
+      case 'bump': return normalize(await e.publishCatalogVersion(this.tenant, op.version));
+      default: return normalize(await e.transition(this.tenant, op.op, op.id, this.now));
+    }
+  }
+
+  async newEvents(): Promise<OutboxEvent[]> {
+    const fresh = await readOutbox(h.redis(), this.keys, this.lastId);
+    if (fresh.length > 0) this.lastId = fresh[fresh.length - 1]!.streamId;
+    this.events.push(...fresh);
+    return fresh;
+  }
+
+  /** Runs a batch at once and finds a serial order of it that the model agrees with. */
+  async batch(cmds: Cmd[]): Promise<void> {
+    const ops = this.resolve(cmds);
+    const outcomes = await Promise.all(ops.map((op) => this.execute(op)));
+    const events = (await this.newEvents()).map(eventOf);
+    for (const o of outcomes) {
+      const label = typeof o === 'number' ? 'bump' : (o as { code?: string }).code ?? (o as { kind: string }).kind;
+      stats.outcomes.set(label, (stats.outcomes.get(label) ?? 0) + 1);
+    }
+    if (ops.length > 1) stats.concurrentBatches++;
+    for (const order of permutations(ops.length)) {
+      const m: Model = structuredClone(this.model);
+      const predicted: Outcome[] = new Array(ops.length);
+      const emitted: ModelEvent[] = [];
+      for (const i of order) {
+        const r = applyOp(m, ops[i]!, this.now);
+        predicted[i] = r.outcome;
+        emitted.push(...r.events);
+      }
+      if (isDeepStrictEqual(predicted, outcomes) && isDeepStrictEqual(emitted, events)) {
+        if (order.some((v, i) => v !== i)) stats.reordered++;
+        this.model = m;
+        return;
+      }
+    }
+    const m = structuredClone(this.model);
+    const serial = ops.map((op) => applyOp(m, op, this.now));
+    throw new Error(`no serial order of this batch matches the model at now=${this.now}:\n${JSON.stringify({
+      ops, outcomes, events, modelInGivenOrder: serial,
+    }, null, 1)}`);
+  }
+
+  /** Sweeps; the model expires the same due reservations, in the order the outbox shows. */
+  async sweep(max: number): Promise<void> {
+    const count = await h.engine.sweep(this.tenant, this.now, max);
+    stats.swept += count;
+    const events = (await this.newEvents()).map(eventOf);
+    const due = [...this.model.res].filter(([, r]) => r.status === 'held' && r.exp <= this.now)
+      .sort(([a, x], [b, y]) => x.exp - y.exp || (a < b ? -1 : a > b ? 1 : 0)).slice(0, max).map(([id]) => id);
+    expect(count, 'sweep count').toBe(due.length);
+    expect(events.map((e) => e.type)).toEqual(due.map(() => 'expired'));
+    expect(events.map((e) => e.res).sort()).toEqual([...due].sort());
+    for (const e of events) {
+      const r = applyOp(this.model, { op: 'expire', id: e.res! }, this.now);
+      expect(r.outcome).toEqual({ kind: 'done' });
+      expect(r.events).toEqual([e]);
+    }
+  }
+
+  /** Every invariant, from Redis alone and against the model. */
+  async check(): Promise<void> {
+    const r = h.redis();
+    const cells = await readCells(r, this.keys);
+    for (const [name, c] of cells) {
+      expect(c.onHand >= 0 && c.reserved >= 0 && c.committed >= 0, `${name} counters >= 0: ${JSON.stringify(c)}`).toBe(true);
+      expect(c.onHand, `${name} onHand >= reserved + committed`).toBeGreaterThanOrEqual(c.reserved + c.committed);
+    }
+    const records = await readReservations(r, this.keys, this.attempted);
+    const held = sumByCell(records.values(), 'held');
+    const confirmed = sumByCell(records.values(), 'confirmed');
+    for (const [name, c] of cells) {
+      expect(c.reserved, `${name} reserved = sum of held reservations`).toBe(held.get(name) ?? 0);
+      expect(c.committed, `${name} committed = sum of confirmed reservations`).toBe(confirmed.get(name) ?? 0);
+    }
+    expect(cells, 'counters = replay of the outbox from zero').toEqual(replayLedger(this.events));
+    expect(cells, 'counters = model').toEqual(new Map([...this.model.cells].sort(([a], [b]) => (a < b ? -1 : 1))));
+    for (const id of this.attempted) {
+      expect(records.get(id)?.st ?? null, `status of ${id}`).toBe(this.model.res.get(id)?.status ?? null);
+    }
+    const index = await r.zrange(this.keys.expiry, 0, -1, 'WITHSCORES');
+    const modelIndex = [...this.model.res].filter(([, x]) => x.status === 'held').map(([id, x]) => [id, x.exp] as const);
+    expect(new Map(Array.from({ length: index.length / 2 }, (_, i) => [index[2 * i]!, Number(index[2 * i + 1])]))).toEqual(new Map(modelIndex));
+  }
+
+  async step(s: Step): Promise<void> {
+    this.now += s.advanceMs;
+    stats.steps++;
+    if (s.kind === 'sweep') await this.sweep(s.max);
+    else await this.batch(s.cmds);
+    await this.check();
+  }
+}
+
+let runIndex = 0;
+
+async function runScenario(s: Scenario): Promise<void> {
+  const run = new Run(++runIndex, WAREHOUSES.slice(0, s.warehouses), SKUS.slice(0, s.skus));
+  stats.runs++;
+  try {
+    expect(await lastStreamId(h.redis(), run.keys)).toBeUndefined();
+    for (let wh = 0; wh < s.warehouses; wh++) {
+      for (let sku = 0; sku < s.skus; sku++) {
+        await run.step({ kind: 'batch', advanceMs: 0, cmds: [{ op: 'set', wh, sku, onHand: s.initial[wh * 4 + sku]!, reuse: null }] });
+      }
+    }
+    for (const step of s.steps) await run.step(step);
+  } finally {
+    await deleteMatching(h.redis(), `${run.keys.prefix}*`);
+  }
+}
+
+describe('stock engine model', () => {
+  it('matches the model and keeps every invariant under concurrent batches of random commands', async () => {
+    console.log(`model.property: seed=${seed} numRuns=${numRuns} (rerun with FC_SEED=${seed} FC_RUNS=${numRuns})`);
+    const started = performance.now();
+    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { seed, numRuns, interruptAfterTimeLimit: timeLimitMs });
+    console.log(`model.property: ${stats.runs} runs, ${stats.steps} steps, ${stats.concurrentBatches} concurrent batches ` +
+      `(${stats.reordered} linearized only in another order), ${stats.swept} swept, in ${Math.round(performance.now() - started)} ms; outcomes ` +
+      JSON.stringify(Object.fromEntries([...stats.outcomes].sort(([, a], [, b]) => b - a))));
+  }, 180_000);
+});
