@@ -8,7 +8,8 @@ const luaDir = new URL('./lua/', import.meta.url);
 
 export const scriptNames = [
   'reserveStock', 'confirmReservation', 'releaseReservation', 'expireReservation',
-  'fulfilReservation', 'setStock', 'adjustStock', 'bumpCatalogVersion',
+  'fulfilReservation', 'setStock', 'adjustStock', 'bumpCatalogVersion', 'renewLease', 'releaseLease', 'trimOutbox',
+  'repairCell', 'restoreReservation', 'raiseWatermark',
 ] as const;
 export type ScriptName = (typeof scriptNames)[number];
 
