@@ -1,0 +1,212 @@
+// Targets, verdicts, the stdout table and the RESULTS.md section. Pure.
+
+import type { BenchConfig, ScenarioName } from './config.ts';
+import type { CpuShares } from './cpu.ts';
+import type { Environment } from './environment.ts';
+import type { LoadResult } from './load.ts';
+import { scenarioDescriptions } from './scenarios.ts';
+
+export type System = 'pallet' | 'pg-baseline';
+
+export interface ScenarioRun {
+  readonly system: System;
+  readonly result: LoadResult;
+  /** Who used the CPUs over the measured phase; null when it could not be sampled. */
+  readonly cpu: CpuShares | null;
+}
+
+export interface Verdict {
+  readonly met: boolean | null;
+  readonly target: string;
+  readonly text: string;
+}
+
+export const targets = Object.freeze({
+  singleOkPerSecondMin: 15_000,
+  singleLatencyMsP99Max: 20,
+  cart5OkPerSecondMin: 8_000,
+  hotRatioToBaselineMin: 8,
+});
+
+const pct = (n: number): string => `${n.toFixed(1)} %`;
+
+export function verdictFor(scenario: ScenarioName, pallet: LoadResult | undefined, baseline: LoadResult | undefined): Verdict {
+  if (pallet === undefined) return { met: null, target: '', text: 'not run' };
+  switch (scenario) {
+    case 'single': {
+      const target = `≥ ${fmtInt(targets.singleOkPerSecondMin)}/s, p99 ≤ ${targets.singleLatencyMsP99Max} ms, 0 errors`;
+      const misses: string[] = [];
+      if (pallet.okPerSecond < targets.singleOkPerSecondMin) {
+        misses.push(`throughput −${pct(((targets.singleOkPerSecondMin - pallet.okPerSecond) / targets.singleOkPerSecondMin) * 100)}`);
+      }
+      if (pallet.latencyMsP99 > targets.singleLatencyMsP99Max) {
+        misses.push(`p99 +${pct(((pallet.latencyMsP99 - targets.singleLatencyMsP99Max) / targets.singleLatencyMsP99Max) * 100)}`);
+      }
+      if (pallet.errors > 0) misses.push(`${fmtInt(pallet.errors)} errors (${pct((pallet.errors / (pallet.errors + pallet.ok)) * 100)} of answers)`);
+      return { met: misses.length === 0, target, text: misses.length === 0 ? 'MET' : `MISSED (${misses.join('; ')})` };
+    }
+    case 'cart5': {
+      const target = `≥ ${fmtInt(targets.cart5OkPerSecondMin)}/s`;
+      const short = targets.cart5OkPerSecondMin - pallet.okPerSecond;
+      return { met: short <= 0, target, text: short <= 0 ? 'MET' : `MISSED (throughput −${pct((short / targets.cart5OkPerSecondMin) * 100)})` };
+    }
+    case 'hot': {
+      const target = `≥ ${targets.hotRatioToBaselineMin}× PG baseline`;
+      if (baseline === undefined || baseline.okPerSecond === 0) return { met: null, target, text: 'n/a (no PG baseline figure)' };
+      const ratio = pallet.okPerSecond / baseline.okPerSecond;
+      const short = targets.hotRatioToBaselineMin - ratio;
+      return {
+        met: short <= 0,
+        target,
+        text: short <= 0 ? `MET (${ratio.toFixed(1)}×)` : `MISSED (${ratio.toFixed(1)}×, −${pct((short / targets.hotRatioToBaselineMin) * 100)})`,
+      };
+    }
+  }
+}
+
+export function fmtInt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+const fmtMs = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+
+function errorsCell(r: LoadResult): string {
+  if (r.errors === 0) return '0';
+  const kinds = Object.entries(r.errorsByKind)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${kind}: ${fmtInt(n)}`)
+    .join(', ');
+  return `${fmtInt(r.errors)} (${kinds})`;
+}
+
+function cpuCell(run: ScenarioRun): string {
+  const c = run.cpu;
+  if (c === null) return `gen ${run.result.generatorCpuPercent}`;
+  const steal = c.steal > 0 ? ` steal ${c.steal}` : '';
+  return `srv ${c.server} gen ${c.generator} redis ${c.redis} nats ${c.nats} pg ${c.postgres} irq ${c.irq} other ${c.other}${steal}`;
+}
+
+function timelineCell(r: LoadResult): string {
+  if (r.okPerSecondTimeline.length === 0) return '';
+  return `${fmtInt(Math.min(...r.okPerSecondTimeline))}–${fmtInt(Math.max(...r.okPerSecondTimeline))}`;
+}
+
+export interface Report {
+  readonly config: BenchConfig;
+  readonly environment: Environment;
+  readonly runs: readonly ScenarioRun[];
+  readonly notes: readonly string[];
+}
+
+const find = (runs: readonly ScenarioRun[], system: System, scenario: ScenarioName): LoadResult | undefined =>
+  runs.find((r) => r.system === system && r.result.scenario === scenario)?.result;
+
+export function ratioLines(report: Report): string[] {
+  const lines: string[] = [];
+  for (const scenario of ['hot', 'single'] as const) {
+    const pallet = find(report.runs, 'pallet', scenario);
+    const pg = find(report.runs, 'pg-baseline', scenario);
+    if (pallet === undefined || pg === undefined || pg.okPerSecond === 0) continue;
+    const ratio = pallet.okPerSecond / pg.okPerSecond;
+    const target = scenario === 'hot' ? ` (target ≥ ${targets.hotRatioToBaselineMin}×)` : ' (no target)';
+    lines.push(`${scenario}: Pallet / PG baseline = ${fmtInt(pallet.okPerSecond)} / ${fmtInt(pg.okPerSecond)} = ${ratio.toFixed(2)}×${target}`);
+  }
+  return lines;
+}
+
+interface Row {
+  readonly cells: readonly string[];
+}
+
+function rows(report: Report): Row[] {
+  return report.runs.map((run) => {
+    const r = run.result;
+    const verdict =
+      run.system === 'pallet' ? verdictFor(r.scenario, r, find(report.runs, 'pg-baseline', r.scenario)) : { target: '(baseline)', text: '' };
+    return {
+      cells: [
+        run.system,
+        r.scenario,
+        fmtInt(r.okPerSecond),
+        fmtMs(r.latencyMsP50),
+        fmtMs(r.latencyMsP99),
+        fmtMs(r.latencyMsMax),
+        errorsCell(r),
+        timelineCell(r),
+        cpuCell(run),
+        verdict.target,
+        verdict.text,
+      ],
+    };
+  });
+}
+
+const header = ['system', 'scenario', 'reservations/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', '1-s min–max', 'CPU, % of one core', 'target', 'verdict'];
+
+export function renderTable(report: Report): string {
+  const all = [header, ...rows(report).map((r) => r.cells)];
+  const widths = header.map((_, i) => Math.max(...all.map((cells) => (cells[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
+
+export function renderMarkdown(report: Report): string {
+  const { config, environment: env } = report;
+  const out: string[] = [];
+  out.push(`## ${env.dateUtc} — commit ${env.commit}`, '');
+  out.push(`- Machine: ${env.cpus} × ${env.cpuModel}, ${env.memoryGiB} GiB RAM; before the run: ${env.busyPercentBefore} % of one core busy, load average ${env.loadAverage1m}`);
+  out.push(`- Node ${env.node}; Redis ${env.redis.version} (appendonly ${env.redis.appendonly}, appendfsync ${env.redis.appendfsync}); PostgreSQL ${env.postgres.version} (synchronous_commit ${env.postgres.synchronousCommit}, fsync ${env.postgres.fsync})`);
+  out.push(
+    `- Load: closed loop, ${config.connections} connections × pipelining ${config.pipelining} = ${config.connections * config.pipelining} in flight; warm-up ${config.warmupSeconds} s, measured ${config.measureSeconds} s per scenario; generator in its own process on the same machine; ${config.skuCount} SKUs, seed ${config.seed}; PG baseline pool ${config.baselinePoolMax}`,
+  );
+  out.push('');
+  out.push(`| ${header.join(' | ')} |`);
+  out.push(`| ${header.map((_, i) => (i >= 2 && i <= 5 ? '---:' : '---')).join(' | ')} |`);
+  for (const row of rows(report)) out.push(`| ${row.cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`);
+  out.push('');
+  out.push('- CPU: % of one core over the measured phase (200 = both cores busy): srv = server process tree, gen = load generator, redis / nats = their servers, pg = all postgres processes, irq = interrupt work (much of it the loopback traffic itself), other = every other process, steal = taken by the hypervisor.');
+  for (const line of ratioLines(report)) out.push(`- ${line}`);
+  for (const scenario of config.scenarios) out.push(`- \`${scenario}\`: ${scenarioDescriptions[scenario]}`);
+  for (const note of report.notes) out.push(`- Note: ${note}`);
+  out.push('');
+  return out.join('\n');
+}
+
+/** Warnings that change how the figures must be read. */
+export function runNotes(env: Environment, runs: readonly ScenarioRun[]): string[] {
+  const notes = environmentNotes(env);
+  for (const r of runs) {
+    if (r.result.abandoned > 0) {
+      notes.push(`${r.system}/${r.result.scenario}: ${fmtInt(r.result.abandoned)} requests were still unanswered after the drain time and were abandoned (not counted).`);
+    }
+  }
+  const busiest = runs.reduce<ScenarioRun | undefined>((top, r) => ((r.cpu?.other ?? 0) > (top?.cpu?.other ?? 0) ? r : top), undefined);
+  if (busiest?.cpu && busiest.cpu.other > otherCpuPercentNoted) {
+    notes.push(
+      `processes other than the server, the generator, Redis, NATS and PostgreSQL used up to ${busiest.cpu.other} % of one core during a measured phase (${busiest.system}/${busiest.result.scenario}); the figures are lower than on an otherwise idle machine.`,
+    );
+  }
+  return notes;
+}
+
+const otherCpuPercentNoted = 20;
+
+function environmentNotes(env: Environment): string[] {
+  const notes: string[] = [];
+  if (env.busyPercentBefore > 30) {
+    notes.push(`the machine was busy before the run (${env.busyPercentBefore} % of one core in use, load average ${env.loadAverage1m}); other work competes with the benchmark.`);
+  }
+  if (env.redis.appendonly !== 'yes') {
+    notes.push(
+      `Redis runs with appendonly ${env.redis.appendonly}: a Pallet 2xx is not on disk, while every PG baseline commit is fsynced (synchronous_commit ${env.postgres.synchronousCommit}); the durability of the two columns differs.`,
+    );
+  } else if (env.redis.appendfsync !== 'always') {
+    notes.push(`Redis appendfsync ${env.redis.appendfsync}: a Pallet 2xx survives a process crash, not a power loss of the last ~1 s; PG commits are fsynced (synchronous_commit ${env.postgres.synchronousCommit}).`);
+  }
+  if (env.cpus <= 2) notes.push(`the load generator, the server and its backing services share ${env.cpus} cores; figures include that contention.`);
+  return notes;
+}

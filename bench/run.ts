@@ -1,0 +1,228 @@
+// `npm run bench`: benchmarks Pallet's reserve API over HTTP against a
+// PostgreSQL row-lock baseline, prints the figures and appends them to
+// bench/RESULTS.md. Servers and the load generator are separate processes.
+// See bench/README.md for the scenarios and the BENCH_* knobs.
+
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { CleanupStack, deleteRedisNamespace, dropPostgresSchema } from './lib/cleanup.ts';
+import { baselineScenarioNames, loadBenchConfig, scenarioNames, type BenchConfig, type ScenarioName } from './lib/config.ts';
+import { cpuShares, cpuSnapshot, type CpuSnapshot } from './lib/cpu.ts';
+import { describeEnvironment } from './lib/environment.ts';
+import { generate } from './lib/generate.ts';
+import { JsonClient } from './lib/http.ts';
+import type { LoadJob } from './lib/load.ts';
+import { freePort, runToExit, ServerProcess } from './lib/processes.ts';
+import { ratioLines, runNotes, renderMarkdown, renderTable, type Report, type ScenarioRun, type System } from './lib/report.ts';
+import { buildCatalog, type BenchCatalog } from './lib/scenarios.ts';
+import { seedPallet } from './lib/seed.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const startedMs = performance.now();
+/** Progress lines carry the seconds since start, so slow phases show. */
+const log = (line: string): void =>
+  void process.stdout.write(line === '' || !/^(bench|cleanup)/.test(line) ? `${line}\n` : `[${((performance.now() - startedMs) / 1_000).toFixed(1).padStart(5)} s] ${line}\n`);
+
+interface Run {
+  readonly config: BenchConfig;
+  readonly id: string;
+  readonly catalog: BenchCatalog;
+  readonly logDir: string;
+  readonly cleanup: CleanupStack;
+}
+
+async function main(): Promise<number> {
+  const config = loadBenchConfig();
+  const id = randomBytes(4).toString('hex');
+  const cleanup = new CleanupStack();
+  const run: Run = { config, id, catalog: buildCatalog(config.skuCount), logDir: mkdtempSync(join(tmpdir(), `pallet-bench-${id}-`)), cleanup };
+  const interrupted = (signal: NodeJS.Signals): void => {
+    log(`bench: ${signal}; cleaning up`);
+    void cleanup.runAll(log).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    log(`bench: run ${id}; scenarios ${config.scenarios.join(', ')}; ${config.connections}×${config.pipelining} in flight; ${config.warmupSeconds} s warm-up + ${config.measureSeconds} s measured; logs in ${run.logDir}`);
+    const environment = await describeEnvironment(root, config.redisUrl, config.databaseUrl);
+    const runs: ScenarioRun[] = [];
+    runs.push(...(await benchPallet(run)));
+    const baselineScenarios = config.baseline ? config.scenarios.filter((s) => baselineScenarioNames.includes(s)) : [];
+    if (baselineScenarios.length > 0) runs.push(...(await benchBaseline(run, baselineScenarios)));
+    const report: Report = { config, environment, runs, notes: runNotes(environment, runs) };
+    log('');
+    log(renderTable(report));
+    log('');
+    for (const line of [...ratioLines(report), ...report.notes.map((n) => `note: ${n}`)]) log(line);
+    writeResults(config.resultsPath, renderMarkdown(report));
+    keepLogsIfAny(run.logDir);
+    return 0;
+  } finally {
+    await cleanup.runAll(log);
+    log('bench: done');
+  }
+}
+
+async function benchPallet(run: Run): Promise<ScenarioRun[]> {
+  const { config, cleanup } = run;
+  const namespace = `bench_${run.id}`;
+  const adminKey = `bench-admin-${randomBytes(16).toString('hex')}`;
+  const httpPort = await freePort();
+  let wsPort = await freePort();
+  while (wsPort === httpPort) wsPort = await freePort();
+  const env = {
+    PALLET_NAMESPACE: namespace,
+    PALLET_ADMIN_KEY: adminKey,
+    PALLET_HTTP_PORT: String(httpPort),
+    PALLET_WS_PORT: String(wsPort),
+    PALLET_LOG_LEVEL: 'warn',
+    REDIS_URL: config.redisUrl,
+    DATABASE_URL: config.databaseUrl,
+    NATS_URL: config.natsUrl,
+  };
+  // Pushed first, so they run last: after the server has stopped.
+  cleanup.push(`delete Redis keys ${namespace}:*`, async () => `${await deleteRedisNamespace(config.redisUrl, namespace)} keys`);
+  cleanup.push(`drop schema ${namespace}`, () => dropPostgresSchema(config.databaseUrl, namespace));
+  const cli = config.palletCli;
+  const logPath = join(run.logDir, 'pallet.log');
+  log(`bench: pallet: migrate (namespace ${namespace})`);
+  await runToExit({ name: 'pallet migrate', args: [cli, 'migrate'], cwd: root, env, logPath }, 120);
+  const server = await ServerProcess.start(
+    { name: 'pallet serve', args: [cli, 'serve'], cwd: root, env, logPath },
+    `http://127.0.0.1:${httpPort}/readyz`,
+    config.readySecondsMax,
+  );
+  cleanup.push(`stop pallet serve (pid ${server.pid})`, () => server.stop());
+  log(`bench: pallet: serving on :${httpPort} (pid ${server.pid})`);
+  const origin = `http://127.0.0.1:${httpPort}`;
+  const client = new JsonClient(origin, config.seedConcurrency);
+  const seeded = await seedPallet(client, adminKey, run.catalog, config.seedConcurrency).finally(() => client.close());
+  log(`bench: pallet: seeded with ${seeded.requests} API calls in ${seeded.seconds.toFixed(1)} s (${seeded.phases})`);
+  const runs: ScenarioRun[] = [];
+  for (const scenario of config.scenarios) runs.push(await runScenario(run, 'pallet', scenario, server, origin, seeded.apiKey));
+  await server.stop();
+  return runs;
+}
+
+async function benchBaseline(run: Run, scenarios: readonly ScenarioName[]): Promise<ScenarioRun[]> {
+  const { config, cleanup } = run;
+  const schema = `bench_pg_${run.id}`;
+  const apiKey = `bench-pg-${randomBytes(16).toString('hex')}`;
+  const port = await freePort();
+  const env = {
+    DATABASE_URL: config.databaseUrl,
+    BASELINE_SCHEMA: schema,
+    BASELINE_PORT: String(port),
+    BASELINE_API_KEY: apiKey,
+    BASELINE_POOL_MAX: String(config.baselinePoolMax),
+  };
+  cleanup.push(`drop schema ${schema}`, () => dropPostgresSchema(config.databaseUrl, schema));
+  const server = await ServerProcess.start(
+    { name: 'pg baseline', args: ['bench/pg-baseline/server.ts'], cwd: root, env, logPath: join(run.logDir, 'pg-baseline.log') },
+    `http://127.0.0.1:${port}/readyz`,
+    config.readySecondsMax,
+  );
+  cleanup.push(`stop pg baseline (pid ${server.pid})`, () => server.stop());
+  log(`bench: pg baseline: serving on :${port} (pid ${server.pid}, schema ${schema})`);
+  const origin = `http://127.0.0.1:${port}`;
+  const client = new JsonClient(origin, 1);
+  const { catalog } = run;
+  const stock = catalog.warehouses.flatMap((w) => catalog.skus.map((sku) => ({ warehouse: w.id, sku, onHand: catalog.onHand })));
+  await client.expect([200], 'POST', '/v1/admin/seed', apiKey, { warehouses: catalog.warehouses.map(({ id, region, priority }) => ({ id, region, priority })), stock }).finally(() => client.close());
+  log(`bench: pg baseline: seeded ${stock.length} stock rows`);
+  const runs: ScenarioRun[] = [];
+  for (const scenario of scenarios) runs.push(await runScenario(run, 'pg-baseline', scenario, server, origin, apiKey));
+  await server.stop();
+  return runs;
+}
+
+async function runScenario(run: Run, system: System, scenario: ScenarioName, server: ServerProcess, origin: string, apiKey: string): Promise<ScenarioRun> {
+  const { config } = run;
+  const settledSeconds = await settle(server, config);
+  if (settledSeconds >= 1) log(`bench: ${system}: waited ${settledSeconds.toFixed(1)} s for the server to go idle`);
+  const label = `${system}/${scenario}`;
+  const job: LoadJob = {
+    label,
+    scenario,
+    origin,
+    apiKey,
+    catalog: run.catalog,
+    connections: config.connections,
+    pipelining: config.pipelining,
+    warmupSeconds: config.warmupSeconds,
+    measureSeconds: config.measureSeconds,
+    drainSeconds: config.drainSeconds,
+    seed: (config.seed + scenarioIndex(scenario) * 1_000_003) % 0x7fffffff,
+    keyPrefix: `${run.id}${system === 'pallet' ? 'p' : 'g'}${scenario}`,
+  };
+  log(`bench: ${label}: running`);
+  let generatorPid = 0;
+  let before: CpuSnapshot | undefined;
+  let after: CpuSnapshot | undefined;
+  const result = await generate(job, {
+    onSpawn: (pid) => void (generatorPid = pid),
+    onMeasureStart: () => void (before = cpuSnapshot()),
+    onMeasureEnd: () => void (after = cpuSnapshot()),
+  });
+  log(`bench: ${label}: ${Math.round(result.okPerSecond)} reservations/s, p99 ${result.latencyMsP99} ms, ${result.errors} errors`);
+  if (!server.running) throw new Error(`${system} server exited during ${scenario}; log ${server.logPath}`);
+  const cpu = before && after ? cpuShares(before, after, server.pid, generatorPid) : null;
+  return { system, result, cpu };
+}
+
+const scenarioIndex = (s: ScenarioName): number => scenarioNames.indexOf(s) + 1;
+const settleSampleMs = 500;
+
+/** Waits until the server's CPU is below the threshold (background work of the last scenario done), bounded. */
+async function settle(server: ServerProcess, config: BenchConfig): Promise<number> {
+  const startMs = performance.now();
+  const deadline = startMs + config.settleSecondsMax * 1_000;
+  while (performance.now() < deadline) {
+    const before = server.cpuSeconds();
+    await new Promise((resolve) => setTimeout(resolve, settleSampleMs));
+    const percent = ((server.cpuSeconds() - before) / (settleSampleMs / 1_000)) * 100;
+    if (percent < config.settleCpuPercentMax) break;
+  }
+  return (performance.now() - startMs) / 1_000;
+}
+
+/** Server logs are kept when a run fails or a server logged a structured (pino) line, a warning or an error; else removed. */
+function keepLogsIfAny(dir: string): void {
+  const noteworthy = (file: string): boolean =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .some((line) => line.startsWith('{') || /\b(warn|warning|error)\b/i.test(line));
+  const kept = readdirSync(dir)
+    .map((f) => join(dir, f))
+    .filter(noteworthy);
+  if (kept.length > 0) log(`bench: servers logged warnings or errors; see ${kept.join(', ')}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+const resultsHeader = `# Benchmark results
+
+Appended by \`npm run bench\` (bench/run.ts), newest at the bottom. Each
+section names the machine, commit and service settings it was measured with.
+See bench/README.md for what the scenarios do and how to read the figures.
+
+`;
+
+function writeResults(path: string, section: string): void {
+  if (path === '') return;
+  const file = resolve(root, path);
+  if (!existsSync(file)) writeFileSync(file, resultsHeader);
+  appendFileSync(file, `${section}\n`);
+  log(`bench: appended results to ${path}`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('bench: FAILED:', err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);
