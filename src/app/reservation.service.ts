@@ -27,8 +27,12 @@ export interface Reserved {
 
 /** A catalog change seen mid-request is retried this many times at most. */
 const catalogAttemptsMax = 2;
+/** Distinct buyer regions whose warehouse ranking is kept per catalog version. */
+const rankingsPerCatalogMax = 1_000;
 
 export class ReservationService {
+  private readonly rankings = new WeakMap<Catalog, Map<string, string[]>>();
+
   constructor(
     private readonly engine: StockEngine,
     private readonly catalogs: CatalogService,
@@ -92,7 +96,23 @@ export class ReservationService {
     if (catalog.warehouses.size === 0) {
       return fail(domainError('STOCK_INSUFFICIENT', 'the tenant has no warehouses', { lines: demand.value.map((d) => ({ ...d, requested: d.qty, available: 0 })) }));
     }
-    return ok({ warehouses: rankWarehouses(catalog.warehouses.values(), input.region).map((w) => w.id), demand: demand.value });
+    return ok({ warehouses: this.ranking(catalog, input.region), demand: demand.value });
+  }
+
+  /** Warehouse ranking per region, computed once per catalog version (regions per catalog are bounded). */
+  private ranking(catalog: Catalog, region: string | undefined): string[] {
+    let byRegion = this.rankings.get(catalog);
+    if (byRegion === undefined) {
+      byRegion = new Map();
+      this.rankings.set(catalog, byRegion);
+    }
+    const key = region ?? '';
+    let ids = byRegion.get(key);
+    if (ids === undefined) {
+      ids = rankWarehouses(catalog.warehouses.values(), region).map((w) => w.id);
+      if (byRegion.size < rankingsPerCatalogMax) byRegion.set(key, ids);
+    }
+    return ids;
   }
 
   async get(tenant: string, id: string): Promise<Result<Reservation>> {

@@ -2,6 +2,8 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { HttpDeps } from './deps.ts';
 import { errorHandler, sendProblem } from './problem.ts';
@@ -52,6 +54,11 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+
+  // The live board: static page; it learns where the WebSocket listens from config.json.
+  app.get('/dashboard', { schema: { hide: true } }, (_request, reply) => reply.redirect('/dashboard/'));
+  app.get('/dashboard/config.json', { schema: { hide: true } }, async () => ({ wsPort: deps.config.wsPort }));
+  await app.register(fastifyStatic, { root: fileURLToPath(new URL('../../../web/dashboard/', import.meta.url)), prefix: '/dashboard/', decorateReply: false });
 
   const routeDeps = { ...deps, schemas: buildSchemas(limits) };
   await app.register(healthRoutes, routeDeps);

@@ -1,0 +1,228 @@
+// The live board: gets a short-lived dashboard token with a read key, opens
+// the WebSocket, subscribes to the board topics and renders snapshots and
+// deltas. Reconnects with backoff and resubscribes on a sequence gap.
+// Protocol: docs/dashboard-protocol.md.
+
+const topics = ['orders.today', 'stock.all', 'stock.low', 'exceptions'];
+const $ = (id) => document.getElementById(id);
+const fmt = new Intl.NumberFormat();
+
+const state = {
+  key: null, tenant: '', cells: new Map(), warehouses: [], skuNames: new Map(), low: new Map(),
+  payments: new Map(), seq: new Map(), changed: new Set(), renderQueued: false, filter: '',
+};
+
+function readKey() {
+  const m = /(?:^|[#&])key=([^&]+)/.exec(location.hash);
+  if (m) {
+    sessionStorage.setItem('pallet.readKey', decodeURIComponent(m[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem('pallet.readKey');
+}
+
+function setConn(text) {
+  const el = $('conn');
+  el.textContent = text;
+  el.className = `conn conn-${text}`;
+}
+
+async function token() {
+  const res = await fetch('/v1/dashboard/tokens', {
+    method: 'POST', headers: { authorization: `Bearer ${state.key}`, 'content-type': 'application/json' }, body: '{}',
+  });
+  if (res.status === 401 || res.status === 403) throw Object.assign(new Error('this key cannot read the board'), { auth: true });
+  if (!res.ok) throw new Error(`token request failed: ${res.status}`);
+  return res.json();
+}
+
+let attempt = 0;
+async function connect() {
+  setConn(attempt === 0 ? 'connecting' : 'reconnecting');
+  let t;
+  try {
+    const cfg = await (await fetch('/dashboard/config.json')).json();
+    t = await token();
+    state.tenant = t.tenant ?? '';
+    $('tenant').textContent = state.tenant;
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const host = cfg.wsUrl ?? `${scheme}://${location.hostname}:${cfg.wsPort}`;
+    open(`${host}/v1/dashboard/ws?token=${encodeURIComponent(t.token)}`);
+  } catch (err) {
+    if (err.auth) { showLogin(err.message); return; }
+    retry();
+  }
+}
+
+function retry() {
+  setConn('reconnecting');
+  const delay = Math.min(30_000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2);
+  attempt += 1;
+  setTimeout(connect, delay);
+}
+
+function open(url) {
+  const ws = new WebSocket(url);
+  ws.onopen = () => {
+    attempt = 0;
+    setConn('live');
+    state.seq.clear();
+    for (const topic of topics) ws.send(JSON.stringify({ op: 'subscribe', topic }));
+  };
+  ws.onmessage = (ev) => onFrame(ws, JSON.parse(ev.data));
+  ws.onclose = () => retry();
+  ws.onerror = () => undefined;
+}
+
+function onFrame(ws, f) {
+  if (f.type === 'error' || f.type === 'pong') return;
+  const last = state.seq.get(f.topic);
+  if (f.type === 'delta' && last !== undefined && f.seq !== last + 1) {
+    state.seq.delete(f.topic);
+    ws.send(JSON.stringify({ op: 'subscribe', topic: f.topic }));
+    return;
+  }
+  if (f.type === 'delta' && last === undefined) return; // waiting for the snapshot
+  state.seq.set(f.topic, f.seq);
+  const snapshot = f.type === 'snapshot';
+  if (f.topic === 'orders.today') orders(f.data);
+  else if (f.topic === 'stock.all') stock(f.data, snapshot);
+  else if (f.topic === 'stock.low') lowStock(f.data, snapshot);
+  else if (f.topic === 'exceptions') exceptions(f.data, snapshot);
+  $('updated').textContent = new Date(f.at).toLocaleTimeString();
+  $('updated').dateTime = new Date(f.at).toISOString();
+  queueRender();
+}
+
+function orders(d) {
+  $('c-total').textContent = fmt.format(d.total);
+  $('c-completed').textContent = fmt.format(d.completed);
+  $('c-pending').textContent = fmt.format(d.pending);
+  $('c-pending-split').textContent = `${fmt.format(d.held)} awaiting payment · ${fmt.format(d.confirmed)} paid`;
+  $('c-exceptions').textContent = fmt.format(d.exceptions);
+}
+
+const cellKey = (c) => `${c.warehouse}\u0000${c.sku}`;
+
+function stock(d, snapshot) {
+  if (snapshot) {
+    state.cells.clear();
+    state.warehouses = d.warehouses;
+    state.skuNames = new Map(d.skus.map((s) => [s.id, s.name]));
+  }
+  for (const c of d.cells) {
+    const prev = state.cells.get(cellKey(c));
+    if (prev && prev.version >= c.version) continue;
+    state.cells.set(cellKey(c), c);
+    if (!snapshot) state.changed.add(c.sku);
+  }
+  for (const s of d.skus ?? []) state.skuNames.set(s.id, s.name);
+}
+
+function lowStock(d, snapshot) {
+  if (snapshot) state.low.clear();
+  for (const r of d.removed ?? []) state.low.delete(cellKey(r));
+  for (const c of d.items) state.low.set(cellKey(c), c);
+}
+
+function exceptions(d, snapshot) {
+  if (snapshot) state.payments.clear();
+  for (const p of d.payments) state.payments.set(p.paymentId, p);
+  const drift = d.drift;
+  $('drift').textContent = drift == null ? 'No reconcile run reported yet.'
+    : drift.cells === 0 ? `Reconcile ${new Date(drift.checkedAt).toLocaleTimeString()}: Redis matches the ledger.`
+      : `Reconcile ${new Date(drift.checkedAt).toLocaleTimeString()}: ${drift.cells} cell(s) drift from the ledger.`;
+}
+
+function queueRender() {
+  if (state.renderQueued) return;
+  state.renderQueued = true;
+  requestAnimationFrame(() => { state.renderQueued = false; render(); });
+}
+
+const level = (c) => (c.available <= 0 ? 'out' : c.safetyStock > 0 && c.available < c.safetyStock ? 'low' : 'healthy');
+
+function render() {
+  renderStock();
+  renderLow();
+  renderExceptions();
+}
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v; else if (k.startsWith('data-')) e.setAttribute(k, v); else e[k] = v;
+  }
+  for (const c of children) e.append(c);
+  return e;
+}
+
+function renderStock() {
+  const whs = state.warehouses;
+  const head = $('stock-head');
+  head.replaceChildren(el('th', {}, 'SKU'), ...whs.map((w) => el('th', { title: w.id }, w.name || w.id)), el('th', { class: 'num' }, 'Total available'));
+  const bySku = new Map();
+  for (const c of state.cells.values()) {
+    if (!bySku.has(c.sku)) bySku.set(c.sku, new Map());
+    bySku.get(c.sku).set(c.warehouse, c);
+  }
+  for (const sku of state.skuNames.keys()) if (!bySku.has(sku)) bySku.set(sku, new Map());
+  const filter = state.filter.toLowerCase();
+  const rows = [];
+  for (const sku of [...bySku.keys()].sort()) {
+    const name = state.skuNames.get(sku) ?? '';
+    if (filter && !sku.toLowerCase().includes(filter) && !name.toLowerCase().includes(filter)) continue;
+    const cells = bySku.get(sku);
+    let total = 0;
+    const tds = whs.map((w) => {
+      const c = cells.get(w.id);
+      if (!c) return el('td', { class: 'cell out', 'data-cell': `${w.id}/${sku}` }, el('span', { class: 'avail' }, '0'));
+      total += c.available;
+      return el('td', { class: `cell ${level(c)}`, 'data-cell': `${w.id}/${sku}`, 'data-available': String(c.available), 'data-reserved': String(c.reserved) },
+        el('span', { class: 'avail' }, fmt.format(c.available)),
+        el('span', { class: 'tiers' }, `res ${fmt.format(c.reserved)} · com ${fmt.format(c.committed)} · in ${fmt.format(c.inTransit)}`),
+        el('span', { class: 'safety' }, c.safetyStock > 0 ? `safety ${fmt.format(c.safetyStock)}` : ''));
+    });
+    const tr = el('tr', { 'data-sku': sku, class: state.changed.has(sku) ? 'flash' : '' },
+      el('td', {}, sku, el('span', { class: 'name' }, name)), ...tds,
+      el('td', { class: 'num', 'data-total': String(total) }, fmt.format(total)));
+    rows.push(tr);
+  }
+  state.changed.clear();
+  $('stock-body').replaceChildren(...rows);
+}
+
+function renderLow() {
+  const items = [...state.low.values()].sort((a, b) => (a.available - a.safetyStock) - (b.available - b.safetyStock));
+  $('low-count').textContent = String(items.length);
+  $('low').replaceChildren(...items.slice(0, 200).map((c) => el('li', { 'data-low': `${c.warehouse}/${c.sku}` },
+    el('span', { class: `tag ${c.available <= 0 ? 'out' : 'low'}` }, c.available <= 0 ? 'out' : 'low'),
+    `${c.sku} @ ${c.warehouse}: ${fmt.format(c.available)} available, safety ${fmt.format(c.safetyStock)}`)));
+}
+
+function renderExceptions() {
+  const items = [...state.payments.values()].sort((a, b) => b.at - a.at).slice(0, 100);
+  $('exceptions').replaceChildren(...items.map((p) => el('li', {},
+    el('span', { class: `tag ${p.resolution === 're_reserved' ? 'rereserved' : 'refund'}` }, p.resolution === 're_reserved' ? 're-reserved' : 'refund needed'),
+    `payment ${p.paymentId} for ${p.reservationId} (${p.reason})`)));
+}
+
+function showLogin(message) {
+  setConn('offline');
+  $('board').hidden = true;
+  $('login').hidden = false;
+  $('login-error').textContent = message ?? '';
+}
+
+$('login').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  state.key = $('key').value.trim();
+  sessionStorage.setItem('pallet.readKey', state.key);
+  $('login').hidden = true;
+  $('board').hidden = false;
+  connect();
+});
+$('filter').addEventListener('input', (ev) => { state.filter = ev.target.value; queueRender(); });
+
+state.key = readKey();
+if (state.key) { $('board').hidden = false; connect(); } else showLogin();
