@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { buildRuntime, runMigrations, serve, type Runtime } from './main.ts';
 import { seedDemo } from './demo/demo.seed.ts';
+import { runReconcileCommand } from './app/reconcile.service.ts';
+import { runRebuildCommand } from './app/rebuild.service.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, '.data');
@@ -19,6 +21,8 @@ commands:
   serve       serve the HTTP API and run the reservation expiry sweeper
   migrate     apply PostgreSQL migrations to the namespace's schema
   seed-demo   create the demo tenant (warehouses, SKUs, bundles, stock) if absent and print its keys
+  reconcile   compare every Redis stock cell with the PostgreSQL ledger; --repair fixes Redis
+  rebuild     rebuild Redis stock cells and live reservations from PostgreSQL after Redis was lost
 
 Configuration comes from the environment (REDIS_URL, DATABASE_URL, NATS_URL, PALLET_*); see README.md.`,
   start: `usage: pallet start
@@ -41,8 +45,9 @@ is absent, and prints its API keys (kept in .data/demo-keys.json).`,
 };
 
 async function main(argv: string[]): Promise<number> {
+  const command = argv[0];
+  if (command === 'reconcile' || command === 'rebuild') return tool(command, argv.slice(1));
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
-  const command = positionals[0];
   if (command === undefined || command === 'help') {
     console.log(help.pallet);
     return command === undefined && values.help !== true ? 2 : 0;
@@ -56,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = command === 'start' ? withAdminKey(loadConfig()) : loadConfig();
-  const rt = buildRuntime(config);
+  const rt = await buildRuntime(config);
   try {
     switch (command) {
       case 'migrate': {
@@ -87,10 +92,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** reconcile and rebuild parse their own flags and print their own usage. */
+async function tool(command: 'reconcile' | 'rebuild', args: string[]): Promise<number> {
+  const rt = await buildRuntime(loadConfig());
+  try {
+    return command === 'reconcile' ? await runReconcileCommand(rt, args) : await runRebuildCommand(rt, args);
+  } finally {
+    await rt.close();
+  }
+}
+
 function serveUntilSignal(rt: Runtime): Promise<number> {
   return new Promise((resolve, reject) => {
     serve(rt).then((server) => {
-      console.log(`pallet: serving ${server.url}  (OpenAPI: ${server.url}/docs)`);
+      if (server.url !== null) console.log(`pallet: serving ${server.url}  (OpenAPI: ${server.url}/docs, board: ${server.url}/dashboard/)`);
+      if (server.wsPort !== null) console.log(`pallet: live board WebSocket on port ${server.wsPort}`);
       const stop = (signal: string) => {
         rt.log.info({ signal }, 'stopping');
         server.stop().then(() => resolve(0), reject);
@@ -124,6 +140,7 @@ function printDemo(config: Config, created: boolean, keys: { tenant: string; adm
     `  read key:     ${keys.read}`,
     ...(config.adminKey !== null ? [`  operator key: ${config.adminKey}`] : []),
     `  API:      ${base}/v1   docs: ${base}/docs`,
+    `  board:    ${base}/dashboard/#key=${keys.read}`,
     `  try:      curl -s -H 'Authorization: Bearer ${keys.read}' ${base}/v1/stock/YD-2026`,
     '',
   ].join('\n'));

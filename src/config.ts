@@ -48,9 +48,26 @@ export interface Config {
   readonly events: EventsConfig;
   readonly payments: PaymentsConfig;
   readonly reconcileIntervalSeconds: number;
+  /** Entries older than this may be trimmed from the outbox even before the projector's watermark passes them. */
+  readonly outboxRetentionSeconds: number;
+  readonly dashboard: DashboardConfig;
 }
 
-export const allRoles = ['api', 'sweeper', 'relay', 'projector', 'payments', 'reconciler'] as const;
+export interface DashboardConfig {
+  /** Signs dashboard tokens; the same in every api and ws process. null: random per process. */
+  readonly secret: string | null;
+  readonly tokenTtlSecondsDefault: number;
+  readonly tokenTtlSecondsMax: number;
+  readonly wsConnectionsMax: number;
+  readonly wsConnectionsPerTenantMax: number;
+  readonly wsCoalesceMs: number;
+  readonly wsBufferedBytesMax: number;
+  readonly wsIdleTimeoutSeconds: number;
+  /** IANA time zone of the board's "today". */
+  readonly timeZone: string;
+}
+
+export const allRoles = ['api', 'sweeper', 'relay', 'projector', 'payments', 'reconciler', 'ws'] as const;
 export type Role = (typeof allRoles)[number];
 
 export interface EventsConfig {
@@ -197,6 +214,18 @@ export function loadConfig(env: Env = process.env): Config {
       deliveryTtlSeconds: r.int('PALLET_PAYMENTS_DELIVERY_TTL_SECONDS', 86_400, 600, 30 * 86_400),
     }),
     reconcileIntervalSeconds: r.int('PALLET_RECONCILE_INTERVAL_SECONDS', 300, 0, 86_400),
+    outboxRetentionSeconds: r.int('PALLET_OUTBOX_RETENTION_SECONDS', 600, 150, 30 * 86_400),
+    dashboard: Object.freeze({
+      secret: readDashboardSecret(r, env),
+      tokenTtlSecondsDefault: r.int('PALLET_DASHBOARD_TOKEN_TTL_SECONDS', 300, 10, 86_400),
+      tokenTtlSecondsMax: r.int('PALLET_DASHBOARD_TOKEN_TTL_SECONDS_MAX', 3_600, 10, 7 * 86_400),
+      wsConnectionsMax: r.int('PALLET_WS_CONNECTIONS_MAX', 10_000, 1, 1_000_000),
+      wsConnectionsPerTenantMax: r.int('PALLET_WS_CONNECTIONS_PER_TENANT_MAX', 1_000, 1, 1_000_000),
+      wsCoalesceMs: r.int('PALLET_WS_COALESCE_MS', 100, 0, 60_000),
+      wsBufferedBytesMax: r.int('PALLET_WS_BUFFERED_BYTES_MAX', 256 * 1024, 4_096, 1024 ** 3),
+      wsIdleTimeoutSeconds: r.int('PALLET_WS_IDLE_TIMEOUT_SECONDS', 32, 8, 960),
+      timeZone: r.str('PALLET_DASHBOARD_TIME_ZONE', 'UTC', /^[A-Za-z_+\-/0-9]{1,64}$/, 'must be an IANA time zone such as Asia/Shanghai'),
+    }),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
@@ -211,6 +240,16 @@ function readRoles(r: Reader, env: Env): readonly Role[] {
     r.problems.push(`PALLET_ROLES=${JSON.stringify(raw)}: must be "all" or a comma list of ${allRoles.join(', ')}`);
   }
   return Object.freeze(roles.filter((x): x is Role => (allRoles as readonly string[]).includes(x)));
+}
+
+function readDashboardSecret(r: Reader, env: Env): string | null {
+  const raw = env.PALLET_DASHBOARD_SECRET;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) {
+    r.problems.push('PALLET_DASHBOARD_SECRET: must be at least 32 characters');
+    return null;
+  }
+  return raw;
 }
 
 function readAdminKey(r: Reader, env: Env): string | null {

@@ -1,28 +1,48 @@
-// Composition root: builds every adapter and service from the config.
+// Composition root: builds every adapter and service from the config, and
+// starts the roles a process runs.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { AuthService } from './app/auth.service.ts';
 import { systemClock, type Clock } from './app/catalog.port.ts';
 import { CatalogService } from './app/catalog.service.ts';
+import { DashboardTokens, randomDashboardSecret } from './app/dashboard.token.ts';
+import { PaymentService } from './app/payment.service.ts';
+import { ReconcileService, Reconciler } from './app/reconcile.service.ts';
 import { ReservationService } from './app/reservation.service.ts';
 import { StockService } from './app/stock.service.ts';
-import type { Config } from './config.ts';
+import type { Config, Role } from './config.ts';
 import { buildApp } from './adapters/http/app.ts';
 import type { HttpDeps } from './adapters/http/deps.ts';
+import { createMetrics, type Metrics } from './adapters/metrics/metrics.ts';
+import { connectNats, type Nats } from './adapters/nats/connection.ts';
+import { applyTopology } from './adapters/nats/topology.ts';
 import { CatalogRepo } from './adapters/postgres/catalog.repo.ts';
+import { LedgerRepo } from './adapters/postgres/ledger.repo.ts';
 import { migrate } from './adapters/postgres/migrate.ts';
+import { PaymentSecretRepo } from './adapters/postgres/payment-secret.repo.ts';
 import { createSql, type Sql } from './adapters/postgres/sql.ts';
 import { RedisPool } from './adapters/redis/connection.ts';
+import { RedisStockAdmin } from './adapters/redis/stock.admin.ts';
 import { RedisStockEngine } from './adapters/redis/stock.engine.ts';
+import { startWsRole } from './roles/fanout.role.ts';
+import { JetStreamPaymentEvents, PaymentsConsumer, RedisPaymentRecords } from './roles/payments.role.ts';
+import { Projector } from './roles/projector.role.ts';
+import { OutboxRelay } from './roles/relay.role.ts';
 import { Sweeper } from './roles/sweeper.role.ts';
-import { createMetrics, type Metrics } from './adapters/metrics/metrics.ts';
 
 export interface Runtime {
   readonly config: Config;
   readonly log: Logger;
+  readonly clock: Clock;
   readonly sql: Sql;
   readonly redis: RedisPool;
+  readonly nats: Nats;
   readonly engine: RedisStockEngine;
   readonly store: CatalogRepo;
+  readonly ledger: LedgerRepo;
+  readonly stockAdmin: RedisStockAdmin;
+  readonly dashboardTokens: DashboardTokens;
   readonly deps: HttpDeps;
   readonly metrics: Metrics;
   close(): Promise<void>;
@@ -32,12 +52,20 @@ export function createLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: { ns: config.namespace } });
 }
 
-export function buildRuntime(config: Config, opts: { log?: Logger; clock?: Clock; metrics?: Metrics } = {}): Runtime {
+export async function buildRuntime(config: Config, opts: { log?: Logger; clock?: Clock; metrics?: Metrics } = {}): Promise<Runtime> {
   const log = opts.log ?? createLogger(config);
   const clock = opts.clock ?? systemClock;
   const metrics = opts.metrics ?? createMetrics();
   const sql = createSql(config);
   const redis = new RedisPool({ url: config.redisUrl, connections: config.redisConnections, commandTimeoutMs: config.redisCommandTimeoutMs });
+  let nats: Nats;
+  try {
+    nats = await connectNats(config.natsUrl, `pallet-${config.namespace}-${process.pid}`);
+  } catch (err) {
+    await redis.close();
+    await sql.end({ timeout: 1 });
+    throw err;
+  }
   const engine = new RedisStockEngine(redis, {
     namespace: config.namespace, outboxLengthMax: config.outboxLengthMax,
     reservationRetentionSeconds: config.reservationRetentionSeconds,
@@ -45,23 +73,34 @@ export function buildRuntime(config: Config, opts: { log?: Logger; clock?: Clock
   });
   const store = new CatalogRepo(sql);
   const catalogs = new CatalogService(store, engine, config.limits, config.catalogCacheTenantsMax);
+  const auth = new AuthService(store, config.adminKey, config.authCacheTtlMs, config.authCacheEntriesMax);
+  const dashboardTokens = new DashboardTokens({
+    secret: config.dashboard.secret ?? randomDashboardSecret(),
+    ttlSecondsDefault: config.dashboard.tokenTtlSecondsDefault, ttlSecondsMax: config.dashboard.tokenTtlSecondsMax,
+  }, clock);
+  const payments = new PaymentService(
+    new PaymentSecretRepo(sql), new RedisPaymentRecords(redis, config.namespace),
+    new JetStreamPaymentEvents(nats.js, config.namespace), clock, {
+      ...config.payments, publishTimeoutMs: Math.min(5_000, Math.floor(config.requestTimeoutMs / 2)),
+      secretCacheTtlMs: config.authCacheTtlMs, secretCacheEntriesMax: config.authCacheEntriesMax,
+    });
+  const ledger = new LedgerRepo(sql);
   const deps: HttpDeps = {
-    config,
-    logger: log,
-    auth: new AuthService(store, config.adminKey, config.authCacheTtlMs, config.authCacheEntriesMax),
-    store,
-    catalogs,
+    config, logger: log, auth, store, catalogs, payments, ledger, dashboardTokens,
     reservations: new ReservationService(engine, catalogs, config.limits, clock),
     stock: new StockService(engine, catalogs, config.limits, clock),
     ready: async () => ({
       redis: await redis.ping(),
       postgres: await sql`select 1 as up`.then(() => true, () => false),
+      nats: !nats.nc.isClosed() && await nats.nc.flush().then(() => true, () => false),
     }),
     metrics,
   };
   return {
-    config, log, sql, redis, engine, store, deps, metrics,
+    config, log, clock, sql, redis, nats, engine, store, ledger, deps, metrics, dashboardTokens,
+    stockAdmin: new RedisStockAdmin(redis, config.namespace),
     async close() {
+      await nats.close();
       await redis.close();
       await sql.end({ timeout: 5 });
     },
@@ -72,21 +111,89 @@ export async function runMigrations(rt: Runtime): Promise<string[]> {
   return (await migrate(rt.sql, rt.config.namespace)).applied;
 }
 
-/** Serves the API and runs the sweeper until the process is told to stop. */
-export async function serve(rt: Runtime): Promise<{ url: string; stop: () => Promise<void> }> {
-  const { config, log } = rt;
-  const app = await buildApp(rt.deps);
-  const sweeper = new Sweeper(rt.engine, (limit) => rt.store.listTenantIds(limit), systemClock, {
-    intervalMs: config.sweepIntervalMs, batchMax: config.sweepBatchMax, tenantsMax: 10_000, tenantsRefreshMs: 5_000,
-  }, log);
-  const url = await app.listen({ port: config.httpPort, host: config.httpHost });
-  sweeper.start();
-  log.info({ url }, 'pallet api listening');
-  return {
-    url,
-    async stop() {
-      await sweeper.stop();
-      await app.close();
-    },
-  };
+interface Running {
+  readonly name: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the configured roles (PALLET_ROLES, default all) until stop() is called. */
+export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.roles): Promise<{ url: string | null; wsPort: number | null; stop: () => Promise<void> }> {
+  const { config, log, metrics, clock } = rt;
+  const has = (r: Role) => roles.includes(r);
+  await applyTopology(await rt.nats.jsm(), config.namespace, config.events);
+  const listTenants = (limit: number) => rt.store.listTenantIds(limit);
+  const running: Running[] = [];
+  let url: string | null = null;
+  let wsPort: number | null = null;
+  try {
+    if (has('projector')) {
+      const projector = new Projector({ nats: rt.nats, store: rt.ledger, redis: rt.redis, namespace: config.namespace, events: config.events, log, metrics, clock });
+      await projector.start();
+      running.push({ name: 'projector', stop: () => projector.stop() });
+    }
+    if (has('relay')) {
+      const relay = new OutboxRelay({
+        redis: rt.redis, nats: rt.nats, namespace: config.namespace, events: config.events, listTenants, log, metrics, clock,
+        instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+        outboxRetentionMs: config.outboxRetentionSeconds * 1000,
+      });
+      relay.start();
+      running.push({ name: 'relay', stop: () => relay.stop() });
+    }
+    if (has('payments')) {
+      const consumer = new PaymentsConsumer({ nats: rt.nats, engine: rt.engine, redis: rt.redis, namespace: config.namespace, events: config.events, log, metrics, clock });
+      await consumer.start();
+      running.push({ name: 'payments', stop: () => consumer.stop() });
+    }
+    if (has('sweeper')) {
+      const sweeper = new Sweeper(rt.engine, listTenants, clock, {
+        intervalMs: config.sweepIntervalMs, batchMax: config.sweepBatchMax, tenantsMax: 10_000, tenantsRefreshMs: 5_000,
+      }, log);
+      sweeper.start();
+      running.push({ name: 'sweeper', stop: () => sweeper.stop() });
+    }
+    if (has('reconciler')) {
+      const reconciler = new Reconciler(new ReconcileService(rt.ledger, rt.stockAdmin), config.reconcileIntervalSeconds, metrics, log);
+      reconciler.start();
+      running.push({ name: 'reconciler', stop: () => reconciler.stop() });
+    }
+    if (has('ws')) {
+      const ws = await startWsRole({
+        redis: rt.redis, nats: rt.nats, sql: rt.sql, auth: rt.deps.auth, tokens: rt.dashboardTokens,
+        catalog: rt.deps.catalogs, clock, log, registry: metrics.registry,
+      }, {
+        namespace: config.namespace,
+        fanout: {
+          host: config.httpHost, port: config.wsPort,
+          connectionsMax: config.dashboard.wsConnectionsMax, connectionsPerTenantMax: config.dashboard.wsConnectionsPerTenantMax,
+          coalesceMs: config.dashboard.wsCoalesceMs, bufferedBytesMax: config.dashboard.wsBufferedBytesMax,
+          idleTimeoutSeconds: config.dashboard.wsIdleTimeoutSeconds,
+        },
+        board: { timeZone: config.dashboard.timeZone },
+      });
+      wsPort = ws.port;
+      running.push({ name: 'ws', stop: () => ws.stop() });
+    }
+    if (has('api')) {
+      const app = await buildApp(rt.deps);
+      url = await app.listen({ port: config.httpPort, host: config.httpHost });
+      running.push({ name: 'api', stop: () => app.close() });
+    }
+  } catch (err) {
+    await stopAll(running, log);
+    throw err;
+  }
+  log.info({ url, wsPort, roles }, 'pallet serving');
+  return { url, wsPort, stop: () => stopAll(running, log) };
+}
+
+/** Stops in reverse start order: the API first, the projector (the end of the chain) last. */
+async function stopAll(running: Running[], log: Logger): Promise<void> {
+  for (const r of running.reverse()) {
+    try {
+      await r.stop();
+    } catch (err) {
+      log.error({ err, role: r.name }, 'role did not stop cleanly');
+    }
+  }
 }

@@ -92,7 +92,7 @@ export async function createHttpHarness(env: Record<string, string> = {}): Promi
   });
   let offsetMs = 0;
   const clock: Clock = { nowMs: () => Date.now() + offsetMs };
-  const rt = buildRuntime(config, { clock });
+  const rt = await buildRuntime(config, { clock });
   let app: FastifyInstance | undefined;
   try {
     await runMigrations(rt);

@@ -24,7 +24,7 @@ describe('health', () => {
   it('/readyz answers ready with Redis and PostgreSQL up', async () => {
     const r = await h.call({ method: 'GET', url: '/readyz' });
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ status: 'ready', checks: { redis: true, postgres: true } });
+    expect(r.body).toEqual({ status: 'ready', checks: { redis: true, postgres: true, nats: true } });
   });
 
   it('/readyz answers 503 UNAVAILABLE naming the service that is down', async () => {
@@ -58,16 +58,21 @@ describe('docs', () => {
     expect(routes).toEqual([
       'DELETE /v1/reservations/{id}',
       'GET /v1/reservations/{id}',
+      'GET /v1/reservations/{id}/history',
       'GET /v1/skus/{sku}',
       'GET /v1/stock',
       'GET /v1/stock/{sku}',
+      'GET /v1/stock/{warehouse}/{sku}/ledger',
       'GET /v1/warehouses',
+      'POST /v1/dashboard/tokens',
+      'POST /v1/payments/callbacks',
       'POST /v1/reservations',
       'POST /v1/reservations/{id}/confirm',
       'POST /v1/reservations/{id}/fulfil',
       'POST /v1/stock/{warehouse}/{sku}/adjustments',
       'POST /v1/tenants',
       'POST /v1/tenants/{id}/keys',
+      'POST /v1/tenants/{id}/payment-secret',
       'PUT /v1/skus/{sku}',
       'PUT /v1/stock/{warehouse}/{sku}',
       'PUT /v1/warehouses/{id}',

@@ -12,6 +12,9 @@ import { catalogRoutes } from './routes/catalog.route.ts';
 import { healthRoutes } from './routes/health.route.ts';
 import { reservationRoutes } from './routes/reservations.route.ts';
 import { stockRoutes } from './routes/stock.route.ts';
+import { ledgerRoutes } from './routes/ledger.route.ts';
+import { paymentRoutes } from './routes/payments.route.ts';
+import { dashboardTokenRoutes } from './routes/dashboard-token.route.ts';
 
 export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   const { limits } = deps.config;
@@ -65,6 +68,9 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(catalogRoutes, routeDeps);
   await app.register(reservationRoutes, routeDeps);
   await app.register(stockRoutes, routeDeps);
+  await app.register(ledgerRoutes, routeDeps);
+  await app.register(paymentRoutes, routeDeps);
+  await app.register(dashboardTokenRoutes, routeDeps);
   await app.ready();
   return app;
 }

@@ -7,6 +7,9 @@ import type { ReservationService } from '../../app/reservation.service.ts';
 import type { StockService } from '../../app/stock.service.ts';
 import type { Config } from '../../config.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import type { DashboardTokens } from '../../app/dashboard.token.ts';
+import type { PaymentService } from '../../app/payment.service.ts';
+import type { LedgerQueries } from './routes/ledger.route.ts';
 import type { Schemas } from './schemas.ts';
 
 export interface HttpDeps {
@@ -20,6 +23,9 @@ export interface HttpDeps {
   /** Whether each backing service answers. */
   readonly ready: () => Promise<Record<string, boolean>>;
   readonly metrics: Metrics;
+  readonly payments: PaymentService;
+  readonly ledger: LedgerQueries;
+  readonly dashboardTokens: DashboardTokens;
 }
 
 export interface RouteDeps extends HttpDeps {

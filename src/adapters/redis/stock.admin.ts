@@ -1,0 +1,127 @@
+// Operator access to the hot stock state, for reconcile and rebuild: reads by
+// SCAN (bounded), and the two writes that put Redis back in line with the
+// ledger (Lua repairCell, restoreReservation — compare-and-set, never blind).
+import type { Redis } from 'ioredis';
+import type {
+  AllocationTuple, CellLevels, HotCell, HotReservation, LiveReservation, RestoreOutcome, SetCellOutcome, StockAdmin,
+} from '../../app/ledger.port.ts';
+import { TenantKeys } from './keys.ts';
+import { Code, runScript } from './scripts.ts';
+
+const scanCount = 1_000;
+const readChunk = 500;
+
+export class RedisStockAdmin implements StockAdmin {
+  private readonly keyCache = new Map<string, TenantKeys>();
+
+  constructor(private readonly pool: { next(): Redis }, private readonly namespace: string) {}
+
+  keys(tenant: string): TenantKeys {
+    let k = this.keyCache.get(tenant);
+    if (k === undefined) {
+      if (this.keyCache.size >= 10_000) this.keyCache.clear();
+      k = new TenantKeys(this.namespace, tenant);
+      this.keyCache.set(tenant, k);
+    }
+    return k;
+  }
+
+  async cells(tenant: string, max: number): Promise<HotCell[]> {
+    const k = this.keys(tenant);
+    const names = await scanAll(this.pool.next(), `${k.prefix}c:*`, max);
+    const start = k.prefix.length + 2;
+    const parsed = names.map((key) => {
+      const sep = key.indexOf(':', start);
+      return { warehouse: key.slice(start, sep), sku: key.slice(sep + 1) };
+    });
+    const now = await this.cellsNow(tenant, parsed);
+    return now.filter((c): c is HotCell => c !== null);
+  }
+
+  async cellsNow(tenant: string, cells: readonly { warehouse: string; sku: string }[]): Promise<(HotCell | null)[]> {
+    const k = this.keys(tenant);
+    const out: (HotCell | null)[] = [];
+    for (let i = 0; i < cells.length; i += readChunk) {
+      const chunk = cells.slice(i, i + readChunk);
+      const redis = this.pool.next();
+      const rows = await Promise.all(chunk.map((c) => redis.hmget(k.cell(c.warehouse, c.sku), 'onHand', 'reserved', 'committed', 'v')));
+      chunk.forEach((c, j) => {
+        const f = rows[j]!;
+        out.push(f.every((x) => x === null) ? null : {
+          warehouse: c.warehouse, sku: c.sku,
+          onHand: Number(f[0] ?? 0), reserved: Number(f[1] ?? 0), committed: Number(f[2] ?? 0), version: Number(f[3] ?? 0),
+        });
+      });
+    }
+    return out;
+  }
+
+  async reservations(tenant: string, max: number): Promise<HotReservation[] | null> {
+    const k = this.keys(tenant);
+    const names = await scanAll(this.pool.next(), `${k.prefix}r:*`, max + 1);
+    if (names.length > max) return null;
+    const start = k.prefix.length + 2;
+    const out: HotReservation[] = [];
+    for (let i = 0; i < names.length; i += readChunk) {
+      const chunk = names.slice(i, i + readChunk);
+      const redis = this.pool.next();
+      const rows = await Promise.all(chunk.map((key) => redis.hmget(key, 'st', 'alloc')));
+      chunk.forEach((key, j) => {
+        const [st, alloc] = rows[j]!;
+        if (st === null || st === undefined) return;
+        out.push({ id: key.slice(start), status: st, allocations: alloc ? (JSON.parse(alloc) as AllocationTuple[]) : [] });
+      });
+    }
+    return out;
+  }
+
+  async reservationStatuses(tenant: string, ids: readonly string[]): Promise<Map<string, string | null>> {
+    const k = this.keys(tenant);
+    const out = new Map<string, string | null>();
+    for (let i = 0; i < ids.length; i += readChunk) {
+      const chunk = ids.slice(i, i + readChunk);
+      const redis = this.pool.next();
+      const rows = await Promise.all(chunk.map((id) => redis.hget(k.reservation(id), 'st')));
+      chunk.forEach((id, j) => out.set(id, rows[j] ?? null));
+    }
+    return out;
+  }
+
+  async setCell(tenant: string, warehouse: string, sku: string, expectedVersion: number | null, to: CellLevels): Promise<SetCellOutcome> {
+    const reply = await runScript(this.pool.next(), 'repairCell', [this.keys(tenant).cell(warehouse, sku)], [
+      expectedVersion ?? -1, to.onHand, to.reserved, to.committed, to.version, to.inTransit, to.safetyStock,
+    ]);
+    switch (reply[0]) {
+      case Code.OK: return 'written';
+      case Code.CATALOG_STALE: return 'stale';
+      case Code.INVARIANT: return 'invalid';
+      default: throw new Error(`repairCell ${warehouse}/${sku}: unexpected reply ${JSON.stringify(reply)}`);
+    }
+  }
+
+  async restoreReservation(tenant: string, r: LiveReservation): Promise<RestoreOutcome> {
+    const k = this.keys(tenant);
+    const reply = await runScript(this.pool.next(), 'restoreReservation', [k.reservation(r.id), k.expiry], [
+      r.id, r.status, r.createdAtMs, r.expiresAtMs, JSON.stringify(r.allocations), r.confirmedAtMs ?? '',
+    ]);
+    if (reply[0] === Code.OK) return 'restored';
+    if (reply[0] === Code.ALREADY) return 'present';
+    throw new Error(`restoreReservation ${r.id}: unexpected reply ${JSON.stringify(reply)}`);
+  }
+
+  async publishCatalogVersion(tenant: string, version: number): Promise<number> {
+    return Number(await runScript(this.pool.next(), 'bumpCatalogVersion', [this.keys(tenant).catalogVersion], [version]));
+  }
+}
+
+/** Every key matching `pattern` by SCAN, at most `max` (sorted). */
+export async function scanAll(redis: Redis, pattern: string, max: number): Promise<string[]> {
+  const out = new Set<string>();
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', scanCount);
+    for (const k of batch) out.add(k);
+    cursor = next;
+  } while (cursor !== '0' && out.size < max);
+  return [...out].sort();
+}

@@ -1,0 +1,131 @@
+// What reconcile and rebuild need from the stock ledger (PostgreSQL,
+// LedgerRepo implements it) and from the hot stock state (Redis,
+// RedisStockAdmin implements it), beyond the StockEngine of the API.
+import type { ReservationStatus } from '../core/stock.types.ts';
+
+/** [warehouse, sku, qty] — a reservation's allocations as Redis stores them (field `alloc`). */
+export type AllocationTuple = [string, string, number];
+
+/** One cell as the ledger has it: the sums of its deltas over the rows counted. */
+export interface LedgerCellSums {
+  readonly warehouse: string;
+  readonly sku: string;
+  readonly onHand: number;
+  readonly reserved: number;
+  readonly committed: number;
+  /** Highest cell_version among the rows counted (0 when there is none). */
+  readonly version: number;
+  /** Rows counted; equals `version` when no version is missing. */
+  readonly rows: number;
+}
+
+export interface LedgerCellState extends LedgerCellSums {
+  /** From the latest stock.set / stock.adjusted row (0 when the cell never had one). */
+  readonly inTransit: number;
+  readonly safetyStock: number;
+  /** The post-state of the row with the highest version (what the sums must equal). */
+  readonly latest: { readonly onHand: number; readonly reserved: number; readonly committed: number };
+}
+
+export interface LedgerCellVersion {
+  readonly warehouse: string;
+  readonly sku: string;
+  readonly version: number;
+  readonly rows: number;
+}
+
+/** A cell and the version at which to sum its ledger. */
+export interface CellAtVersion {
+  readonly warehouse: string;
+  readonly sku: string;
+  readonly version: number;
+}
+
+export interface ReservationRecord {
+  readonly id: string;
+  readonly status: ReservationStatus;
+  readonly lastSequence: number;
+  readonly allocations: AllocationTuple[];
+  /** null until the stock.reserved event is projected. */
+  readonly expiresAtMs: number | null;
+  readonly createdAtMs: number | null;
+  readonly confirmedAtMs: number | null;
+}
+
+export interface LedgerReader {
+  /** Every cell of the tenant with its highest version and row count. */
+  ledgerCells(tenant: string): Promise<LedgerCellVersion[]>;
+  /** Each given cell summed over its rows with cell_version ≤ the given version, in the order given. */
+  ledgerSumsAt(tenant: string, cells: readonly CellAtVersion[]): Promise<LedgerCellSums[]>;
+  /** Every cell of the tenant with the sums of all its rows, its latest post-state and side tiers. */
+  ledgerSums(tenant: string): Promise<LedgerCellState[]>;
+  /** Every held or confirmed reservation of the tenant, at most `max`. */
+  allLiveReservations(tenant: string, max: number): Promise<ReservationRecord[]>;
+  /** The reservations with these ids that PostgreSQL knows, any status. */
+  reservationsByIds(tenant: string, ids: readonly string[]): Promise<ReservationRecord[]>;
+  /** Tenant ids (catalog and ledger) in id order after `afterId`, at most `limit`. */
+  tenantIds(limit: number, afterId?: string): Promise<string[]>;
+  /** The tenant's catalog version (0 when it is not in the catalog). */
+  catalogVersion(tenant: string): Promise<number>;
+}
+
+/** A stock cell as Redis holds it. */
+export interface HotCell {
+  readonly warehouse: string;
+  readonly sku: string;
+  readonly onHand: number;
+  readonly reserved: number;
+  readonly committed: number;
+  readonly version: number;
+}
+
+/** A reservation as Redis holds it (any status). */
+export interface HotReservation {
+  readonly id: string;
+  readonly status: string;
+  readonly allocations: AllocationTuple[];
+}
+
+/** What a cell is set to by a repair or a rebuild. */
+export interface CellLevels {
+  readonly onHand: number;
+  readonly reserved: number;
+  readonly committed: number;
+  readonly version: number;
+  readonly inTransit: number;
+  readonly safetyStock: number;
+}
+
+/** A held or confirmed reservation with every field Redis keeps. */
+export interface LiveReservation {
+  readonly id: string;
+  readonly status: 'held' | 'confirmed';
+  readonly createdAtMs: number;
+  readonly expiresAtMs: number;
+  readonly confirmedAtMs: number | null;
+  readonly allocations: readonly AllocationTuple[];
+}
+
+export type SetCellOutcome = 'written' | 'stale' | 'invalid';
+export type RestoreOutcome = 'restored' | 'present';
+
+export interface StockAdmin {
+  /** Every stock cell of the tenant (by SCAN), at most `max`. */
+  cells(tenant: string, max: number): Promise<HotCell[]>;
+  /** The given cells as they are now; null for a cell with no key. */
+  cellsNow(tenant: string, cells: readonly { warehouse: string; sku: string }[]): Promise<(HotCell | null)[]>;
+  /** Every reservation of the tenant (by SCAN); null when there are more than `max`. */
+  reservations(tenant: string, max: number): Promise<HotReservation[] | null>;
+  /** The status of each reservation now (null: no such reservation). */
+  reservationStatuses(tenant: string, ids: readonly string[]): Promise<Map<string, string | null>>;
+  /**
+   * Sets a cell, compare-and-set: only when its version is still
+   * `expectedVersion` (null: only when the cell does not exist). 'invalid' when
+   * the levels break a stock invariant.
+   */
+  setCell(tenant: string, warehouse: string, sku: string, expectedVersion: number | null, to: CellLevels): Promise<SetCellOutcome>;
+  /** Puts back a live reservation (and its expiry index entry when held) unless Redis has it. */
+  restoreReservation(tenant: string, r: LiveReservation): Promise<RestoreOutcome>;
+  /** Raises the tenant's catalog version in Redis to at least `version`. */
+  publishCatalogVersion(tenant: string, version: number): Promise<number>;
+}

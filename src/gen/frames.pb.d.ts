@@ -1,0 +1,1548 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+/** Namespace pallet. */
+export namespace pallet {
+
+    /** Namespace dashboard. */
+    namespace dashboard {
+
+        /** Namespace v1. */
+        namespace v1 {
+
+            /**
+             * Properties of a Cell.
+             * @deprecated Use pallet.dashboard.v1.Cell.$Properties instead.
+             */
+            interface ICell extends pallet.dashboard.v1.Cell.$Properties {
+            }
+
+            /** Represents a Cell. */
+            class Cell {
+
+                /**
+                 * Constructs a new Cell.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.Cell.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Cell warehouse. */
+                warehouse: string;
+
+                /** Cell sku. */
+                sku: string;
+
+                /** Cell onHand. */
+                onHand: number;
+
+                /** Cell reserved. */
+                reserved: number;
+
+                /** Cell committed. */
+                committed: number;
+
+                /** Cell inTransit. */
+                inTransit: number;
+
+                /** Cell safetyStock. */
+                safetyStock: number;
+
+                /** Cell available. */
+                available: number;
+
+                /** Cell low. */
+                low: boolean;
+
+                /** Cell version. */
+                version: number;
+
+                /** Cell at. */
+                at: number;
+
+                /**
+                 * Creates a new Cell instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Cell instance
+                 */
+                static create(properties: pallet.dashboard.v1.Cell.$Shape): pallet.dashboard.v1.Cell & pallet.dashboard.v1.Cell.$Shape;
+                static create(properties?: pallet.dashboard.v1.Cell.$Properties): pallet.dashboard.v1.Cell;
+
+                /**
+                 * Encodes the specified Cell message. Does not implicitly {@link pallet.dashboard.v1.Cell.verify|verify} messages.
+                 * @param message Cell message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.Cell.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Cell message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Cell & pallet.dashboard.v1.Cell.$Shape} Cell
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.Cell & pallet.dashboard.v1.Cell.$Shape;
+
+                /**
+                 * Creates a Cell message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Cell
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.Cell;
+
+                /**
+                 * Creates a plain object from a Cell message. Also converts values to other types if specified.
+                 * @param message Cell
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.Cell, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Cell to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for Cell
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace Cell {
+
+                /** Properties of a Cell. */
+                interface $Properties {
+
+                    /** Cell warehouse */
+                    warehouse?: (string|null);
+
+                    /** Cell sku */
+                    sku?: (string|null);
+
+                    /** Cell onHand */
+                    onHand?: (number|null);
+
+                    /** Cell reserved */
+                    reserved?: (number|null);
+
+                    /** Cell committed */
+                    committed?: (number|null);
+
+                    /** Cell inTransit */
+                    inTransit?: (number|null);
+
+                    /** Cell safetyStock */
+                    safetyStock?: (number|null);
+
+                    /** Cell available */
+                    available?: (number|null);
+
+                    /** Cell low */
+                    low?: (boolean|null);
+
+                    /** Cell version */
+                    version?: (number|null);
+
+                    /** Cell at */
+                    at?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Cell. */
+                type $Shape = pallet.dashboard.v1.Cell.$Properties;
+            }
+
+            /**
+             * Properties of a Named.
+             * @deprecated Use pallet.dashboard.v1.Named.$Properties instead.
+             */
+            interface INamed extends pallet.dashboard.v1.Named.$Properties {
+            }
+
+            /** Represents a Named. */
+            class Named {
+
+                /**
+                 * Constructs a new Named.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.Named.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Named id. */
+                id: string;
+
+                /** Named name. */
+                name: string;
+
+                /**
+                 * Creates a new Named instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Named instance
+                 */
+                static create(properties: pallet.dashboard.v1.Named.$Shape): pallet.dashboard.v1.Named & pallet.dashboard.v1.Named.$Shape;
+                static create(properties?: pallet.dashboard.v1.Named.$Properties): pallet.dashboard.v1.Named;
+
+                /**
+                 * Encodes the specified Named message. Does not implicitly {@link pallet.dashboard.v1.Named.verify|verify} messages.
+                 * @param message Named message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.Named.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Named message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Named & pallet.dashboard.v1.Named.$Shape} Named
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.Named & pallet.dashboard.v1.Named.$Shape;
+
+                /**
+                 * Creates a Named message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Named
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.Named;
+
+                /**
+                 * Creates a plain object from a Named message. Also converts values to other types if specified.
+                 * @param message Named
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.Named, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Named to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for Named
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace Named {
+
+                /** Properties of a Named. */
+                interface $Properties {
+
+                    /** Named id */
+                    id?: (string|null);
+
+                    /** Named name */
+                    name?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Named. */
+                type $Shape = pallet.dashboard.v1.Named.$Properties;
+            }
+
+            /**
+             * Properties of a CellRef.
+             * @deprecated Use pallet.dashboard.v1.CellRef.$Properties instead.
+             */
+            interface ICellRef extends pallet.dashboard.v1.CellRef.$Properties {
+            }
+
+            /** Represents a CellRef. */
+            class CellRef {
+
+                /**
+                 * Constructs a new CellRef.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.CellRef.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** CellRef warehouse. */
+                warehouse: string;
+
+                /** CellRef sku. */
+                sku: string;
+
+                /**
+                 * Creates a new CellRef instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns CellRef instance
+                 */
+                static create(properties: pallet.dashboard.v1.CellRef.$Shape): pallet.dashboard.v1.CellRef & pallet.dashboard.v1.CellRef.$Shape;
+                static create(properties?: pallet.dashboard.v1.CellRef.$Properties): pallet.dashboard.v1.CellRef;
+
+                /**
+                 * Encodes the specified CellRef message. Does not implicitly {@link pallet.dashboard.v1.CellRef.verify|verify} messages.
+                 * @param message CellRef message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.CellRef.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a CellRef message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.CellRef & pallet.dashboard.v1.CellRef.$Shape} CellRef
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.CellRef & pallet.dashboard.v1.CellRef.$Shape;
+
+                /**
+                 * Creates a CellRef message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns CellRef
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.CellRef;
+
+                /**
+                 * Creates a plain object from a CellRef message. Also converts values to other types if specified.
+                 * @param message CellRef
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.CellRef, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this CellRef to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for CellRef
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace CellRef {
+
+                /** Properties of a CellRef. */
+                interface $Properties {
+
+                    /** CellRef warehouse */
+                    warehouse?: (string|null);
+
+                    /** CellRef sku */
+                    sku?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a CellRef. */
+                type $Shape = pallet.dashboard.v1.CellRef.$Properties;
+            }
+
+            /**
+             * Properties of a Stock.
+             * @deprecated Use pallet.dashboard.v1.Stock.$Properties instead.
+             */
+            interface IStock extends pallet.dashboard.v1.Stock.$Properties {
+            }
+
+            /** Represents a Stock. */
+            class Stock {
+
+                /**
+                 * Constructs a new Stock.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.Stock.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Stock cells. */
+                cells: pallet.dashboard.v1.Cell.$Properties[];
+
+                /** Stock warehouses. */
+                warehouses: pallet.dashboard.v1.Named.$Properties[];
+
+                /** Stock skus. */
+                skus: pallet.dashboard.v1.Named.$Properties[];
+
+                /**
+                 * Creates a new Stock instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Stock instance
+                 */
+                static create(properties: pallet.dashboard.v1.Stock.$Shape): pallet.dashboard.v1.Stock & pallet.dashboard.v1.Stock.$Shape;
+                static create(properties?: pallet.dashboard.v1.Stock.$Properties): pallet.dashboard.v1.Stock;
+
+                /**
+                 * Encodes the specified Stock message. Does not implicitly {@link pallet.dashboard.v1.Stock.verify|verify} messages.
+                 * @param message Stock message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.Stock.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Stock message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Stock & pallet.dashboard.v1.Stock.$Shape} Stock
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.Stock & pallet.dashboard.v1.Stock.$Shape;
+
+                /**
+                 * Creates a Stock message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Stock
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.Stock;
+
+                /**
+                 * Creates a plain object from a Stock message. Also converts values to other types if specified.
+                 * @param message Stock
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.Stock, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Stock to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for Stock
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace Stock {
+
+                /** Properties of a Stock. */
+                interface $Properties {
+
+                    /** Stock cells */
+                    cells?: (pallet.dashboard.v1.Cell.$Properties[]|null);
+
+                    /** Stock warehouses */
+                    warehouses?: (pallet.dashboard.v1.Named.$Properties[]|null);
+
+                    /** Stock skus */
+                    skus?: (pallet.dashboard.v1.Named.$Properties[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Stock. */
+                type $Shape = pallet.dashboard.v1.Stock.$Properties;
+            }
+
+            /**
+             * Properties of a LowStock.
+             * @deprecated Use pallet.dashboard.v1.LowStock.$Properties instead.
+             */
+            interface ILowStock extends pallet.dashboard.v1.LowStock.$Properties {
+            }
+
+            /** Represents a LowStock. */
+            class LowStock {
+
+                /**
+                 * Constructs a new LowStock.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.LowStock.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** LowStock items. */
+                items: pallet.dashboard.v1.Cell.$Properties[];
+
+                /** LowStock removed. */
+                removed: pallet.dashboard.v1.CellRef.$Properties[];
+
+                /**
+                 * Creates a new LowStock instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns LowStock instance
+                 */
+                static create(properties: pallet.dashboard.v1.LowStock.$Shape): pallet.dashboard.v1.LowStock & pallet.dashboard.v1.LowStock.$Shape;
+                static create(properties?: pallet.dashboard.v1.LowStock.$Properties): pallet.dashboard.v1.LowStock;
+
+                /**
+                 * Encodes the specified LowStock message. Does not implicitly {@link pallet.dashboard.v1.LowStock.verify|verify} messages.
+                 * @param message LowStock message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.LowStock.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a LowStock message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.LowStock & pallet.dashboard.v1.LowStock.$Shape} LowStock
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.LowStock & pallet.dashboard.v1.LowStock.$Shape;
+
+                /**
+                 * Creates a LowStock message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns LowStock
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.LowStock;
+
+                /**
+                 * Creates a plain object from a LowStock message. Also converts values to other types if specified.
+                 * @param message LowStock
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.LowStock, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this LowStock to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for LowStock
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace LowStock {
+
+                /** Properties of a LowStock. */
+                interface $Properties {
+
+                    /** LowStock items */
+                    items?: (pallet.dashboard.v1.Cell.$Properties[]|null);
+
+                    /** LowStock removed */
+                    removed?: (pallet.dashboard.v1.CellRef.$Properties[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a LowStock. */
+                type $Shape = pallet.dashboard.v1.LowStock.$Properties;
+            }
+
+            /**
+             * Properties of an OrdersToday.
+             * @deprecated Use pallet.dashboard.v1.OrdersToday.$Properties instead.
+             */
+            interface IOrdersToday extends pallet.dashboard.v1.OrdersToday.$Properties {
+            }
+
+            /** Represents an OrdersToday. */
+            class OrdersToday {
+
+                /**
+                 * Constructs a new OrdersToday.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.OrdersToday.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** OrdersToday day. */
+                day: string;
+
+                /** OrdersToday timeZone. */
+                timeZone: string;
+
+                /** OrdersToday dayStart. */
+                dayStart: number;
+
+                /** OrdersToday total. */
+                total: number;
+
+                /** OrdersToday completed. */
+                completed: number;
+
+                /** OrdersToday pending. */
+                pending: number;
+
+                /** OrdersToday held. */
+                held: number;
+
+                /** OrdersToday confirmed. */
+                confirmed: number;
+
+                /** OrdersToday cancelled. */
+                cancelled: number;
+
+                /** OrdersToday exceptions. */
+                exceptions: number;
+
+                /** OrdersToday approximate. */
+                approximate: boolean;
+
+                /**
+                 * Creates a new OrdersToday instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns OrdersToday instance
+                 */
+                static create(properties: pallet.dashboard.v1.OrdersToday.$Shape): pallet.dashboard.v1.OrdersToday & pallet.dashboard.v1.OrdersToday.$Shape;
+                static create(properties?: pallet.dashboard.v1.OrdersToday.$Properties): pallet.dashboard.v1.OrdersToday;
+
+                /**
+                 * Encodes the specified OrdersToday message. Does not implicitly {@link pallet.dashboard.v1.OrdersToday.verify|verify} messages.
+                 * @param message OrdersToday message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.OrdersToday.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an OrdersToday message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.OrdersToday & pallet.dashboard.v1.OrdersToday.$Shape} OrdersToday
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.OrdersToday & pallet.dashboard.v1.OrdersToday.$Shape;
+
+                /**
+                 * Creates an OrdersToday message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns OrdersToday
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.OrdersToday;
+
+                /**
+                 * Creates a plain object from an OrdersToday message. Also converts values to other types if specified.
+                 * @param message OrdersToday
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.OrdersToday, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this OrdersToday to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for OrdersToday
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace OrdersToday {
+
+                /** Properties of an OrdersToday. */
+                interface $Properties {
+
+                    /** OrdersToday day */
+                    day?: (string|null);
+
+                    /** OrdersToday timeZone */
+                    timeZone?: (string|null);
+
+                    /** OrdersToday dayStart */
+                    dayStart?: (number|null);
+
+                    /** OrdersToday total */
+                    total?: (number|null);
+
+                    /** OrdersToday completed */
+                    completed?: (number|null);
+
+                    /** OrdersToday pending */
+                    pending?: (number|null);
+
+                    /** OrdersToday held */
+                    held?: (number|null);
+
+                    /** OrdersToday confirmed */
+                    confirmed?: (number|null);
+
+                    /** OrdersToday cancelled */
+                    cancelled?: (number|null);
+
+                    /** OrdersToday exceptions */
+                    exceptions?: (number|null);
+
+                    /** OrdersToday approximate */
+                    approximate?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an OrdersToday. */
+                type $Shape = pallet.dashboard.v1.OrdersToday.$Properties;
+            }
+
+            /**
+             * Properties of an OrphanedPayment.
+             * @deprecated Use pallet.dashboard.v1.OrphanedPayment.$Properties instead.
+             */
+            interface IOrphanedPayment extends pallet.dashboard.v1.OrphanedPayment.$Properties {
+            }
+
+            /** Represents an OrphanedPayment. */
+            class OrphanedPayment {
+
+                /**
+                 * Constructs a new OrphanedPayment.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.OrphanedPayment.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** OrphanedPayment paymentId. */
+                paymentId: string;
+
+                /** OrphanedPayment reservationId. */
+                reservationId: string;
+
+                /** OrphanedPayment reason. */
+                reason: string;
+
+                /** OrphanedPayment resolution. */
+                resolution: string;
+
+                /** OrphanedPayment newReservationId. */
+                newReservationId: string;
+
+                /** OrphanedPayment at. */
+                at: number;
+
+                /**
+                 * Creates a new OrphanedPayment instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns OrphanedPayment instance
+                 */
+                static create(properties: pallet.dashboard.v1.OrphanedPayment.$Shape): pallet.dashboard.v1.OrphanedPayment & pallet.dashboard.v1.OrphanedPayment.$Shape;
+                static create(properties?: pallet.dashboard.v1.OrphanedPayment.$Properties): pallet.dashboard.v1.OrphanedPayment;
+
+                /**
+                 * Encodes the specified OrphanedPayment message. Does not implicitly {@link pallet.dashboard.v1.OrphanedPayment.verify|verify} messages.
+                 * @param message OrphanedPayment message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.OrphanedPayment.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an OrphanedPayment message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.OrphanedPayment & pallet.dashboard.v1.OrphanedPayment.$Shape} OrphanedPayment
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.OrphanedPayment & pallet.dashboard.v1.OrphanedPayment.$Shape;
+
+                /**
+                 * Creates an OrphanedPayment message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns OrphanedPayment
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.OrphanedPayment;
+
+                /**
+                 * Creates a plain object from an OrphanedPayment message. Also converts values to other types if specified.
+                 * @param message OrphanedPayment
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.OrphanedPayment, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this OrphanedPayment to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for OrphanedPayment
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace OrphanedPayment {
+
+                /** Properties of an OrphanedPayment. */
+                interface $Properties {
+
+                    /** OrphanedPayment paymentId */
+                    paymentId?: (string|null);
+
+                    /** OrphanedPayment reservationId */
+                    reservationId?: (string|null);
+
+                    /** OrphanedPayment reason */
+                    reason?: (string|null);
+
+                    /** OrphanedPayment resolution */
+                    resolution?: (string|null);
+
+                    /** OrphanedPayment newReservationId */
+                    newReservationId?: (string|null);
+
+                    /** OrphanedPayment at */
+                    at?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an OrphanedPayment. */
+                type $Shape = pallet.dashboard.v1.OrphanedPayment.$Properties;
+            }
+
+            /**
+             * Properties of a Counters.
+             * @deprecated Use pallet.dashboard.v1.Counters.$Properties instead.
+             */
+            interface ICounters extends pallet.dashboard.v1.Counters.$Properties {
+            }
+
+            /** Represents a Counters. */
+            class Counters {
+
+                /**
+                 * Constructs a new Counters.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.Counters.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Counters onHand. */
+                onHand: number;
+
+                /** Counters reserved. */
+                reserved: number;
+
+                /** Counters committed. */
+                committed: number;
+
+                /** Counters version. */
+                version: number;
+
+                /**
+                 * Creates a new Counters instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Counters instance
+                 */
+                static create(properties: pallet.dashboard.v1.Counters.$Shape): pallet.dashboard.v1.Counters & pallet.dashboard.v1.Counters.$Shape;
+                static create(properties?: pallet.dashboard.v1.Counters.$Properties): pallet.dashboard.v1.Counters;
+
+                /**
+                 * Encodes the specified Counters message. Does not implicitly {@link pallet.dashboard.v1.Counters.verify|verify} messages.
+                 * @param message Counters message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.Counters.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Counters message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Counters & pallet.dashboard.v1.Counters.$Shape} Counters
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.Counters & pallet.dashboard.v1.Counters.$Shape;
+
+                /**
+                 * Creates a Counters message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Counters
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.Counters;
+
+                /**
+                 * Creates a plain object from a Counters message. Also converts values to other types if specified.
+                 * @param message Counters
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.Counters, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Counters to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for Counters
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace Counters {
+
+                /** Properties of a Counters. */
+                interface $Properties {
+
+                    /** Counters onHand */
+                    onHand?: (number|null);
+
+                    /** Counters reserved */
+                    reserved?: (number|null);
+
+                    /** Counters committed */
+                    committed?: (number|null);
+
+                    /** Counters version */
+                    version?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Counters. */
+                type $Shape = pallet.dashboard.v1.Counters.$Properties;
+            }
+
+            /**
+             * Properties of a DriftItem.
+             * @deprecated Use pallet.dashboard.v1.DriftItem.$Properties instead.
+             */
+            interface IDriftItem extends pallet.dashboard.v1.DriftItem.$Properties {
+            }
+
+            /** Represents a DriftItem. */
+            class DriftItem {
+
+                /**
+                 * Constructs a new DriftItem.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.DriftItem.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** DriftItem warehouse. */
+                warehouse: string;
+
+                /** DriftItem sku. */
+                sku: string;
+
+                /** DriftItem kind. */
+                kind: string;
+
+                /** DriftItem redis. */
+                redis?: (pallet.dashboard.v1.Counters.$Properties|null);
+
+                /** DriftItem ledger. */
+                ledger?: (pallet.dashboard.v1.Counters.$Properties|null);
+
+                /** DriftItem detail. */
+                detail: string;
+
+                /**
+                 * Creates a new DriftItem instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns DriftItem instance
+                 */
+                static create(properties: pallet.dashboard.v1.DriftItem.$Shape): pallet.dashboard.v1.DriftItem & pallet.dashboard.v1.DriftItem.$Shape;
+                static create(properties?: pallet.dashboard.v1.DriftItem.$Properties): pallet.dashboard.v1.DriftItem;
+
+                /**
+                 * Encodes the specified DriftItem message. Does not implicitly {@link pallet.dashboard.v1.DriftItem.verify|verify} messages.
+                 * @param message DriftItem message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.DriftItem.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a DriftItem message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.DriftItem & pallet.dashboard.v1.DriftItem.$Shape} DriftItem
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.DriftItem & pallet.dashboard.v1.DriftItem.$Shape;
+
+                /**
+                 * Creates a DriftItem message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns DriftItem
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.DriftItem;
+
+                /**
+                 * Creates a plain object from a DriftItem message. Also converts values to other types if specified.
+                 * @param message DriftItem
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.DriftItem, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this DriftItem to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for DriftItem
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace DriftItem {
+
+                /** Properties of a DriftItem. */
+                interface $Properties {
+
+                    /** DriftItem warehouse */
+                    warehouse?: (string|null);
+
+                    /** DriftItem sku */
+                    sku?: (string|null);
+
+                    /** DriftItem kind */
+                    kind?: (string|null);
+
+                    /** DriftItem redis */
+                    redis?: (pallet.dashboard.v1.Counters.$Properties|null);
+
+                    /** DriftItem ledger */
+                    ledger?: (pallet.dashboard.v1.Counters.$Properties|null);
+
+                    /** DriftItem detail */
+                    detail?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a DriftItem. */
+                type $Shape = pallet.dashboard.v1.DriftItem.$Properties;
+            }
+
+            /**
+             * Properties of a Drift.
+             * @deprecated Use pallet.dashboard.v1.Drift.$Properties instead.
+             */
+            interface IDrift extends pallet.dashboard.v1.Drift.$Properties {
+            }
+
+            /** Represents a Drift. */
+            class Drift {
+
+                /**
+                 * Constructs a new Drift.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.Drift.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Drift cells. */
+                cells: number;
+
+                /** Drift checkedAt. */
+                checkedAt: number;
+
+                /** Drift items. */
+                items: pallet.dashboard.v1.DriftItem.$Properties[];
+
+                /**
+                 * Creates a new Drift instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Drift instance
+                 */
+                static create(properties: pallet.dashboard.v1.Drift.$Shape): pallet.dashboard.v1.Drift & pallet.dashboard.v1.Drift.$Shape;
+                static create(properties?: pallet.dashboard.v1.Drift.$Properties): pallet.dashboard.v1.Drift;
+
+                /**
+                 * Encodes the specified Drift message. Does not implicitly {@link pallet.dashboard.v1.Drift.verify|verify} messages.
+                 * @param message Drift message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.Drift.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Drift message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Drift & pallet.dashboard.v1.Drift.$Shape} Drift
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.Drift & pallet.dashboard.v1.Drift.$Shape;
+
+                /**
+                 * Creates a Drift message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Drift
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.Drift;
+
+                /**
+                 * Creates a plain object from a Drift message. Also converts values to other types if specified.
+                 * @param message Drift
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.Drift, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Drift to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for Drift
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace Drift {
+
+                /** Properties of a Drift. */
+                interface $Properties {
+
+                    /** Drift cells */
+                    cells?: (number|null);
+
+                    /** Drift checkedAt */
+                    checkedAt?: (number|null);
+
+                    /** Drift items */
+                    items?: (pallet.dashboard.v1.DriftItem.$Properties[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Drift. */
+                type $Shape = pallet.dashboard.v1.Drift.$Properties;
+            }
+
+            /**
+             * Properties of an Exceptions.
+             * @deprecated Use pallet.dashboard.v1.Exceptions.$Properties instead.
+             */
+            interface IExceptions extends pallet.dashboard.v1.Exceptions.$Properties {
+            }
+
+            /** Represents an Exceptions. */
+            class Exceptions {
+
+                /**
+                 * Constructs a new Exceptions.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.Exceptions.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Exceptions payments. */
+                payments: pallet.dashboard.v1.OrphanedPayment.$Properties[];
+
+                /** Exceptions paymentsToday. */
+                paymentsToday: number;
+
+                /** Exceptions drift. */
+                drift?: (pallet.dashboard.v1.Drift.$Properties|null);
+
+                /**
+                 * Creates a new Exceptions instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Exceptions instance
+                 */
+                static create(properties: pallet.dashboard.v1.Exceptions.$Shape): pallet.dashboard.v1.Exceptions & pallet.dashboard.v1.Exceptions.$Shape;
+                static create(properties?: pallet.dashboard.v1.Exceptions.$Properties): pallet.dashboard.v1.Exceptions;
+
+                /**
+                 * Encodes the specified Exceptions message. Does not implicitly {@link pallet.dashboard.v1.Exceptions.verify|verify} messages.
+                 * @param message Exceptions message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.Exceptions.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an Exceptions message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Exceptions & pallet.dashboard.v1.Exceptions.$Shape} Exceptions
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.Exceptions & pallet.dashboard.v1.Exceptions.$Shape;
+
+                /**
+                 * Creates an Exceptions message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Exceptions
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.Exceptions;
+
+                /**
+                 * Creates a plain object from an Exceptions message. Also converts values to other types if specified.
+                 * @param message Exceptions
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.Exceptions, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Exceptions to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for Exceptions
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace Exceptions {
+
+                /** Properties of an Exceptions. */
+                interface $Properties {
+
+                    /** Exceptions payments */
+                    payments?: (pallet.dashboard.v1.OrphanedPayment.$Properties[]|null);
+
+                    /** Exceptions paymentsToday */
+                    paymentsToday?: (number|null);
+
+                    /** Exceptions drift */
+                    drift?: (pallet.dashboard.v1.Drift.$Properties|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an Exceptions. */
+                type $Shape = pallet.dashboard.v1.Exceptions.$Properties;
+            }
+
+            /**
+             * Properties of an Error.
+             * @deprecated Use pallet.dashboard.v1.Error.$Properties instead.
+             */
+            interface IError extends pallet.dashboard.v1.Error.$Properties {
+            }
+
+            /** Represents an Error. */
+            class Error {
+
+                /**
+                 * Constructs a new Error.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.Error.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Error code. */
+                code: string;
+
+                /** Error detail. */
+                detail: string;
+
+                /**
+                 * Creates a new Error instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Error instance
+                 */
+                static create(properties: pallet.dashboard.v1.Error.$Shape): pallet.dashboard.v1.Error & pallet.dashboard.v1.Error.$Shape;
+                static create(properties?: pallet.dashboard.v1.Error.$Properties): pallet.dashboard.v1.Error;
+
+                /**
+                 * Encodes the specified Error message. Does not implicitly {@link pallet.dashboard.v1.Error.verify|verify} messages.
+                 * @param message Error message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an Error message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Error & pallet.dashboard.v1.Error.$Shape} Error
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.Error & pallet.dashboard.v1.Error.$Shape;
+
+                /**
+                 * Creates an Error message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Error
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.Error;
+
+                /**
+                 * Creates a plain object from an Error message. Also converts values to other types if specified.
+                 * @param message Error
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.Error, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Error to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for Error
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace Error {
+
+                /** Properties of an Error. */
+                interface $Properties {
+
+                    /** Error code */
+                    code?: (string|null);
+
+                    /** Error detail */
+                    detail?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an Error. */
+                type $Shape = pallet.dashboard.v1.Error.$Properties;
+            }
+
+            /**
+             * Properties of a Frame.
+             * @deprecated Use pallet.dashboard.v1.Frame.$Properties instead.
+             */
+            interface IFrame extends pallet.dashboard.v1.Frame.$Properties {
+            }
+
+            /** Represents a Frame. */
+            class Frame {
+
+                /**
+                 * Constructs a new Frame.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.Frame.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Frame type. */
+                type: string;
+
+                /** Frame topic. */
+                topic: string;
+
+                /** Frame seq. */
+                seq: number;
+
+                /** Frame at. */
+                at: number;
+
+                /** Frame stock. */
+                stock?: (pallet.dashboard.v1.Stock.$Properties|null);
+
+                /** Frame lowStock. */
+                lowStock?: (pallet.dashboard.v1.LowStock.$Properties|null);
+
+                /** Frame orders. */
+                orders?: (pallet.dashboard.v1.OrdersToday.$Properties|null);
+
+                /** Frame exceptions. */
+                exceptions?: (pallet.dashboard.v1.Exceptions.$Properties|null);
+
+                /** Frame error. */
+                error?: (pallet.dashboard.v1.Error.$Properties|null);
+
+                /** Frame data. */
+                data?: ("stock"|"lowStock"|"orders"|"exceptions"|"error");
+
+                /**
+                 * Creates a new Frame instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Frame instance
+                 */
+                static create(properties: pallet.dashboard.v1.Frame.$Shape): pallet.dashboard.v1.Frame & pallet.dashboard.v1.Frame.$Shape;
+                static create(properties?: pallet.dashboard.v1.Frame.$Properties): pallet.dashboard.v1.Frame;
+
+                /**
+                 * Encodes the specified Frame message. Does not implicitly {@link pallet.dashboard.v1.Frame.verify|verify} messages.
+                 * @param message Frame message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.Frame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Frame message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Frame & pallet.dashboard.v1.Frame.$Shape} Frame
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.Frame & pallet.dashboard.v1.Frame.$Shape;
+
+                /**
+                 * Creates a Frame message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Frame
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.Frame;
+
+                /**
+                 * Creates a plain object from a Frame message. Also converts values to other types if specified.
+                 * @param message Frame
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.Frame, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Frame to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for Frame
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace Frame {
+
+                /** Properties of a Frame. */
+                interface $Properties {
+
+                    /** Frame type */
+                    type?: (string|null);
+
+                    /** Frame topic */
+                    topic?: (string|null);
+
+                    /** Frame seq */
+                    seq?: (number|null);
+
+                    /** Frame at */
+                    at?: (number|null);
+
+                    /** Frame stock */
+                    stock?: (pallet.dashboard.v1.Stock.$Properties|null);
+
+                    /** Frame lowStock */
+                    lowStock?: (pallet.dashboard.v1.LowStock.$Properties|null);
+
+                    /** Frame orders */
+                    orders?: (pallet.dashboard.v1.OrdersToday.$Properties|null);
+
+                    /** Frame exceptions */
+                    exceptions?: (pallet.dashboard.v1.Exceptions.$Properties|null);
+
+                    /** Frame error */
+                    error?: (pallet.dashboard.v1.Error.$Properties|null);
+
+                    /** Frame data */
+                    data?: ("stock"|"lowStock"|"orders"|"exceptions"|"error");
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Narrowed shape of a Frame. */
+                type $Shape = {
+                  type?: string|null;
+                  topic?: string|null;
+                  seq?: number|null;
+                  at?: number|null;
+                  stock?: pallet.dashboard.v1.Stock.$Shape|null;
+                  lowStock?: pallet.dashboard.v1.LowStock.$Shape|null;
+                  orders?: pallet.dashboard.v1.OrdersToday.$Shape|null;
+                  exceptions?: pallet.dashboard.v1.Exceptions.$Shape|null;
+                  error?: pallet.dashboard.v1.Error.$Shape|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ data?: undefined; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error?: null }|{ data?: "stock"; stock: pallet.dashboard.v1.Stock.$Shape; lowStock?: null; orders?: null; exceptions?: null; error?: null }|{ data?: "lowStock"; stock?: null; lowStock: pallet.dashboard.v1.LowStock.$Shape; orders?: null; exceptions?: null; error?: null }|{ data?: "orders"; stock?: null; lowStock?: null; orders: pallet.dashboard.v1.OrdersToday.$Shape; exceptions?: null; error?: null }|{ data?: "exceptions"; stock?: null; lowStock?: null; orders?: null; exceptions: pallet.dashboard.v1.Exceptions.$Shape; error?: null }|{ data?: "error"; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error: pallet.dashboard.v1.Error.$Shape })
+                );
+            }
+        }
+    }
+}
