@@ -227,6 +227,14 @@ export function loadConfig(env: Env = process.env): Config {
       timeZone: r.str('PALLET_DASHBOARD_TIME_ZONE', 'UTC', /^[A-Za-z_+\-/0-9]{1,64}$/, 'must be an IANA time zone such as Asia/Shanghai'),
     }),
   };
+  if (config.dashboard.tokenTtlSecondsDefault > config.dashboard.tokenTtlSecondsMax) {
+    r.problems.push('PALLET_DASHBOARD_TOKEN_TTL_SECONDS: must not exceed PALLET_DASHBOARD_TOKEN_TTL_SECONDS_MAX');
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: config.dashboard.timeZone });
+  } catch {
+    r.problems.push(`PALLET_DASHBOARD_TIME_ZONE=${JSON.stringify(config.dashboard.timeZone)}: not a time zone this runtime knows`);
+  }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
 }

@@ -12,8 +12,8 @@
 //   the next is being collected and decoded.
 // - Acks only after the batch's transaction committed. A transient database
 //   error naks the whole batch with a growing delay, then the projector waits
-//   until PostgreSQL answers before it pulls again (so an outage does not burn
-//   the messages' deliveries). A data error (SQLSTATE class 22 or 23) is
+//   until PostgreSQL answers before it writes the next batch; the pump stops
+//   pulling once its buffer is full, so an outage does not burn deliveries. A data error (SQLSTATE class 22 or 23) is
 //   narrowed down by splitting the batch, so one poison event cannot hold back
 //   the others. Poison — undecodable, invalid, or failing on its own — and a
 //   message failing on its last delivery (consumerMaxDeliver) are copied to the
@@ -144,12 +144,18 @@ export class Projector {
     // The batch being written. One at a time and in order; the next batch is collected and decoded meanwhile.
     let writing: Promise<void> = Promise.resolve();
     while (!this.pump.drained()) {
-      const batch = await this.collect(writing);
-      this.sampleConsumer();
-      if (batch.length === 0) continue;
-      const triaged = this.triage(batch);
-      await writing;
-      writing = this.write(triaged).catch((err: unknown) => this.deps.log.error({ err }, 'projector: writing a batch threw'));
+      try {
+        const batch = await this.collect(writing);
+        this.sampleConsumer();
+        if (batch.length === 0) continue;
+        const triaged = this.triage(batch);
+        await writing;
+        writing = this.write(triaged).catch((err: unknown) => this.deps.log.error({ err }, 'projector: writing a batch threw'));
+      } catch (err) {
+        // A bug, not an operating error; the messages in hand come back after ack_wait.
+        this.deps.log.error({ err }, 'projector: batch loop failed');
+        await this.pause(1_000);
+      }
     }
     await writing;
   }
@@ -166,13 +172,12 @@ export class Projector {
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<void>((resolve) => { timer = setTimeout(resolve, consumerMaxWaitMs); });
     let cut = false;
-    const deadline = Promise.all([waited, busy.catch(() => undefined)]).then(() => { cut = true; });
+    void Promise.all([waited, busy.catch(() => undefined)]).then(() => { cut = true; this.pump.poke(); });
     try {
-      while (!cut && this.pump.size() < consumerBatchMax && !this.pump.ended()) {
-        await Promise.race([this.pump.changed(), deadline]);
-      }
+      while (!cut && this.pump.size() < consumerBatchMax && !this.pump.ended()) await this.pump.changed();
     } finally {
       clearTimeout(timer);
+      cut = true;
     }
     return this.pump.take(consumerBatchMax);
   }
@@ -406,6 +411,11 @@ class Pump {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
     return Promise.race([this.signal.promise, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Wakes whoever waits in changed(). */
+  poke(): void {
+    this.notify();
   }
 
   private notify(): void {

@@ -98,7 +98,14 @@ function orders(d) {
   $('c-total').textContent = fmt.format(d.total);
   $('c-completed').textContent = fmt.format(d.completed);
   $('c-pending').textContent = fmt.format(d.pending);
-  $('c-pending-split').textContent = `${fmt.format(d.held)} awaiting payment · ${fmt.format(d.confirmed)} paid`;
+  const split = $('c-pending-split');
+  split.textContent = `${fmt.format(d.held)} awaiting payment · ${fmt.format(d.confirmed)} paid`;
+  split.dataset.held = String(d.held);
+  split.dataset.confirmed = String(d.confirmed);
+  $('c-total').dataset.value = String(d.total);
+  $('c-completed').dataset.value = String(d.completed);
+  $('c-pending').dataset.value = String(d.pending);
+  $('c-exceptions').dataset.value = String(d.exceptions);
   $('c-exceptions').textContent = fmt.format(d.exceptions);
 }
 
@@ -178,7 +185,7 @@ function renderStock() {
       const c = cells.get(w.id);
       if (!c) return el('td', { class: 'cell out', 'data-cell': `${w.id}/${sku}` }, el('span', { class: 'avail' }, '0'));
       total += c.available;
-      return el('td', { class: `cell ${level(c)}`, 'data-cell': `${w.id}/${sku}`, 'data-available': String(c.available), 'data-reserved': String(c.reserved) },
+      return el('td', { class: `cell ${level(c)}`, 'data-cell': `${w.id}/${sku}`, 'data-available': String(c.available), 'data-reserved': String(c.reserved), 'data-committed': String(c.committed) },
         el('span', { class: 'avail' }, fmt.format(c.available)),
         el('span', { class: 'tiers' }, `res ${fmt.format(c.reserved)} · com ${fmt.format(c.committed)} · in ${fmt.format(c.inTransit)}`),
         el('span', { class: 'safety' }, c.safetyStock > 0 ? `safety ${fmt.format(c.safetyStock)}` : ''));

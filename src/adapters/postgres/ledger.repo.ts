@@ -24,7 +24,6 @@ import type { Envelope, CellChange } from '../events/envelope.codec.ts';
 import { cellsOf } from '../events/envelope.codec.ts';
 import type { Sql, TxSql } from './sql.ts';
 
-
 export interface LedgerEntry {
   readonly eventId: string;
   readonly type: string;

@@ -1,0 +1,225 @@
+// Private servers for fault tests: Redis, NATS (JetStream) and the Pallet core
+// as child processes on free ports, data in a temp dir, stopped by PID. Never
+// touches the shared services on the standard ports.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `pallet-faults-${prefix}-`));
+}
+
+/** A child process that can be killed, paused and started again with the same command. */
+export class Proc {
+  child: ChildProcess | null = null;
+  private exited: Promise<void> = Promise.resolve();
+
+  constructor(readonly name: string, private readonly cmd: string, private readonly args: readonly string[],
+    private readonly opts: { env?: NodeJS.ProcessEnv; cwd?: string; logFile: string }) {}
+
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  start(): void {
+    if (this.running) throw new Error(`${this.name} already running`);
+    const log = createWriteStream(this.opts.logFile, { flags: 'a' });
+    const child = spawn(this.cmd, [...this.args], { env: this.opts.env ?? process.env, cwd: this.opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    child.once('error', (err) => log.write(`spawn error: ${String(err)}\n`));
+    this.child = child;
+  }
+
+  signal(sig: NodeJS.Signals): void {
+    const pid = this.pid;
+    if (pid !== null && this.running) process.kill(pid, sig);
+  }
+
+  /** kill -9 and wait for the exit. */
+  async kill9(): Promise<void> {
+    if (!this.running) return;
+    this.signal('SIGKILL');
+    await this.exited;
+  }
+
+  /** SIGTERM (after SIGCONT), then SIGKILL if it has not gone within graceMs. */
+  async stop(graceMs = 5_000): Promise<void> {
+    if (!this.running) return;
+    this.signal('SIGCONT');
+    this.signal('SIGTERM');
+    const t = setTimeout(() => this.signal('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(t);
+  }
+}
+
+export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== null && v !== undefined && v !== false) return v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await sleep(everyMs);
+  }
+}
+
+// ---------------------------------------------------------------- Redis
+
+export class PrivateRedis {
+  readonly proc: Proc;
+  constructor(readonly port: number, readonly dir: string, readonly aof: boolean) {
+    this.proc = new Proc('redis', 'redis-server', [
+      '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
+      '--appendonly', aof ? 'yes' : 'no', '--appendfsync', 'always', '--maxmemory-policy', 'noeviction',
+      '--daemonize', 'no', '--logfile', '',
+    ], { logFile: join(dir, 'redis.log') });
+  }
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  static async create(aof: boolean): Promise<PrivateRedis> {
+    const r = new PrivateRedis(await freePort(), tempDir('redis'), aof);
+    await r.start();
+    return r;
+  }
+
+  async start(): Promise<void> {
+    this.proc.start();
+    await waitFor(`redis on ${this.port}`, () => tcpPing(this.port, 'PING\r\n', '+PONG'), 10_000, 50);
+  }
+}
+
+// ---------------------------------------------------------------- NATS
+
+export class PrivateNats {
+  readonly proc: Proc;
+  constructor(readonly port: number, readonly dir: string) {
+    const store = join(dir, 'js');
+    mkdirSync(store, { recursive: true });
+    const conf = join(dir, 'n.conf');
+    writeFileSync(conf, `listen: 127.0.0.1:${port}\nhttp: 127.0.0.1:0\njetstream { store_dir: "${store}" }\n`);
+    this.proc = new Proc('nats', 'nats-server', ['-c', conf], { logFile: join(dir, 'nats.log') });
+  }
+
+  get url(): string {
+    return `nats://127.0.0.1:${this.port}`;
+  }
+
+  static async create(): Promise<PrivateNats> {
+    const n = new PrivateNats(await freePort(), tempDir('nats'));
+    await n.start();
+    return n;
+  }
+
+  async start(): Promise<void> {
+    this.proc.start();
+    await waitFor(`nats on ${this.port}`, () => tcpPing(this.port, 'PING\r\n', 'INFO'), 10_000, 50);
+  }
+}
+
+/** Connects, writes `send`, resolves true when the answer contains `expect`. */
+function tcpPing(port: number, send: string, expect: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    import('node:net').then(({ connect }) => {
+      const sock = connect({ port, host: '127.0.0.1' });
+      let buf = '';
+      const done = (v: boolean) => { sock.destroy(); resolve(v); };
+      sock.setTimeout(1_000, () => done(false));
+      sock.on('error', () => done(false));
+      sock.on('connect', () => sock.write(send));
+      sock.on('data', (d) => { buf += d.toString(); if (buf.includes(expect)) done(true); });
+    }, () => resolve(false));
+  });
+}
+
+// ---------------------------------------------------------------- the Pallet core
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+
+export interface CoreEnv {
+  readonly REDIS_URL: string;
+  readonly NATS_URL: string;
+  readonly DATABASE_URL: string;
+  readonly PALLET_NAMESPACE: string;
+  readonly PALLET_ADMIN_KEY: string;
+  readonly [name: string]: string;
+}
+
+/** Runs `node bin/pallet.js <args>` to completion; returns the exit code and output. */
+export function palletCli(env: CoreEnv, args: readonly string[], timeoutMs = 60_000): Promise<{ code: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'pallet.js'), ...args], {
+      cwd: repoRoot, env: { ...process.env, ...env, PALLET_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d.toString(); });
+    child.stderr.on('data', (d) => { out += d.toString(); });
+    const t = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`pallet ${args.join(' ')} timed out:\n${out}`)); }, timeoutMs);
+    child.once('error', (e) => { clearTimeout(t); reject(e); });
+    child.once('exit', (code) => { clearTimeout(t); resolve({ code: code ?? -1, out }); });
+  });
+}
+
+export class Core {
+  readonly proc: Proc;
+  constructor(readonly env: CoreEnv, readonly httpPort: number, dir: string) {
+    this.proc = new Proc('core', process.execPath, [join(repoRoot, 'bin', 'pallet.js'), 'serve'], {
+      cwd: repoRoot, logFile: join(dir, 'core.log'),
+      env: { ...process.env, PALLET_LOG_LEVEL: 'warn', ...env, PALLET_HTTP_PORT: String(httpPort), PALLET_HTTP_HOST: '127.0.0.1' },
+    });
+  }
+
+  get base(): string {
+    return `http://127.0.0.1:${this.httpPort}`;
+  }
+
+  static async create(env: CoreEnv, dir: string): Promise<Core> {
+    const wsPort = await freePort();
+    const c = new Core({ ...env, PALLET_WS_PORT: String(wsPort) }, await freePort(), dir);
+    await c.start();
+    return c;
+  }
+
+  async start(): Promise<void> {
+    this.proc.start();
+    await waitFor('core /readyz', async () => {
+      if (!this.proc.running) throw new Error('core exited');
+      const r = await fetch(`${this.base}/readyz`, { signal: AbortSignal.timeout(1_000) });
+      return r.ok;
+    }, 30_000, 100);
+  }
+}
+
+export function rmDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
