@@ -9,6 +9,7 @@ import { buildRuntime, runMigrations, serve, type Runtime } from './main.ts';
 import { seedDemo } from './demo/demo.seed.ts';
 import { runReconcileCommand } from './app/reconcile.service.ts';
 import { runRebuildCommand } from './app/rebuild.service.ts';
+import { drainProjector } from './roles/projector.role.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, '.data');
@@ -96,7 +97,10 @@ async function main(argv: string[]): Promise<number> {
 async function tool(command: 'reconcile' | 'rebuild', args: string[]): Promise<number> {
   const rt = await buildRuntime(loadConfig());
   try {
-    return command === 'reconcile' ? await runReconcileCommand(rt, args) : await runRebuildCommand(rt, args);
+    if (command === 'reconcile') return await runReconcileCommand(rt, args);
+    const { config } = rt;
+    const drain = (ms: number) => drainProjector({ nats: rt.nats, store: rt.ledger, redis: rt.redis, namespace: config.namespace, events: config.events, log: rt.log, metrics: rt.metrics }, ms);
+    return await runRebuildCommand({ ...rt, ledger: rt.ledger, stockAdmin: rt.stockAdmin, drain }, args);
   } finally {
     await rt.close();
   }

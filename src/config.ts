@@ -196,7 +196,7 @@ export function loadConfig(env: Env = process.env): Config {
     events: Object.freeze({
       replicas: r.int('PALLET_EVENTS_REPLICAS', 1, 1, 5),
       maxAgeSeconds: r.int('PALLET_EVENTS_MAX_AGE_SECONDS', 7 * 86_400, 60, 3650 * 86_400),
-      maxBytes: r.int('PALLET_EVENTS_MAX_BYTES', 8 * 1024 ** 3, 1024 ** 2, 2 ** 50),
+      maxBytes: r.int('PALLET_EVENTS_MAX_BYTES', 1024 ** 3, 1024 ** 2, 2 ** 50),
       duplicateWindowSeconds: r.int('PALLET_EVENTS_DUPLICATE_WINDOW_SECONDS', 120, 1, 86_400),
       relayBatchMax: r.int('PALLET_RELAY_BATCH_MAX', 1_000, 1, 100_000),
       relayInflightMax: r.int('PALLET_RELAY_INFLIGHT_MAX', 4_000, 1, 1_000_000),

@@ -3,7 +3,7 @@
 // Ownership: one relay instance at a time per tenant, by a lease key under the
 // tenant's hash tag (renewLease-1.lua / releaseLease-1.lua). Progress is the
 // Redis consumer group `relay` on the outbox stream: an entry is read
-// (XREADGROUP), published with Nats-Msg-Id = event id, and XACKed only after
+// (XREADGROUP), published with Nats-Msg-Id = `<tenant>:<event id>`, and XACKed only after
 // JetStream acked it. A new owner first claims what previous owners read but
 // never acked (XAUTOCLAIM) and publishes it again; JetStream's duplicate
 // window and the consumers' idempotency drop the copies.
@@ -428,7 +428,8 @@ export class OutboxRelay {
         const envelope = envelopeFromOutbox(st.tenant, id, fields);
         payloads.push(encodeEnvelope(envelope));
         subjects.push(this.subjectFor(st, envelope.type!));
-        msgIds.push(fields.id);
+        // JetStream dedupes message ids across the whole stream, which all tenants share.
+        msgIds.push(`${st.tenant}:${fields.id}`);
       } catch (err) {
         this.opts.log.error({ tenant: st.tenant, outboxId: id, fields: raw, err: errorText(err) }, 'poison outbox entry sent to the dead-letter stream');
         payloads.push(textEncoder.encode(JSON.stringify({ tenant: st.tenant, outboxId: id, fields: raw, error: errorText(err) })));

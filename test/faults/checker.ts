@@ -4,7 +4,9 @@
 // (ledger sums = Redis counters), checks expiry and the JetStream consumers.
 // Reusable: it only needs URLs, the namespace and the client's records.
 
+import { Redis } from 'ioredis';
 import postgres from 'postgres';
+import { TenantKeys } from '../../src/adapters/redis/keys.ts';
 import { connectNats } from '../../src/adapters/nats/connection.ts';
 import { topology } from '../../src/adapters/nats/topology.ts';
 import { palletCli, sleep, type CoreEnv } from './servers.ts';
@@ -30,6 +32,8 @@ export interface CheckReport {
   readonly acknowledged: number;
   readonly found: number;
   readonly lost: number;
+  /** Acknowledged reservations whose Redis record is gone (finished ones stay readable for the retention). */
+  readonly missingInRedis: number;
   readonly duplicateEffects: number;
   /** Reservations in PostgreSQL no 2xx mentions, beyond the attempts that never got one. */
   readonly unexplainedExtras: number;
@@ -88,6 +92,24 @@ async function readPg(sql: postgres.Sql, schema: string, input: CheckInput): Pro
     heldPastExpiry: overdue.map((r) => r.id),
     expired: rows.filter((r) => r.status === 'expired').length,
   };
+}
+
+/** How many of `ids` have no reservation key in Redis. */
+async function missingInRedis(env: CoreEnv, tenant: string, ids: readonly string[]): Promise<number> {
+  const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  try {
+    await redis.connect();
+    const keys = new TenantKeys(env.PALLET_NAMESPACE, tenant);
+    let missing = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      const p = redis.pipeline();
+      for (const id of ids.slice(i, i + 500)) p.exists(keys.reservation(id));
+      for (const [err, n] of (await p.exec()) ?? []) if (err !== null || n !== 1) missing++;
+    }
+    return missing;
+  } finally {
+    redis.disconnect();
+  }
 }
 
 async function readJetStream(env: CoreEnv): Promise<{ consumers: CheckReport['consumers']; deadLetters: number }> {
@@ -164,12 +186,14 @@ export async function check(input: CheckInput): Promise<CheckReport> {
     for (const [name, c] of Object.entries(consumers)) {
       if (c.pending !== 0 || c.ackPending !== 0) problems.push(`consumer ${name}: ${c.pending} pending, ${c.ackPending} unacknowledged`);
     }
-    const deadLetters = (js as { deadLetters?: number } | null)?.deadLetters ?? 0;
+    const deadLetters = js?.deadLetters ?? 0;
     if (deadLetters > 0) problems.push(`${deadLetters} dead letter(s)`);
+    const goneInRedis = await missingInRedis(input.env, input.tenant, [...input.reservations.keys()]);
+    if (goneInRedis > 0) problems.push(`${goneInRedis} acknowledged reservation(s) missing in Redis`);
     const rec = await palletCli(input.env, ['reconcile', '--tenant', input.tenant]);
     if (rec.code !== 0) problems.push(`pallet reconcile exited ${rec.code}`);
     return {
-      attempted: input.attempted, acknowledged: input.reservations.size, found: pg.found.size, lost: lostIds.length,
+      attempted: input.attempted, acknowledged: input.reservations.size, found: pg.found.size, lost: lostIds.length, missingInRedis: goneInRedis,
       duplicateEffects, unexplainedExtras, paymentsAcknowledged, paymentsFound, paymentsNotConfirmed,
       heldPastExpiry: pg.heldPastExpiry.length, expired: pg.expired, consumers, deadLetters,
       reconcileExit: rec.code, reconcileOutput: rec.out, drainMs, drained, problems, ok: problems.length === 0,
@@ -182,7 +206,7 @@ export async function check(input: CheckInput): Promise<CheckReport> {
 export function formatReport(name: string, r: CheckReport, recoveryMs: number | null): string {
   const c = Object.entries(r.consumers).map(([k, v]) => `${k}=${v.pending}/${v.ackPending}`).join(' ');
   const lines = [
-    `[fault] ${name}: attempted=${r.attempted} acknowledged=${r.acknowledged} found=${r.found} lost=${r.lost} duplicateEffects=${r.duplicateEffects} extras=${r.unexplainedExtras}`,
+    `[fault] ${name}: attempted=${r.attempted} acknowledged=${r.acknowledged} found=${r.found} lost=${r.lost} missingInRedis=${r.missingInRedis} duplicateEffects=${r.duplicateEffects} extras=${r.unexplainedExtras}`,
     `        payments ack=${r.paymentsAcknowledged} found=${r.paymentsFound} notConfirmedOnce=${r.paymentsNotConfirmed} expired=${r.expired} heldPastExpiry=${r.heldPastExpiry} deadLetters=${r.deadLetters}`,
     `        consumers(pending/ackPending) ${c} reconcile=${r.reconcileExit} drain=${r.drainMs}ms${r.drained ? '' : ' (NOT drained)'} recovery=${recoveryMs === null ? '-' : `${recoveryMs}ms`} ok=${r.ok}`,
   ];

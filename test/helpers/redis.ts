@@ -63,8 +63,14 @@ export function createHarness(kind: string, opts: { connections?: number; engine
     engineOn: (other) => new RedisStockEngine(other, options),
     deleteKeys: () => deleteMatching(pool.next(), namespacePattern(namespace)),
     async close() {
-      await harness.deleteKeys();
-      const left = await scanKeys(pool.next(), namespacePattern(namespace));
+      // Commands a test left in flight (a timed-out property run) may still land: delete until quiet.
+      let left: string[] = [];
+      for (let round = 0; round < 5; round++) {
+        await harness.deleteKeys();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        left = await scanKeys(pool.next(), namespacePattern(namespace));
+        if (left.length === 0) break;
+      }
       await Promise.all(pools.map((p) => p.close()));
       if (left.length > 0) throw new Error(`namespace ${namespace} still has ${left.length} keys after cleanup`);
     },

@@ -129,7 +129,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs: num
 /** The stored events of a tenant are exactly its outbox events: once each, same order, same ids. */
 function expectExactlyOnceInOrder(stored: StoredEvent[], outbox: readonly Pick<OutboxEvent, 'streamId' | 'id'>[], tenant: string): void {
   expect(stored.map((e) => e.envelope.outboxId), `outbox ids of ${tenant} in stream order`).toEqual(outbox.map((e) => e.streamId));
-  expect(stored.map((e) => e.msgId), `Nats-Msg-Id = event id for ${tenant}`).toEqual(outbox.map((e) => e.id));
+  expect(stored.map((e) => e.msgId), `Nats-Msg-Id = tenant:event id for ${tenant}`).toEqual(outbox.map((e) => `${tenant}:${e.id}`));
   expect(stored.map((e) => e.envelope.eventId)).toEqual(outbox.map((e) => e.id));
   expect(new Set(stored.map((e) => e.envelope.eventId)).size).toBe(stored.length);
 }
@@ -166,7 +166,7 @@ function recordingNats(nats: Nats, tenants: Set<string>, namespace: string): Nat
 }
 
 describe('outbox relay', () => {
-  it('publishes every outbox entry to JetStream exactly once, in outbox order, with the event id as Nats-Msg-Id', async () => {
+  it('publishes every outbox entry to JetStream exactly once, in outbox order, with tenant:event id as Nats-Msg-Id', async () => {
     const p = await pipeline({ relayBatchMax: 300 });
     await p.reserve('ta', 1_000);
     await p.reserve('tb', 450);

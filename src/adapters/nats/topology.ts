@@ -26,7 +26,8 @@ export function topology(namespace: string): Topology {
     dlqStream: `${namespace}_dlq`,
     dlqSubject: (consumer, subject) => `${namespace}_dlq.${consumer}.${subject}`,
     consumers: {
-      projector: { durable: 'projector', filter: `${namespace}.>` },
+      // The projector reads the whole stream: no filter (a filtered consumer on NATS 2.9 delivered in trickles).
+      projector: { durable: 'projector', filter: '' },
       payments: { durable: 'payments', filter: `${namespace}.*.payment.received` },
     },
   };
@@ -40,14 +41,14 @@ function streamConfigs(t: Topology, namespace: string, cfg: EventsConfig): Parti
   };
   return [
     { ...common, name: t.eventsStream, subjects: [t.eventsSubjects], description: 'Pallet events' },
-    { ...common, name: t.dlqStream, subjects: [`${namespace}_dlq.>`], description: 'Pallet dead letters' },
+    { ...common, name: t.dlqStream, subjects: [`${namespace}_dlq.>`], description: 'Pallet dead letters', max_bytes: Math.min(cfg.maxBytes, 256 * 1024 ** 2) },
   ];
 }
 
 export function consumerConfig(t: Topology, name: ConsumerName, cfg: EventsConfig): Partial<ConsumerConfig> {
   const c = t.consumers[name];
   return {
-    durable_name: c.durable, filter_subject: c.filter,
+    durable_name: c.durable, ...(c.filter === '' ? {} : { filter_subject: c.filter }),
     ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
     ack_wait: nanos(cfg.consumerAckWaitMs), max_deliver: cfg.consumerMaxDeliver,
     max_ack_pending: cfg.consumerMaxAckPending,
@@ -74,7 +75,13 @@ export async function applyTopology(jsm: JetStreamManager, namespace: string, cf
   for (const name of Object.keys(t.consumers) as ConsumerName[]) {
     const cc = consumerConfig(t, name, cfg);
     try {
-      await jsm.consumers.info(t.eventsStream, cc.durable_name!);
+      const info = await jsm.consumers.info(t.eventsStream, cc.durable_name!);
+      if ((info.config.filter_subject ?? '') !== (cc.filter_subject ?? '')) {
+        // The filter cannot be changed in place on NATS 2.9: recreate (the new consumer starts from the stream's start; consumers are idempotent).
+        await jsm.consumers.delete(t.eventsStream, cc.durable_name!);
+        await jsm.consumers.add(t.eventsStream, cc);
+        continue;
+      }
       const { durable_name: _d, filter_subject: _f, deliver_policy: _p, ack_policy: _a, ...mutable } = cc;
       await jsm.consumers.update(t.eventsStream, cc.durable_name!, mutable);
     } catch (err) {

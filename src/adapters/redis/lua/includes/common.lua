@@ -25,10 +25,31 @@ local function applyCell(key, wh, sku, cell, dOnHand, dReserved, dCommitted)
   return { wh, sku, dOnHand, dReserved, dCommitted, cell.onHand, cell.reserved, cell.committed, cell.v }
 end
 
+local function plainString(v)
+  return type(v) == 'string' and not string.find(v, '[%c"\\]')
+end
+
+-- JSON of an event payload. Reservation events (the hot path) carry only ids of a safe
+-- alphabet and integers, so they are written directly; anything else goes through cjson.
+local function encodeData(data)
+  if data.reason ~= nil or not plainString(data.res) or (data.from ~= nil and not plainString(data.from)) then
+    return cjson.encode(data)
+  end
+  local parts = {}
+  for i, c in ipairs(data.cells) do
+    if not (plainString(c[1]) and plainString(c[2])) then return cjson.encode(data) end
+    parts[i] = '["' .. c[1] .. '","' .. c[2] .. '",' .. string.format('%d,%d,%d,%d,%d,%d,%d', c[3], c[4], c[5], c[6], c[7], c[8], c[9]) .. ']'
+  end
+  local out = '{"res":"' .. data.res .. '"'
+  if data.exp ~= nil then out = out .. string.format(',"exp":%d', data.exp) end
+  if data.from ~= nil then out = out .. ',"from":"' .. data.from .. '"' end
+  return out .. ',"cells":[' .. table.concat(parts, ',') .. ']}'
+end
+
 -- Appends one event to the tenant's outbox stream.
 local function emit(outbox, eventId, eventType, aggregate, nowMs, data)
   redis.call('XADD', outbox, '*', 'id', eventId, 'type', eventType, 'agg', aggregate,
-    'ts', nowMs, 'data', cjson.encode(data))
+    'ts', nowMs, 'data', encodeData(data))
 end
 
 local function outboxFull(outbox, lengthMax)

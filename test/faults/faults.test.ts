@@ -1,0 +1,229 @@
+// Fault tests of the durability chain (DESIGN.md): private Redis (AOF,
+// appendfsync always), private NATS JetStream and the Pallet core as a child
+// process, all on free ports with data in temp dirs, killed and paused by
+// PID. PostgreSQL is the shared one, in this file's own schema (dropped in
+// afterAll). Each scenario runs a bounded reservation load on its own tenant,
+// injects a fault, and hands every 2xx to the checker (checker.ts).
+// Figures are printed as `[fault] …` lines.
+
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check, formatReport, type CheckReport } from './checker.ts';
+import { createTenant, deliverPayments, newLoadResult, runLoad, type LoadResult, type Tenant } from './client.ts';
+import { Core, PrivateNats, PrivateRedis, palletCli, rmDir, sleep, tempDir, type CoreEnv } from './servers.ts';
+
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminKey = `op_${randomBytes(24).toString('base64url')}`;
+const ackWaitMs = 2_000;
+const sweepIntervalMs = 250;
+/** A held reservation may outlive its expiry by one sweep plus the pipeline (relay, JetStream, projector). */
+const expiryGraceMs = sweepIntervalMs + 2_000;
+const drainTimeoutMs = 30_000;
+
+const newNamespace = (): string => `fault_${randomBytes(5).toString('hex')}`;
+
+function coreEnv(namespace: string, redisUrl: string, natsUrl: string): CoreEnv {
+  return {
+    REDIS_URL: redisUrl, NATS_URL: natsUrl, DATABASE_URL: databaseUrl,
+    PALLET_NAMESPACE: namespace, PALLET_ADMIN_KEY: adminKey,
+    PALLET_CONSUMER_ACK_WAIT_MS: String(ackWaitMs), PALLET_SWEEP_INTERVAL_MS: String(sweepIntervalMs),
+    PALLET_RECONCILE_INTERVAL_SECONDS: '0', PALLET_REDIS_COMMAND_TIMEOUT_MS: '2000',
+  };
+}
+
+async function migrate(env: CoreEnv): Promise<void> {
+  const r = await palletCli(env, ['migrate']);
+  if (r.code !== 0) throw new Error(`pallet migrate exited ${r.code}:\n${r.out}`);
+}
+
+function report(name: string, r: CheckReport, recoveryMs: number | null): void {
+  console.log(formatReport(name, r, recoveryMs));
+}
+
+/** Recovery: from the fault to the first 2xx after the failed component was started again, or null. */
+function recoveryMs(load: LoadResult, faultAt: number, restartedAt: number): number | null {
+  const after = load.okTimes.filter((x) => x >= restartedAt);
+  return after.length === 0 ? null : Math.min(...after) - faultAt;
+}
+
+/** Keeps a load running until release() plus `tailMs`: the fault then surely lands mid-load. */
+function untilReleased(tailMs = 1_000): { stop: () => boolean; release: () => void } {
+  let at: number | null = null;
+  return { stop: () => at !== null && Date.now() > at + tailMs, release: () => { at = Date.now(); } };
+}
+
+/** The fault hit a running load: 2xx answers both before and after it. */
+function expectMidLoad(load: LoadResult, faultAt: number): void {
+  expect(load.okTimes.filter((t) => t < faultAt).length).toBeGreaterThan(50);
+  expect(load.okTimes.filter((t) => t > faultAt).length).toBeGreaterThan(50);
+}
+
+const dirs: string[] = [];
+const schemas: string[] = [];
+const procs: { stop(): Promise<void> }[] = [];
+
+afterAll(async () => {
+  for (const p of procs.reverse()) await p.stop().catch(() => undefined);
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    for (const s of schemas) await sql`drop schema if exists ${sql(s)} cascade`;
+  } finally {
+    await sql.end({ timeout: 2 });
+  }
+  for (const d of dirs) rmDir(d);
+}, 60_000);
+
+describe('faults: the durability chain under kill -9 and pauses (AOF on)', () => {
+  let redis: PrivateRedis;
+  let nats: PrivateNats;
+  let core: Core;
+  let env: CoreEnv;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.create(true);
+    dirs.push(redis.dir);
+    procs.push({ stop: () => redis.proc.stop() });
+    nats = await PrivateNats.create();
+    dirs.push(nats.dir);
+    procs.push({ stop: () => nats.proc.stop() });
+    const ns = newNamespace();
+    schemas.push(ns);
+    env = coreEnv(ns, redis.url, nats.url);
+    await migrate(env);
+    const coreDir = tempDir('core');
+    dirs.push(coreDir);
+    core = await Core.create(env, coreDir);
+    procs.push({ stop: () => core.proc.stop() });
+  }, 60_000);
+
+  it('1. kill -9 of the core mid-load, restart, finish the load (short TTL: expiry checked)', async () => {
+    const tenant = await createTenant(core.base, adminKey);
+    const load = newLoadResult();
+    const gate = untilReleased();
+    const running = runLoad({ base: () => core.base, tenant, count: 5_000, concurrency: 6, ttlSeconds: 3, pauseMs: 5, stop: gate.stop }, load);
+    await sleep(1_500);
+    const killedAt = Date.now();
+    await core.proc.kill9();
+    await sleep(300);
+    const restartedAt = Date.now();
+    await core.start();
+    const restartMs = Date.now() - killedAt;
+    gate.release();
+    await running;
+    expectMidLoad(load, killedAt);
+    // Wait until every reservation is past its expiry plus one sweep and the pipeline.
+    const lastExpiry = Math.max(...[...load.acknowledged.values()].map((v) => v.expiresAtMs));
+    await sleep(Math.max(0, lastExpiry + expiryGraceMs + 250 - Date.now()));
+    const r = await check({ env, tenant: tenant.id, attempted: load.attempted, reservations: load.acknowledged, expiryGraceMs, drainTimeoutMs });
+    const recovery = recoveryMs(load, killedAt, restartedAt);
+    report(`core kill -9 (restart ${restartMs}ms, client errors ${load.errors})`, r, recovery);
+    expect(r.problems).toEqual([]);
+    expect(r.lost).toBe(0);
+    expect(r.acknowledged).toBeGreaterThan(300);
+    expect(r.expired).toBe(r.found);
+  }, 90_000);
+
+  it('2. kill -9 of Redis mid-load, restart from its AOF; the core keeps running', async () => {
+    const tenant = await createTenant(core.base, adminKey);
+    const load = newLoadResult();
+    const gate = untilReleased();
+    const running = runLoad({ base: () => core.base, tenant, count: 5_000, concurrency: 6, ttlSeconds: 600, pauseMs: 5, stop: gate.stop }, load);
+    await sleep(1_500);
+    const killedAt = Date.now();
+    await redis.proc.kill9();
+    await sleep(500);
+    const restartedAt = Date.now();
+    await redis.start();
+    gate.release();
+    await running;
+    expectMidLoad(load, killedAt);
+    const r = await check({ env, tenant: tenant.id, attempted: load.attempted, reservations: load.acknowledged, expiryGraceMs, drainTimeoutMs });
+    report(`redis kill -9 + AOF restart (client errors ${load.errors})`, r, recoveryMs(load, killedAt, restartedAt));
+    expect(r.problems).toEqual([]);
+    expect(r.lost).toBe(0);
+    expect(r.acknowledged).toBeGreaterThan(300);
+  }, 90_000);
+
+  it('3. kill -9 of NATS and restart (same store); SIGSTOP longer than the ack wait, then SIGCONT', async () => {
+    const tenant = await createTenant(core.base, adminKey);
+    const load = newLoadResult();
+    const gate = untilReleased();
+    const running = runLoad({ base: () => core.base, tenant, count: 5_000, concurrency: 6, ttlSeconds: 600, pauseMs: 10, stop: gate.stop }, load);
+    await sleep(1_000);
+    const killedAt = Date.now();
+    await nats.proc.kill9();
+    await sleep(500);
+    await nats.start();
+    await sleep(1_000);
+    nats.proc.signal('SIGSTOP');
+    await sleep(ackWaitMs * 2);
+    nats.proc.signal('SIGCONT');
+    const resumedAt = Date.now();
+    gate.release();
+    await running;
+    expectMidLoad(load, killedAt);
+    expect(load.okTimes.filter((t) => t > resumedAt).length).toBeGreaterThan(50);
+    const checkedAt = Date.now();
+    const r = await check({ env, tenant: tenant.id, attempted: load.attempted, reservations: load.acknowledged, expiryGraceMs, drainTimeoutMs });
+    // Recovery: from SIGCONT until the checker saw the pipeline drained (the load ran 1 s past SIGCONT).
+    const recovery = checkedAt + r.drainMs - resumedAt;
+    report(`nats kill -9 + restart, SIGSTOP ${ackWaitMs * 2}ms (client errors ${load.errors})`, r, recovery);
+    expect(r.problems).toEqual([]);
+    expect(r.lost).toBe(0);
+    expect(r.acknowledged).toBeGreaterThan(400);
+  }, 90_000);
+
+  it('4. payment callbacks delivered 1-5 times each, concurrently and out of order', async () => {
+    const tenant: Tenant = await createTenant(core.base, adminKey);
+    const load = await runLoad({ base: () => core.base, tenant, count: 200, concurrency: 6, ttlSeconds: 600 });
+    expect(load.acknowledged.size).toBe(200);
+    const started = Date.now();
+    const cb = await deliverPayments(core.base, tenant, [...load.acknowledged.keys()], 8);
+    const r = await check({
+      env, tenant: tenant.id, attempted: load.attempted, reservations: load.acknowledged, payments: cb.acknowledged, expiryGraceMs, drainTimeoutMs,
+    });
+    const statuses = [...cb.statuses].map(([s, n]) => `${s}:${n}`).join(',') || 'none';
+    report(`payments: ${cb.sent} deliveries, ${cb.accepted2xx} 2xx, non-2xx ${statuses}; recovery = callbacks + drain`, r, Date.now() - started);
+    expect(r.problems).toEqual([]);
+    expect(r.paymentsAcknowledged).toBe(200);
+    expect(r.paymentsFound).toBe(200);
+    expect(r.paymentsNotConfirmed).toBe(0);
+    expect(r.duplicateEffects).toBe(0);
+  }, 90_000);
+});
+
+describe('faults: negative control (Redis without AOF)', () => {
+  it('5. kill -9 of a Redis without AOF after acknowledged reservations: the checker reports the loss', async () => {
+    const redis = await PrivateRedis.create(false);
+    dirs.push(redis.dir);
+    procs.push({ stop: () => redis.proc.stop() });
+    const nats = await PrivateNats.create();
+    dirs.push(nats.dir);
+    procs.push({ stop: () => nats.proc.stop() });
+    const ns = newNamespace();
+    schemas.push(ns);
+    const env = coreEnv(ns, redis.url, nats.url);
+    expect(env.REDIS_URL).not.toMatch(/:6379$/);
+    await migrate(env);
+    const coreDir = tempDir('core');
+    dirs.push(coreDir);
+    const core = await Core.create(env, coreDir);
+    procs.push({ stop: () => core.proc.stop() });
+    const tenant = await createTenant(core.base, adminKey);
+    const load = await runLoad({ base: () => core.base, tenant, count: 100, concurrency: 4, ttlSeconds: 600 });
+    const input = { env, tenant: tenant.id, attempted: load.attempted, reservations: load.acknowledged, expiryGraceMs, drainTimeoutMs };
+    // The checker passes before the fault: the control differs from the scenarios above only by the AOF.
+    const before = await check(input);
+    report('negative control, before the kill', before, null);
+    expect(before.problems).toEqual([]);
+    await redis.proc.kill9();
+    await redis.start();
+    const after = await check({ ...input, noWait: true });
+    report('negative control, Redis restarted without AOF', after, null);
+    expect(after.ok).toBe(false);
+    expect(after.reconcileExit).not.toBe(0);
+    expect(after.reconcileOutput).toMatch(/missing_in_redis|redis_behind/);
+    expect(after.missingInRedis).toBe(load.acknowledged.size);
+  }, 90_000);
+});
