@@ -183,6 +183,8 @@ function renderStock() {
     let total = 0;
     const tds = whs.map((w) => {
       const c = cells.get(w.id);
+      // No cell anywhere: a bundle (its components hold the stock) or a SKU never stocked — shown neutral.
+      if (!c && cells.size === 0) return el('td', { class: 'cell none', 'data-cell': `${w.id}/${sku}` }, el('span', { class: 'avail' }, '—'));
       if (!c) return el('td', { class: 'cell out', 'data-cell': `${w.id}/${sku}` }, el('span', { class: 'avail' }, '0'));
       total += c.available;
       return el('td', { class: `cell ${level(c)}`, 'data-cell': `${w.id}/${sku}`, 'data-available': String(c.available), 'data-reserved': String(c.reserved), 'data-committed': String(c.committed) },
