@@ -9,15 +9,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { CleanupStack, deleteRedisNamespace, dropPostgresSchema } from './lib/cleanup.ts';
+import { CleanupStack, deleteNatsStreams, deleteRedisNamespace, dropPostgresSchema } from './lib/cleanup.ts';
 import { baselineScenarioNames, loadBenchConfig, scenarioNames, type BenchConfig, type ScenarioName } from './lib/config.ts';
 import { cpuShares, cpuSnapshot, type CpuSnapshot } from './lib/cpu.ts';
 import { describeEnvironment } from './lib/environment.ts';
 import { generate } from './lib/generate.ts';
 import { JsonClient } from './lib/http.ts';
-import type { LoadJob } from './lib/load.ts';
+import type { E2eJob, LoadJob } from './lib/load.ts';
 import { freePort, runToExit, ServerProcess } from './lib/processes.ts';
-import { ratioLines, runNotes, renderMarkdown, renderTable, type Report, type ScenarioRun, type System } from './lib/report.ts';
+import { ratioLines, runNotes, renderE2eTable, renderMarkdown, renderTable, type Report, type ScenarioRun, type System } from './lib/report.ts';
 import { buildCatalog, type BenchCatalog } from './lib/scenarios.ts';
 import { seedPallet } from './lib/seed.ts';
 
@@ -50,13 +50,21 @@ async function main(): Promise<number> {
     log(`bench: run ${id}; scenarios ${config.scenarios.join(', ')}; ${config.connections}×${config.pipelining} in flight; ${config.warmupSeconds} s warm-up + ${config.measureSeconds} s measured; logs in ${run.logDir}`);
     const environment = await describeEnvironment(root, config.redisUrl, config.databaseUrl);
     const runs: ScenarioRun[] = [];
-    runs.push(...(await benchPallet(run)));
+    const plain = config.scenarios.filter((s) => s !== 'e2e');
+    if (plain.length > 0) runs.push(...(await benchPallet(run, plain)));
+    if (config.scenarios.includes('e2e')) runs.push(await benchE2e(run));
     const baselineScenarios = config.baseline ? config.scenarios.filter((s) => baselineScenarioNames.includes(s)) : [];
     if (baselineScenarios.length > 0) runs.push(...(await benchBaseline(run, baselineScenarios)));
     const report: Report = { config, environment, runs, notes: runNotes(environment, runs) };
     log('');
-    log(renderTable(report));
-    log('');
+    if (runs.some((r) => r.result.scenario !== 'e2e')) {
+      log(renderTable(report));
+      log('');
+    }
+    if (runs.some((r) => r.result.scenario === 'e2e')) {
+      log(renderE2eTable(report));
+      log('');
+    }
     for (const line of [...ratioLines(report), ...report.notes.map((n) => `note: ${n}`)]) log(line);
     writeResults(config.resultsPath, renderMarkdown(report));
     keepLogsIfAny(run.logDir);
@@ -67,9 +75,17 @@ async function main(): Promise<number> {
   }
 }
 
-async function benchPallet(run: Run): Promise<ScenarioRun[]> {
+interface PalletServer {
+  readonly server: ServerProcess;
+  readonly origin: string;
+  readonly namespace: string;
+  readonly adminKey: string;
+  readonly apiKey: string;
+}
+
+/** Migrates, starts `serve` in its own namespace (extra env wins over the harness's), seeds the catalog. */
+async function startPallet(run: Run, namespace: string, extraEnv: Readonly<Record<string, string>> = {}): Promise<PalletServer> {
   const { config, cleanup } = run;
-  const namespace = `bench_${run.id}`;
   const adminKey = `bench-admin-${randomBytes(16).toString('hex')}`;
   const httpPort = await freePort();
   let wsPort = await freePort();
@@ -83,12 +99,14 @@ async function benchPallet(run: Run): Promise<ScenarioRun[]> {
     REDIS_URL: config.redisUrl,
     DATABASE_URL: config.databaseUrl,
     NATS_URL: config.natsUrl,
+    ...extraEnv,
   };
   // Pushed first, so they run last: after the server has stopped.
   cleanup.push(`delete Redis keys ${namespace}:*`, async () => `${await deleteRedisNamespace(config.redisUrl, namespace)} keys`);
   cleanup.push(`drop schema ${namespace}`, () => dropPostgresSchema(config.databaseUrl, namespace));
+  cleanup.push(`delete JetStream streams of ${namespace}`, () => deleteNatsStreams(config.natsUrl, namespace));
   const cli = config.palletCli;
-  const logPath = join(run.logDir, 'pallet.log');
+  const logPath = join(run.logDir, `${namespace}.log`);
   log(`bench: pallet: migrate (namespace ${namespace})`);
   await runToExit({ name: 'pallet migrate', args: [cli, 'migrate'], cwd: root, env, logPath }, 120);
   const server = await ServerProcess.start(
@@ -97,15 +115,48 @@ async function benchPallet(run: Run): Promise<ScenarioRun[]> {
     config.readySecondsMax,
   );
   cleanup.push(`stop pallet serve (pid ${server.pid})`, () => server.stop());
-  log(`bench: pallet: serving on :${httpPort} (pid ${server.pid})`);
+  const roles = extraEnv.PALLET_ROLES ?? process.env.PALLET_ROLES ?? 'all';
+  log(`bench: pallet: serving on :${httpPort} (pid ${server.pid}, roles ${roles || 'all'})`);
   const origin = `http://127.0.0.1:${httpPort}`;
   const client = new JsonClient(origin, config.seedConcurrency);
   const seeded = await seedPallet(client, adminKey, run.catalog, config.seedConcurrency).finally(() => client.close());
   log(`bench: pallet: seeded with ${seeded.requests} API calls in ${seeded.seconds.toFixed(1)} s (${seeded.phases})`);
+  return { server, origin, namespace, adminKey, apiKey: seeded.apiKey };
+}
+
+async function benchPallet(run: Run, scenarios: readonly ScenarioName[]): Promise<ScenarioRun[]> {
+  const { server, origin, apiKey } = await startPallet(run, `bench_${run.id}`);
   const runs: ScenarioRun[] = [];
-  for (const scenario of config.scenarios) runs.push(await runScenario(run, 'pallet', scenario, server, origin, seeded.apiKey));
+  for (const scenario of scenarios) runs.push(await runScenario(run, 'pallet', scenario, server, origin, apiKey));
   await server.stop();
   return runs;
+}
+
+/** `e2e` gets its own server (every role of the flow) and namespace, so no backlog of the other scenarios' events is in its way. */
+async function benchE2e(run: Run): Promise<ScenarioRun> {
+  const { config } = run;
+  const namespace = `bench_${run.id}_e2e`;
+  const pallet = await startPallet(run, namespace, { PALLET_ROLES: config.e2eRoles });
+  const client = new JsonClient(pallet.origin, 1);
+  const secret = await client
+    .expect([201], 'POST', `/v1/tenants/${encodeURIComponent(run.catalog.tenant)}/payment-secret`, pallet.adminKey)
+    .finally(() => client.close());
+  const paymentSecret = (secret.body as { secret?: unknown }).secret;
+  if (typeof paymentSecret !== 'string' || paymentSecret === '') throw new Error(`payment-secret: no secret in ${JSON.stringify(secret.body)}`);
+  const e2e: E2eJob = {
+    tenant: run.catalog.tenant,
+    paymentSecret,
+    databaseUrl: config.databaseUrl,
+    schema: namespace,
+    callbackConnections: config.e2eCallbackConnections,
+    callbackPipelining: config.e2eCallbackPipelining,
+    callbackQueueMax: config.e2eCallbackQueueMax,
+    lagDrainSeconds: config.e2eLagDrainSeconds,
+    pollMs: config.e2ePollMs,
+  };
+  const result = await runScenario(run, 'pallet', 'e2e', pallet.server, pallet.origin, pallet.apiKey, e2e);
+  await pallet.server.stop();
+  return result;
 }
 
 async function benchBaseline(run: Run, scenarios: readonly ScenarioName[]): Promise<ScenarioRun[]> {
@@ -140,7 +191,7 @@ async function benchBaseline(run: Run, scenarios: readonly ScenarioName[]): Prom
   return runs;
 }
 
-async function runScenario(run: Run, system: System, scenario: ScenarioName, server: ServerProcess, origin: string, apiKey: string): Promise<ScenarioRun> {
+async function runScenario(run: Run, system: System, scenario: ScenarioName, server: ServerProcess, origin: string, apiKey: string, e2e?: E2eJob): Promise<ScenarioRun> {
   const { config } = run;
   const settledSeconds = await settle(server, config);
   if (settledSeconds >= 1) log(`bench: ${system}: waited ${settledSeconds.toFixed(1)} s for the server to go idle`);
@@ -158,6 +209,7 @@ async function runScenario(run: Run, system: System, scenario: ScenarioName, ser
     drainSeconds: config.drainSeconds,
     seed: (config.seed + scenarioIndex(scenario) * 1_000_003) % 0x7fffffff,
     keyPrefix: `${run.id}${system === 'pallet' ? 'p' : 'g'}${scenario}`,
+    ...(e2e === undefined ? {} : { e2e }),
   };
   log(`bench: ${label}: running`);
   let generatorPid = 0;
@@ -169,6 +221,10 @@ async function runScenario(run: Run, system: System, scenario: ScenarioName, ser
     onMeasureEnd: () => void (after = cpuSnapshot()),
   });
   log(`bench: ${label}: ${Math.round(result.okPerSecond)} reservations/s, p99 ${result.latencyMsP99} ms, ${result.errors} errors`);
+  if (result.e2e) {
+    const x = result.e2e;
+    log(`bench: ${label}: ${Math.round(x.callbacksPerSecond)} callbacks/s accepted, ${x.callbackErrors} callback errors; lag p50 ${x.lagMsP50} ms, p99 ${x.lagMsP99} ms, max ${x.lagMsMax} ms (callback 202 → confirmed p50 ${x.afterCallbackMsP50} ms, p99 ${x.afterCallbackMsP99} ms); ${x.unconfirmed} of ${x.tracked} unconfirmed after ${x.lagDrainSeconds} s`);
+  }
   if (!server.running) throw new Error(`${system} server exited during ${scenario}; log ${server.logPath}`);
   const cpu = before && after ? cpuShares(before, after, server.pid, generatorPid) : null;
   return { system, result, cpu };

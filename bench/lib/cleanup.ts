@@ -3,6 +3,8 @@
 
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
+import { connectNats } from '../../src/adapters/nats/connection.ts';
+import { deleteTopology, topology } from '../../src/adapters/nats/topology.ts';
 
 const namespacePattern = /^[a-z][a-z0-9_]{0,62}$/;
 const scanCount = 1_000;
@@ -35,6 +37,19 @@ export async function dropPostgresSchema(databaseUrl: string, schema: string): P
     await sql`drop schema if exists ${sql(schema)} cascade`;
   } finally {
     await sql.end({ timeout: 5 });
+  }
+}
+
+/** Deletes the namespace's JetStream streams (`<ns>_events`, `<ns>_dlq`; missing ones are fine). */
+export async function deleteNatsStreams(natsUrl: string, namespace: string): Promise<string> {
+  if (!namespacePattern.test(namespace)) throw new Error(`refusing to delete the streams of namespace ${JSON.stringify(namespace)}`);
+  const nats = await connectNats(natsUrl, `pallet-bench-cleanup-${namespace}`);
+  try {
+    await deleteTopology(await nats.jsm(), namespace);
+    const t = topology(namespace);
+    return `${t.eventsStream}, ${t.dlqStream}`;
+  } finally {
+    await nats.close();
   }
 }
 

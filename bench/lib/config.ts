@@ -1,8 +1,11 @@
 // Benchmark configuration: read from BENCH_* (and the service URLs) once,
 // validated, frozen. Every knob has a bound; units are last in the names.
 
-export const scenarioNames = ['single', 'cart5', 'hot'] as const;
+export const scenarioNames = ['single', 'cart5', 'hot', 'e2e'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
+
+/** What `npm run bench` runs when BENCH_SCENARIOS is not set; `e2e` is opt-in. */
+export const defaultScenarioNames: readonly ScenarioName[] = ['single', 'cart5', 'hot'];
 
 /** Scenarios the PostgreSQL row-lock baseline can serve (it knows no bundles). */
 export const baselineScenarioNames: readonly ScenarioName[] = ['single', 'hot'];
@@ -31,6 +34,18 @@ export interface BenchConfig {
   readonly redisUrl: string;
   readonly databaseUrl: string;
   readonly natsUrl: string;
+  /** e2e: roles of the server it runs against (its own server process and namespace). */
+  readonly e2eRoles: string;
+  /** e2e: keep-alive connections sending payment callbacks … */
+  readonly e2eCallbackConnections: number;
+  /** … and requests in flight on each. */
+  readonly e2eCallbackPipelining: number;
+  /** e2e: reserves pause while this many 201s still wait for their callback to be sent. */
+  readonly e2eCallbackQueueMax: number;
+  /** e2e: how long after the load the generator waits for the last reservations to show as confirmed in PostgreSQL. */
+  readonly e2eLagDrainSeconds: number;
+  /** e2e: how often PostgreSQL is polled for confirmed reservations. */
+  readonly e2ePollMs: number;
   /** Where the run's section is appended; empty to skip writing. */
   readonly resultsPath: string;
 }
@@ -57,7 +72,7 @@ function readInt(env: Env, problems: string[], name: string, fallback: number, m
 
 function readScenarios(env: Env, problems: string[]): readonly ScenarioName[] {
   const raw = env.BENCH_SCENARIOS?.trim();
-  if (raw === undefined || raw === '') return scenarioNames;
+  if (raw === undefined || raw === '') return defaultScenarioNames;
   const picked: ScenarioName[] = [];
   for (const part of raw.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
     const name = scenarioNames.find((n) => n === part);
@@ -101,6 +116,12 @@ export function loadBenchConfig(env: Env = process.env): BenchConfig {
     redisUrl: env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379',
     databaseUrl: env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres',
     natsUrl: env.NATS_URL?.trim() || 'nats://127.0.0.1:4222',
+    e2eRoles: env.BENCH_E2E_ROLES?.trim() || 'api,sweeper,relay,projector,payments',
+    e2eCallbackConnections: int('BENCH_E2E_CALLBACK_CONNECTIONS', 16, 1, 256),
+    e2eCallbackPipelining: int('BENCH_E2E_CALLBACK_PIPELINING', 4, 1, 64),
+    e2eCallbackQueueMax: int('BENCH_E2E_CALLBACK_QUEUE_MAX', 20_000, 100, 1_000_000),
+    e2eLagDrainSeconds: int('BENCH_E2E_LAG_DRAIN_SECONDS', 30, 1, 600),
+    e2ePollMs: int('BENCH_E2E_POLL_MS', 200, 20, 10_000),
     resultsPath: env.BENCH_RESULTS_PATH?.trim() ?? 'bench/RESULTS.md',
   };
   if (config.connections * config.pipelining > 4_096) {

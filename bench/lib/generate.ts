@@ -22,7 +22,9 @@ export function generate(job: LoadJob, hooks: GenerateHooks = {}): Promise<LoadR
     serialization: 'json',
   });
   if (child.pid !== undefined) hooks.onSpawn?.(child.pid);
-  const limitMs = (job.warmupSeconds + job.measureSeconds + job.drainSeconds + generatorSlackSeconds) * 1_000;
+  // e2e drains twice (reserves, then callbacks) and then waits for the projection.
+  const e2eSeconds = job.e2e === undefined ? 0 : job.drainSeconds + job.e2e.lagDrainSeconds;
+  const limitMs = (job.warmupSeconds + job.measureSeconds + job.drainSeconds + e2eSeconds + generatorSlackSeconds) * 1_000;
   return new Promise<LoadResult>((resolve, reject) => {
     let result: LoadResult | undefined;
     let failure: string | undefined;

@@ -4,6 +4,7 @@
 // the parent can sample CPU use over the same window) and the result, and
 // exits.
 
+import { runE2e } from './e2e.ts';
 import { runLoad, type LoadJob, type LoadResult } from './load.ts';
 
 export type ToGenerator = { readonly type: 'run'; readonly job: LoadJob };
@@ -30,7 +31,7 @@ function main(): void {
   }
   process.once('message', (message: ToGenerator) => {
     if (message.type !== 'run') throw new Error(`generator: unexpected message ${JSON.stringify(message)}`);
-    runLoad(message.job, {
+    (message.job.scenario === 'e2e' ? runE2e : runLoad)(message.job, {
       onMeasureStart: () => void post({ type: 'measure-start' }),
       onMeasureEnd: () => void post({ type: 'measure-end' }),
     })

@@ -24,6 +24,48 @@ export interface LoadJob {
   readonly seed: number;
   /** Prefix of every Idempotency-Key of this job; unique per run and job. */
   readonly keyPrefix: string;
+  /** Only for the `e2e` scenario (bench/lib/e2e.ts). */
+  readonly e2e?: E2eJob;
+}
+
+export interface E2eJob {
+  readonly tenant: string;
+  readonly paymentSecret: string;
+  readonly databaseUrl: string;
+  /** The server's namespace = its PostgreSQL schema. */
+  readonly schema: string;
+  readonly callbackConnections: number;
+  readonly callbackPipelining: number;
+  readonly callbackQueueMax: number;
+  readonly lagDrainSeconds: number;
+  readonly pollMs: number;
+}
+
+export interface E2eResult {
+  /** 202 answers to payment callbacks completed inside the measured window. */
+  readonly callbacksAccepted: number;
+  readonly callbacksPerSecond: number;
+  /** Non-202 callback answers (any phase; 503s and network failures are retried). */
+  readonly callbackErrors: number;
+  readonly callbackErrorsByKind: Readonly<Record<string, number>>;
+  /** Reservations whose callback was given up on (a 4xx other than 409, or too many retries). */
+  readonly callbacksGivenUp: number;
+  /** Reservations answered 201 inside the measured window: the ones whose lag is measured. */
+  readonly tracked: number;
+  readonly confirmed: number;
+  /** Tracked reservations not seen confirmed in PostgreSQL when the lag drain ran out. */
+  readonly unconfirmed: number;
+  readonly lagDrainSeconds: number;
+  /** 201 → first poll that saw `status = 'confirmed'` in PostgreSQL (includes up to one poll interval). */
+  readonly lagMsP50: number;
+  readonly lagMsP99: number;
+  readonly lagMsMax: number;
+  /** 201 → the confirm event's own time (`confirmed_at`): how long until Redis confirmed it, before the projection. */
+  readonly confirmEventMsP99: number;
+  /** The callback's 202 → first poll that saw it confirmed: the event pipeline alone, without the wait to send the callback. */
+  readonly afterCallbackMsP50: number;
+  readonly afterCallbackMsP99: number;
+  readonly pollMs: number;
 }
 
 export interface LoadResult {
@@ -44,6 +86,8 @@ export interface LoadResult {
   readonly generatorCpuPercent: number;
   /** Requests still in flight when the drain time ran out (aborted, not counted). */
   readonly abandoned: number;
+  /** Only for the `e2e` scenario. */
+  readonly e2e?: E2eResult;
 }
 
 /** Hooks the caller uses to sample other processes exactly over the measured phase. */
@@ -58,7 +102,7 @@ const reconnectDelayMs = 20;
 const okStatus = 201;
 const errorBodyBytesMax = 4_096;
 
-class Tally {
+export class Tally {
   ok = 0;
   errors = 0;
   readonly byKind = new Map<string, number>();
@@ -151,7 +195,7 @@ function openConnections(job: LoadJob, tally: Tally, window: Window): ClosedLoop
   });
 }
 
-function problemCode(body: string): string {
+export function problemCode(body: string): string {
   try {
     const parsed: unknown = JSON.parse(body.slice(0, errorBodyBytesMax));
     const code = typeof parsed === 'object' && parsed !== null ? (parsed as { code?: unknown }).code : undefined;
@@ -162,7 +206,7 @@ function problemCode(body: string): string {
 }
 
 /** `errorKind` null means success. */
-function record(tally: Tally, latencyMs: number, second: number, errorKind: string | null): void {
+export function record(tally: Tally, latencyMs: number, second: number, errorKind: string | null): void {
   tally.histogram.recordValue(Math.min(latencyUsMax, Math.max(1, Math.round(latencyMs * 1_000))));
   if (errorKind === null) {
     tally.ok++;
@@ -172,7 +216,7 @@ function record(tally: Tally, latencyMs: number, second: number, errorKind: stri
   }
 }
 
-function summarize(job: LoadJob, tally: Tally, generatorCpuPercent: number, abandoned: number): LoadResult {
+export function summarize(job: LoadJob, tally: Tally, generatorCpuPercent: number, abandoned: number): LoadResult {
   const h = tally.histogram;
   const ms = (us: number): number => Math.round(us) / 1_000;
   const result: LoadResult = {
@@ -194,7 +238,7 @@ function summarize(job: LoadJob, tally: Tally, generatorCpuPercent: number, aban
   return result;
 }
 
-function assertJob(job: LoadJob): void {
+export function assertJob(job: LoadJob): void {
   const positive = (name: string, v: number): void => {
     if (!Number.isSafeInteger(v) || v < 1) throw new RangeError(`LoadJob.${name} must be a positive integer, got ${v}`);
   };
@@ -206,4 +250,4 @@ function assertJob(job: LoadJob): void {
   if (!/^https?:\/\/[^/]+$/.test(job.origin)) throw new RangeError(`LoadJob.origin must be scheme://host:port, got ${job.origin}`);
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));

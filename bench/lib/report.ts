@@ -26,6 +26,8 @@ export const targets = Object.freeze({
   singleLatencyMsP99Max: 20,
   cart5OkPerSecondMin: 8_000,
   hotRatioToBaselineMin: 8,
+  e2eOrdersPerSecondMin: 10_000,
+  e2eLagMsP99Max: 1_000,
 });
 
 const pct = (n: number): string => `${n.toFixed(1)} %`;
@@ -60,6 +62,21 @@ export function verdictFor(scenario: ScenarioName, pallet: LoadResult | undefine
         target,
         text: short <= 0 ? `MET (${ratio.toFixed(1)}×)` : `MISSED (${ratio.toFixed(1)}×, −${pct((short / targets.hotRatioToBaselineMin) * 100)})`,
       };
+    }
+    case 'e2e': {
+      const target = `≥ ${fmtInt(targets.e2eOrdersPerSecondMin)} orders/s, lag p99 < ${fmtInt(targets.e2eLagMsP99Max)} ms`;
+      const x = pallet.e2e;
+      if (x === undefined) return { met: null, target, text: 'n/a (no e2e figures)' };
+      const misses: string[] = [];
+      if (pallet.okPerSecond < targets.e2eOrdersPerSecondMin) {
+        misses.push(`throughput −${pct(((targets.e2eOrdersPerSecondMin - pallet.okPerSecond) / targets.e2eOrdersPerSecondMin) * 100)}`);
+      }
+      if (x.lagMsP99 >= targets.e2eLagMsP99Max) {
+        misses.push(`lag p99 +${pct(((x.lagMsP99 - targets.e2eLagMsP99Max) / targets.e2eLagMsP99Max) * 100)}`);
+      }
+      if (x.unconfirmed > 0) misses.push(`${fmtInt(x.unconfirmed)} unconfirmed after ${x.lagDrainSeconds} s`);
+      if (x.tracked === 0) misses.push('no reservation measured');
+      return { met: misses.length === 0, target, text: misses.length === 0 ? 'MET' : `MISSED (${misses.join('; ')})` };
     }
   }
 }
@@ -119,7 +136,7 @@ interface Row {
 }
 
 function rows(report: Report): Row[] {
-  return report.runs.map((run) => {
+  return report.runs.filter((run) => run.result.scenario !== 'e2e').map((run) => {
     const r = run.result;
     const verdict =
       run.system === 'pallet' ? verdictFor(r.scenario, r, find(report.runs, 'pg-baseline', r.scenario)) : { target: '(baseline)', text: '' };
@@ -143,6 +160,65 @@ function rows(report: Report): Row[] {
 
 const header = ['system', 'scenario', 'reservations/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', '1-s min–max', 'CPU, % of one core', 'target', 'verdict'];
 
+function kindsCell(total: number, byKind: Readonly<Record<string, number>>): string {
+  if (total === 0) return '0';
+  const kinds = Object.entries(byKind)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${kind}: ${fmtInt(n)}`)
+    .join(', ');
+  return `${fmtInt(total)} (${kinds})`;
+}
+
+const e2eHeader = [
+  'system', 'scenario', 'orders/s', 'callbacks/s', 'reserve p99 ms', 'lag p50 ms', 'lag p99 ms', 'lag max ms', 'unconfirmed',
+  'reserve errors', 'callback errors', '1-s min–max', 'CPU, % of one core', 'target', 'verdict',
+];
+/** Right-aligned (numeric) columns of the e2e table. */
+const e2eNumeric = (i: number): boolean => i >= 2 && i <= 8;
+
+function e2eRows(report: Report): Row[] {
+  return report.runs.filter((run) => run.result.scenario === 'e2e').map((run) => {
+    const r = run.result;
+    const x = r.e2e;
+    const verdict = verdictFor('e2e', r, undefined);
+    return {
+      cells: [
+        run.system,
+        r.scenario,
+        fmtInt(r.okPerSecond),
+        x ? fmtInt(x.callbacksPerSecond) : '',
+        fmtMs(r.latencyMsP99),
+        x ? fmtInt(x.lagMsP50) : '',
+        x ? fmtInt(x.lagMsP99) : '',
+        x ? fmtInt(x.lagMsMax) : '',
+        x ? `${fmtInt(x.unconfirmed)} of ${fmtInt(x.tracked)}` : '',
+        errorsCell(r),
+        x ? kindsCell(x.callbackErrors, x.callbackErrorsByKind) : '',
+        timelineCell(r),
+        cpuCell(run),
+        verdict.target,
+        verdict.text,
+      ],
+    };
+  });
+}
+
+function renderAligned(head: readonly string[], body: readonly Row[], numeric: (i: number) => boolean): string {
+  const all = [head, ...body.map((r) => r.cells)];
+  const widths = head.map((_, i) => Math.max(...all.map((cells) => (cells[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => (numeric(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
+
+/** The end-to-end table: reserve → signed payment callback → confirmed in PostgreSQL. */
+export function renderE2eTable(report: Report): string {
+  return renderAligned(e2eHeader, e2eRows(report), e2eNumeric);
+}
+
 export function renderTable(report: Report): string {
   const all = [header, ...rows(report).map((r) => r.cells)];
   const widths = header.map((_, i) => Math.max(...all.map((cells) => (cells[i] ?? '').length)));
@@ -164,10 +240,30 @@ export function renderMarkdown(report: Report): string {
     `- Load: closed loop, ${config.connections} connections × pipelining ${config.pipelining} = ${config.connections * config.pipelining} in flight; warm-up ${config.warmupSeconds} s, measured ${config.measureSeconds} s per scenario; generator in its own process on the same machine; ${config.skuCount} SKUs, seed ${config.seed}; PG baseline pool ${config.baselinePoolMax}`,
   );
   out.push('');
-  out.push(`| ${header.join(' | ')} |`);
-  out.push(`| ${header.map((_, i) => (i >= 2 && i <= 5 ? '---:' : '---')).join(' | ')} |`);
-  for (const row of rows(report)) out.push(`| ${row.cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`);
-  out.push('');
+  const cell = (c: string): string => c.replaceAll('|', '\\|');
+  const plainRows = rows(report);
+  if (plainRows.length > 0) {
+    out.push(`| ${header.join(' | ')} |`);
+    out.push(`| ${header.map((_, i) => (i >= 2 && i <= 5 ? '---:' : '---')).join(' | ')} |`);
+    for (const row of plainRows) out.push(`| ${row.cells.map(cell).join(' | ')} |`);
+    out.push('');
+  }
+  const endToEnd = e2eRows(report);
+  if (endToEnd.length > 0) {
+    out.push(`| ${e2eHeader.join(' | ')} |`);
+    out.push(`| ${e2eHeader.map((_, i) => (e2eNumeric(i) ? '---:' : '---')).join(' | ')} |`);
+    for (const row of endToEnd) out.push(`| ${row.cells.map(cell).join(' | ')} |`);
+    out.push('');
+    for (const run of report.runs) {
+      const x = run.result.e2e;
+      if (x === undefined) continue;
+      out.push(
+        `- e2e: server roles \`${config.e2eRoles}\` in one process (namespace of its own); callbacks over ${config.e2eCallbackConnections} connections × pipelining ${config.e2eCallbackPipelining} = ${config.e2eCallbackConnections * config.e2eCallbackPipelining} in flight, reserves pause while ${fmtInt(config.e2eCallbackQueueMax)} callbacks wait to be sent. ` +
+          `Lag = wall clock from the reserve's 201 to the first poll (every ${x.pollMs} ms) that saw the reservation \`confirmed\` in PostgreSQL, over the ${fmtInt(x.tracked)} reservations answered 201 in the measured window; ${fmtInt(x.confirmed)} confirmed, ${fmtInt(x.unconfirmed)} not within ${x.lagDrainSeconds} s after the last callback. ` +
+          `Split: callback 202 → seen confirmed p50 ${fmtInt(x.afterCallbackMsP50)} ms, p99 ${fmtInt(x.afterCallbackMsP99)} ms (the rest of the lag is the wait for the callback to be sent and accepted); 201 → confirm event time (\`confirmed_at\`, before projection) p99 ${fmtInt(x.confirmEventMsP99)} ms. Callbacks given up on: ${fmtInt(x.callbacksGivenUp)}.`,
+      );
+    }
+  }
   out.push('- CPU: % of one core over the measured phase (200 = both cores busy): srv = server process tree, gen = load generator, redis / nats = their servers, pg = all postgres processes, irq = interrupt work (much of it the loopback traffic itself), other = every other process, steal = taken by the hypervisor.');
   for (const line of ratioLines(report)) out.push(`- ${line}`);
   for (const scenario of config.scenarios) out.push(`- \`${scenario}\`: ${scenarioDescriptions[scenario]}`);
@@ -180,6 +276,10 @@ export function renderMarkdown(report: Report): string {
 export function runNotes(env: Environment, runs: readonly ScenarioRun[]): string[] {
   const notes = environmentNotes(env);
   for (const r of runs) {
+    const x = r.result.e2e;
+    if (x !== undefined && x.unconfirmed > 0) {
+      notes.push(`${r.system}/${r.result.scenario}: ${fmtInt(x.unconfirmed)} of ${fmtInt(x.tracked)} reservations were not confirmed in PostgreSQL ${x.lagDrainSeconds} s after the last callback; the lag percentiles cover only the confirmed ones.`);
+    }
     if (r.result.abandoned > 0) {
       notes.push(`${r.system}/${r.result.scenario}: ${fmtInt(r.result.abandoned)} requests were still unanswered after the drain time and were abandoned (not counted).`);
     }

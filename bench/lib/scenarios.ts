@@ -89,6 +89,7 @@ export function bodyBuilder(scenario: ScenarioName, catalog: BenchCatalog, rando
   const regions = catalog.warehouses.map((w) => w.region);
   switch (scenario) {
     case 'single':
+    case 'e2e':
       return () =>
         `{"lines":[{"sku":"${pick(catalog.randomSkus, random)}","qty":1}],"region":"${pick(regions, random)}"}`;
     case 'cart5':
@@ -119,4 +120,5 @@ export const scenarioDescriptions: Readonly<Record<ScenarioName, string>> = {
   single: '1 line, random SKU, qty 1, random region',
   cart5: '4 random SKUs + 1 bundle, qty 1 each, random region',
   hot: 'qty 1 of one hot SKU in one warehouse',
+  e2e: 'single-line reserves, each 201 followed by a signed payment callback (succeeded); lag = 201 → confirmed in PostgreSQL; own server with relay, projector, payments, api, sweeper',
 };

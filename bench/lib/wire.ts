@@ -15,8 +15,8 @@ import { createConnection, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 export interface ConnectionHandlers {
-  /** The next request, as full HTTP/1.1 text (requestText). */
-  nextRequest(): string;
+  /** The next request, as full HTTP/1.1 text (requestText); null when there is nothing to send now (see kick()). */
+  nextRequest(): string | null;
   /** False once the run stops issuing new requests. */
   shouldContinue(): boolean;
   /** An answer arrived; `body` is only passed for statuses other than `fullBodyUnless`. */
@@ -85,6 +85,11 @@ export class ClosedLoopConnection {
     return abandoned;
   }
 
+  /** Work became available (or the run stopped): refill the free slots now instead of at the next answer. */
+  kick(): void {
+    if (this.connected && this.socket !== null && !this.finished) this.fill();
+  }
+
   private connect(): void {
     const socket = createConnection({ host: this.opts.host, port: this.opts.port, noDelay: true, keepAlive: true });
     socket.setEncoding('latin1');
@@ -117,7 +122,9 @@ export class ClosedLoopConnection {
     let text = '';
     const now = performance.now();
     while (this.inFlight < this.opts.depth) {
-      text += this.handlers.nextRequest();
+      const request = this.handlers.nextRequest();
+      if (request === null) break;
+      text += request;
       this.sent.push(now);
     }
     if (text !== '') socket.write(text);
