@@ -40,7 +40,12 @@ const numRuns = Number(process.env.FC_RUNS ?? 100);
 const timeLimitMs = Number(process.env.FC_TIME_LIMIT_MS ?? 35_000);
 const onHandMax = 20;
 const h = createHarness('model', { connections: 4, engine: { onHandMax } });
-afterAll(() => h.close());
+// fast-check's time limit abandons a running scenario without waiting for it: let it finish before cleanup.
+let inFlight: Promise<void> = Promise.resolve();
+afterAll(async () => {
+  await inFlight.catch(() => undefined);
+  await h.close();
+});
 
 const WAREHOUSES = ['A', 'B', 'C'];
 const SKUS = ['s1', 's2', 's3', 's4'];
@@ -445,7 +450,12 @@ class Run {
 
 let runIndex = 0;
 
-async function runScenario(s: Scenario): Promise<void> {
+function runScenario(s: Scenario): Promise<void> {
+  inFlight = runScenarioNow(s);
+  return inFlight;
+}
+
+async function runScenarioNow(s: Scenario): Promise<void> {
   const run = new Run(++runIndex, WAREHOUSES.slice(0, s.warehouses), SKUS.slice(0, s.skus));
   stats.runs++;
   try {
