@@ -65,7 +65,7 @@ export const projectorConsumer = 'projector';
 
 /** The key the relay reads: every outbox entry up to this id is committed in PostgreSQL. */
 export const outboxWatermarkKey = (namespace: string, tenant: string): string =>
-  `${new TenantKeys(namespace, tenant).outbox}:projected`;
+  new TenantKeys(namespace, tenant).outboxProjected;
 
 /** A pull request waits at least this long (the nats.js minimum). */
 const fetchExpiresMsMin = 1_000;

@@ -77,9 +77,9 @@ export interface RelayOptions {
 /** The Redis consumer group of the relay on every outbox stream. */
 export const relayGroup = 'relay';
 /** The lease key of a tenant's outbox. */
-export const relayLeaseKey = (k: TenantKeys): string => `${k.prefix}relay:lease`;
+export const relayLeaseKey = (k: TenantKeys): string => k.relayLease;
 /** Where the projector stores the highest outbox id durably committed to PostgreSQL. */
-export const outboxProjectedKey = (k: TenantKeys): string => `${k.prefix}outbox:projected`;
+export const outboxProjectedKey = (k: TenantKeys): string => k.outboxProjected;
 
 /** Reply codes of renewLease-1.lua and releaseLease-1.lua. */
 export const LeaseCode = { ACQUIRED: 0, RENEWED: 1, RELEASED: 0, ABSENT: -1, HELD: -16 } as const;

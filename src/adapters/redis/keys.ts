@@ -7,12 +7,18 @@ export class TenantKeys {
   readonly outbox: string;
   readonly expiry: string;
   readonly catalogVersion: string;
+  /** Highest outbox entry id committed in PostgreSQL (written by the projector, read by the relay). */
+  readonly outboxProjected: string;
+  /** Which relay owns the tenant's outbox. */
+  readonly relayLease: string;
 
   constructor(readonly namespace: string, readonly tenant: string) {
     this.prefix = `${namespace}:{${tenant}}:`;
     this.outbox = `${this.prefix}outbox`;
     this.expiry = `${this.prefix}exp`;
     this.catalogVersion = `${this.prefix}catver`;
+    this.outboxProjected = `${this.outbox}:projected`;
+    this.relayLease = `${this.prefix}relay:lease`;
   }
 
   cell(warehouse: string, sku: string): string {
