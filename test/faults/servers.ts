@@ -2,8 +2,8 @@
 // as child processes on free ports, data in a temp dir, stopped by PID. Never
 // touches the shared services on the standard ports.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -222,4 +222,93 @@ export class Core {
 
 export function rmDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+/**
+ * A private PostgreSQL cluster (initdb in a temp dir, run as the `postgres`
+ * user through runuser; the test runs as root). Paused and resumed by PID:
+ * the postmaster and all its children (every backend is a direct child).
+ */
+export class PrivatePostgres {
+  readonly dataDir: string;
+  constructor(readonly port: number, readonly dir: string, readonly binDir: string) {
+    this.dataDir = join(dir, 'data');
+  }
+
+  get url(): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  /** The highest installed /usr/lib/postgresql/<major>/bin. */
+  static binDir(): string {
+    const root = '/usr/lib/postgresql';
+    const majors = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
+    if (majors.length === 0) throw new Error(`no PostgreSQL under ${root}`);
+    return join(root, majors[0]!, 'bin');
+  }
+
+  static async create(): Promise<PrivatePostgres> {
+    const dir = tempDir('pg');
+    execFileSync('chown', ['postgres', dir]);
+    const pg = new PrivatePostgres(await freePort(), dir, PrivatePostgres.binDir());
+    execFileSync('runuser', ['-u', 'postgres', '--', join(pg.binDir, 'initdb'), '-D', pg.dataDir, '-A', 'trust', '-U', 'postgres'], { stdio: 'ignore' });
+    await pg.start();
+    return pg;
+  }
+
+  async start(): Promise<void> {
+    execFileSync('runuser', ['-u', 'postgres', '--', join(this.binDir, 'pg_ctl'), '-D', this.dataDir,
+      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1`, '-l', join(this.dir, 'log'), '-w', 'start'], { stdio: 'ignore', timeout: 30_000 });
+  }
+
+  /** The postmaster's PID (first line of postmaster.pid), or null when it is not running. */
+  get pid(): number | null {
+    try {
+      const pid = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return Number.isInteger(pid) && pid > 0 ? pid : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The postmaster and its children (backends, checkpointer, walwriter, …). */
+  pids(): number[] {
+    const pm = this.pid;
+    if (pm === null) return [];
+    let children: number[] = [];
+    try {
+      children = execFileSync('pgrep', ['-P', String(pm)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    } catch { /* pgrep exits 1 when there are none */ }
+    return [pm, ...children];
+  }
+
+  /** SIGSTOP the postmaster first (no new children), then its children; returns the PIDs stopped. */
+  pause(): number[] {
+    const pm = this.pid;
+    if (pm === null) return [];
+    process.kill(pm, 'SIGSTOP');
+    const all = this.pids();
+    for (const p of all.slice(1)) { try { process.kill(p, 'SIGSTOP'); } catch { /* gone */ } }
+    return all;
+  }
+
+  /** SIGCONT the children, then the postmaster. */
+  resume(): void {
+    const all = this.pids();
+    for (const p of all.slice(1)) { try { process.kill(p, 'SIGCONT'); } catch { /* gone */ } }
+    if (all[0] !== undefined) { try { process.kill(all[0], 'SIGCONT'); } catch { /* gone */ } }
+  }
+
+  /** Resumes (in case it is paused), then `pg_ctl -m immediate stop`; SIGKILL by PID if that fails. */
+  async stop(): Promise<void> {
+    if (this.pid === null) return;
+    this.resume();
+    try {
+      execFileSync('runuser', ['-u', 'postgres', '--', join(this.binDir, 'pg_ctl'), '-D', this.dataDir, '-m', 'immediate', '-w', 'stop'], { stdio: 'ignore', timeout: 20_000 });
+    } catch {
+      for (const p of this.pids().reverse()) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+    }
+  }
 }

@@ -1,0 +1,197 @@
+// Fault test: PostgreSQL (the system of record) paused by SIGSTOP — the
+// postmaster and all its children — during a burst of signed payment
+// callbacks, longer than the consumer ack wait, then SIGCONT. Private
+// PostgreSQL (initdb in a temp dir, run as the postgres user), private Redis
+// (AOF) and NATS JetStream, the core as a child process; all stopped by PID in
+// afterAll. The checker (checker.ts) then requires every 2xx reservation and
+// payment in PostgreSQL exactly once, one confirm per paid reservation,
+// `pallet reconcile` exit 0 and the consumers drained.
+
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signPayload } from '../../src/app/payment.service.ts';
+import { check, formatReport } from './checker.ts';
+import { createTenant, runLoad, type Tenant } from './client.ts';
+import { Core, PrivateNats, PrivatePostgres, PrivateRedis, palletCli, rmDir, sleep, tempDir, waitFor, type CoreEnv } from './servers.ts';
+
+const adminKey = `op_${randomBytes(24).toString('base64url')}`;
+const ackWaitMs = 2_000;
+const pauseMs = 4_000;
+const sweepIntervalMs = 250;
+const expiryGraceMs = sweepIntervalMs + 2_000;
+const drainTimeoutMs = 30_000;
+const reservations = 150;
+
+const dirs: string[] = [];
+const procs: { stop(): Promise<void> }[] = [];
+
+afterAll(async () => {
+  // Reverse order: the core first, PostgreSQL (resumed before it is stopped) last.
+  for (const p of procs.reverse()) await p.stop().catch(() => undefined);
+  for (const d of dirs) rmDir(d);
+}, 60_000);
+
+/** The state letter of /proc/<pid>/stat ('T' = stopped), or '?' when the process is gone. */
+function procState(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return '?';
+  }
+}
+
+interface Delivery { readonly paymentId: string; readonly reservationId: string; readonly deliveryId: string }
+
+interface Burst {
+  sent: number;
+  accepted2xx: number;
+  /** paymentId → reservationId of every payment with an accepted delivery. */
+  readonly acknowledged: Map<string, string>;
+  readonly statuses: Map<number, number>;
+  /** Times of the 2xx answers. */
+  readonly okTimes: number[];
+}
+
+/** One succeeded payment per reservation, delivered 1–3 times (distinct delivery ids), shuffled. */
+function plan(reservationIds: readonly string[]): Delivery[] {
+  const out: Delivery[] = [];
+  for (const reservationId of reservationIds) {
+    const paymentId = `pay_${randomBytes(5).toString('hex')}`;
+    const times = 1 + Math.floor(Math.random() * 3);
+    for (let i = 0; i < times; i++) out.push({ paymentId, reservationId, deliveryId: `dlv_${randomBytes(5).toString('hex')}` });
+  }
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * Sends the deliveries with `concurrency` workers, `gapMs` between one
+ * worker's deliveries (so the burst spans the pause); a delivery is retried
+ * (same id, bounded) on 5xx / timeouts until 2xx. A 409 CALLBACK_REPLAYED on
+ * a retry means an earlier attempt of that delivery was accepted.
+ */
+async function burst(base: string, tenant: Tenant, deliveries: readonly Delivery[], concurrency: number, gapMs: number): Promise<Burst> {
+  const out: Burst = { sent: 0, accepted2xx: 0, acknowledged: new Map(), statuses: new Map(), okTimes: [] };
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < deliveries.length) {
+      const d = deliveries[next++]!;
+      const raw = Buffer.from(JSON.stringify({ reservationId: d.reservationId, paymentId: d.paymentId, amount: 1999, currency: 'CNY', status: 'succeeded' }));
+      for (let attempt = 0; attempt < 40; attempt++) {
+        const t = Math.floor(Date.now() / 1000);
+        out.sent++;
+        let status = 0;
+        let code = '';
+        try {
+          const r = await fetch(`${base}/v1/payments/callbacks`, {
+            method: 'POST', body: raw, signal: AbortSignal.timeout(3_000),
+            headers: {
+              'content-type': 'application/json', 'pallet-tenant': tenant.id, 'pallet-delivery-id': d.deliveryId,
+              'pallet-signature': `t=${t},v1=${signPayload(tenant.paymentSecret, t, raw)}`,
+            },
+          });
+          const text = await r.text();
+          status = r.status;
+          code = text.includes('CALLBACK_REPLAYED') ? 'replayed' : '';
+        } catch {
+          status = 0;
+        }
+        if ((status >= 200 && status < 300) || (status === 409 && code === 'replayed' && attempt > 0)) {
+          out.accepted2xx++;
+          out.okTimes.push(Date.now());
+          out.acknowledged.set(d.paymentId, d.reservationId);
+          break;
+        }
+        out.statuses.set(status, (out.statuses.get(status) ?? 0) + 1);
+        if (status !== 0 && status < 500) break;
+        await sleep(200);
+      }
+      await sleep(gapMs);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return out;
+}
+
+describe('faults: PostgreSQL paused (SIGSTOP of the cluster) during payment callbacks', () => {
+  let pg: PrivatePostgres;
+  let core: Core;
+  let env: CoreEnv;
+
+  beforeAll(async () => {
+    pg = await PrivatePostgres.create();
+    dirs.push(pg.dir);
+    procs.push({ stop: () => pg.stop() });
+    const redis = await PrivateRedis.create(true);
+    dirs.push(redis.dir);
+    procs.push({ stop: () => redis.proc.stop() });
+    const nats = await PrivateNats.create();
+    dirs.push(nats.dir);
+    procs.push({ stop: () => nats.proc.stop() });
+    env = {
+      REDIS_URL: redis.url, NATS_URL: nats.url, DATABASE_URL: pg.url,
+      PALLET_NAMESPACE: `fault_${randomBytes(5).toString('hex')}`, PALLET_ADMIN_KEY: adminKey,
+      PALLET_CONSUMER_ACK_WAIT_MS: String(ackWaitMs), PALLET_SWEEP_INTERVAL_MS: String(sweepIntervalMs),
+      PALLET_RECONCILE_INTERVAL_SECONDS: '0', PALLET_REDIS_COMMAND_TIMEOUT_MS: '2000',
+      // The payment secret set through the API stays cached for the whole test: callbacks need no PostgreSQL read.
+      PALLET_AUTH_CACHE_TTL_MS: '120000',
+    };
+    expect(env.DATABASE_URL).not.toMatch(/:5432\//);
+    const m = await palletCli(env, ['migrate']);
+    if (m.code !== 0) throw new Error(`pallet migrate exited ${m.code}:\n${m.out}`);
+    const coreDir = tempDir('core');
+    dirs.push(coreDir);
+    core = await Core.create(env, coreDir);
+    procs.push({ stop: () => core.proc.stop() });
+  }, 60_000);
+
+  it(`SIGSTOP of PostgreSQL for ${pauseMs} ms (> ack wait ${ackWaitMs} ms) mid-burst of callbacks delivered 1-3 times, SIGCONT`, async () => {
+    const tenant = await createTenant(core.base, adminKey);
+    const load = await runLoad({ base: () => core.base, tenant, count: reservations, concurrency: 6, ttlSeconds: 600 });
+    expect(load.acknowledged.size).toBe(reservations);
+    const deliveries = plan([...load.acknowledged.keys()]);
+    // ~8 workers, 60 ms apart: ~300 deliveries take ≈ 2.5 s without the pause, so the pause lands mid-burst.
+    const running = burst(core.base, tenant, deliveries, 8, 60);
+    await sleep(600);
+    const stoppedAt = Date.now();
+    const stopped = pg.pause();
+    expect(stopped.length).toBeGreaterThan(1);
+    // Every process of the cluster is really stopped (state T in /proc/<pid>/stat; signals land asynchronously).
+    const notStopped = (): number[] => stopped.filter((p) => !['T', 'Z', '?'].includes(procState(p)));
+    await waitFor('the PostgreSQL processes to stop', async () => notStopped().length === 0, 2_000, 20).catch(() => undefined);
+    expect(notStopped()).toEqual([]);
+    await sleep(pauseMs);
+    pg.resume();
+    const resumedAt = Date.now();
+    const cb = await running;
+        const before = cb.okTimes.filter((t) => t < stoppedAt).length;
+    const during = cb.okTimes.filter((t) => t >= stoppedAt && t < resumedAt).length;
+    const after = cb.okTimes.filter((t) => t >= resumedAt).length;
+    const checkStartedAt = Date.now();
+    const r = await check({
+      env, tenant: tenant.id, attempted: load.attempted, reservations: load.acknowledged, payments: cb.acknowledged, expiryGraceMs, drainTimeoutMs,
+    });
+    // Recovery: from SIGCONT until the checker saw everything in PostgreSQL and the consumers drained.
+    const recovery = checkStartedAt + r.drainMs - resumedAt;
+    const statuses = [...cb.statuses].map(([s, n]) => `${s}:${n}`).join(',') || 'none';
+    console.log(formatReport(
+      `postgres SIGSTOP ${pauseMs}ms (${stopped.length} pids): ${deliveries.length} deliveries, ${cb.sent} sent, ${cb.accepted2xx} accepted `
+      + `(before/during/after pause ${before}/${during}/${after}), non-2xx ${statuses}; recovery = SIGCONT → drained`, r, recovery));
+    expect(before).toBeGreaterThan(0);
+    expect(during + after).toBeGreaterThan(0);
+    expect(r.problems).toEqual([]);
+    expect(r.lost).toBe(0);
+    expect(r.found).toBe(reservations);
+    expect(r.paymentsAcknowledged).toBe(reservations);
+    expect(r.paymentsFound).toBe(reservations);
+    expect(r.paymentsNotConfirmed).toBe(0);
+    expect(r.duplicateEffects).toBe(0);
+    expect(r.reconcileExit).toBe(0);
+    expect(r.drained).toBe(true);
+  }, 60_000);
+});
