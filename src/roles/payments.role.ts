@@ -21,7 +21,7 @@ import { decodeEnvelope, encodeEnvelope, subjectOf } from '../adapters/events/en
 import type { Metrics } from '../adapters/metrics/metrics.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
 import { topology, type Topology } from '../adapters/nats/topology.ts';
-import { TenantKeys } from '../adapters/redis/keys.ts';
+import { tenantKeysCache, type TenantKeys } from '../adapters/redis/keys.ts';
 
 // ---------------------------------------------------------------- Redis records
 
@@ -34,18 +34,14 @@ export interface RedisSource { next(): Redis }
  * and `<ns>:{<tenant>}:pay:orph:<payment id>` (the orphan resolution, JSON).
  */
 export class RedisPaymentRecords implements PaymentRecords {
-  private readonly keyCache = new Map<string, TenantKeys>();
+  private readonly keyOf: (tenant: string) => TenantKeys;
 
-  constructor(private readonly redis: RedisSource, private readonly namespace: string) {}
+  constructor(private readonly redis: RedisSource, private readonly namespace: string) {
+    this.keyOf = tenantKeysCache(namespace);
+  }
 
   private keys(tenant: string): TenantKeys {
-    let k = this.keyCache.get(tenant);
-    if (k === undefined) {
-      if (this.keyCache.size >= 10_000) this.keyCache.clear();
-      k = new TenantKeys(this.namespace, tenant);
-      this.keyCache.set(tenant, k);
-    }
-    return k;
+    return this.keyOf(tenant);
   }
 
   deliveryKey(tenant: string, deliveryId: string): string {

@@ -42,3 +42,17 @@ export class TenantKeys {
 
 /** The scan pattern for every key of a namespace (tests and tools only). */
 export const namespacePattern = (namespace: string): string => `${namespace}:*`;
+
+/** A bounded cache of TenantKeys for one namespace (the key strings are built once per tenant). */
+export function tenantKeysCache(namespace: string, tenantsMax = 10_000): (tenant: string) => TenantKeys {
+  const cache = new Map<string, TenantKeys>();
+  return (tenant) => {
+    let k = cache.get(tenant);
+    if (k === undefined) {
+      if (cache.size >= tenantsMax) cache.clear();
+      k = new TenantKeys(namespace, tenant);
+      cache.set(tenant, k);
+    }
+    return k;
+  };
+}

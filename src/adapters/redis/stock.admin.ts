@@ -5,25 +5,21 @@ import type { Redis } from 'ioredis';
 import type {
   AllocationTuple, CellLevels, HotCell, HotReservation, LiveReservation, RestoreOutcome, SetCellOutcome, StockAdmin,
 } from '../../app/ledger.port.ts';
-import { TenantKeys } from './keys.ts';
+import { tenantKeysCache, type TenantKeys } from './keys.ts';
 import { Code, runScript } from './scripts.ts';
 
 const scanCount = 1_000;
 const readChunk = 500;
 
 export class RedisStockAdmin implements StockAdmin {
-  private readonly keyCache = new Map<string, TenantKeys>();
+  private readonly keyOf: (tenant: string) => TenantKeys;
 
-  constructor(private readonly pool: { next(): Redis }, private readonly namespace: string) {}
+  constructor(private readonly pool: { next(): Redis }, private readonly namespace: string) {
+    this.keyOf = tenantKeysCache(namespace);
+  }
 
   keys(tenant: string): TenantKeys {
-    let k = this.keyCache.get(tenant);
-    if (k === undefined) {
-      if (this.keyCache.size >= 10_000) this.keyCache.clear();
-      k = new TenantKeys(this.namespace, tenant);
-      this.keyCache.set(tenant, k);
-    }
-    return k;
+    return this.keyOf(tenant);
   }
 
   async cells(tenant: string, max: number): Promise<HotCell[]> {

@@ -6,7 +6,7 @@ import type { Allocation, Reservation, ReservationStatus, ShortLine, StockCell }
 import type {
   ReserveCommand, ReserveOutcome, StockEngine, StockWrite, StockWriteOutcome, Transition, TransitionOutcome,
 } from '../../app/stock.port.ts';
-import { TenantKeys } from './keys.ts';
+import { tenantKeysCache, type TenantKeys } from './keys.ts';
 import type { RedisPool } from './connection.ts';
 import { Code, runScript, type ScriptName, type ScriptReply } from './scripts.ts';
 
@@ -23,18 +23,14 @@ const transitionScript: Record<Transition, ScriptName> = {
 };
 
 export class RedisStockEngine implements StockEngine {
-  private readonly keyCache = new Map<string, TenantKeys>();
+  private readonly keyOf: (tenant: string) => TenantKeys;
 
-  constructor(private readonly pool: RedisPool, private readonly opts: EngineOptions) {}
+  constructor(private readonly pool: RedisPool, private readonly opts: EngineOptions) {
+    this.keyOf = tenantKeysCache(opts.namespace);
+  }
 
   keys(tenant: string): TenantKeys {
-    let k = this.keyCache.get(tenant);
-    if (k === undefined) {
-      if (this.keyCache.size >= 10_000) this.keyCache.clear();
-      k = new TenantKeys(this.opts.namespace, tenant);
-      this.keyCache.set(tenant, k);
-    }
-    return k;
+    return this.keyOf(tenant);
   }
 
   private get redis(): Redis {
