@@ -96,6 +96,8 @@ async function startPallet(run: Run, namespace: string, extraEnv: Readonly<Recor
     PALLET_HTTP_PORT: String(httpPort),
     PALLET_WS_PORT: String(wsPort),
     PALLET_LOG_LEVEL: 'warn',
+    // No line per request: the figures measure the API, not logging (bench/README.md).
+    PALLET_LOG_REQUESTS: 'false',
     REDIS_URL: config.redisUrl,
     DATABASE_URL: config.databaseUrl,
     NATS_URL: config.natsUrl,

@@ -65,10 +65,18 @@ export interface CellView {
 export interface Named { readonly id: string; readonly name: string }
 export interface CellRef { readonly warehouse: string; readonly sku: string }
 
+/** A bundle and the stocked SKUs one unit of it takes (nested bundles expanded). */
+export interface BundleView {
+  readonly sku: string;
+  readonly components: readonly { readonly sku: string; readonly qty: number }[];
+}
+
 export interface StockData {
   readonly cells: readonly CellView[];
+  /** Snapshots only, from the catalog (the fanout adds them); deltas carry none. */
   readonly warehouses: readonly Named[];
   readonly skus: readonly Named[];
+  readonly bundles: readonly BundleView[];
 }
 
 export interface LowStockData {
@@ -537,7 +545,7 @@ export class Board {
 
 // ---- pure helpers ------------------------------------------------------------------------------
 
-const stockData = (cells: readonly CellView[]): StockData => ({ cells, warehouses: [], skus: [] });
+const stockData = (cells: readonly CellView[]): StockData => ({ cells, warehouses: [], skus: [], bundles: [] });
 
 function viewOf(c: CellState): CellView {
   if (c.view === null) {

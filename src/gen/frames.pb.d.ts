@@ -362,6 +362,204 @@ export namespace pallet {
             }
 
             /**
+             * Properties of a Component.
+             * @deprecated Use pallet.dashboard.v1.Component.$Properties instead.
+             */
+            interface IComponent extends pallet.dashboard.v1.Component.$Properties {
+            }
+
+            /** Represents a Component. */
+            class Component {
+
+                /**
+                 * Constructs a new Component.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.Component.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Component sku. */
+                sku: string;
+
+                /** Component qty. */
+                qty: number;
+
+                /**
+                 * Creates a new Component instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Component instance
+                 */
+                static create(properties: pallet.dashboard.v1.Component.$Shape): pallet.dashboard.v1.Component & pallet.dashboard.v1.Component.$Shape;
+                static create(properties?: pallet.dashboard.v1.Component.$Properties): pallet.dashboard.v1.Component;
+
+                /**
+                 * Encodes the specified Component message. Does not implicitly {@link pallet.dashboard.v1.Component.verify|verify} messages.
+                 * @param message Component message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.Component.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Component message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Component & pallet.dashboard.v1.Component.$Shape} Component
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.Component & pallet.dashboard.v1.Component.$Shape;
+
+                /**
+                 * Creates a Component message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Component
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.Component;
+
+                /**
+                 * Creates a plain object from a Component message. Also converts values to other types if specified.
+                 * @param message Component
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.Component, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Component to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for Component
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace Component {
+
+                /** Properties of a Component. */
+                interface $Properties {
+
+                    /** Component sku */
+                    sku?: (string|null);
+
+                    /** Component qty */
+                    qty?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Component. */
+                type $Shape = pallet.dashboard.v1.Component.$Properties;
+            }
+
+            /**
+             * Properties of a Bundle.
+             * @deprecated Use pallet.dashboard.v1.Bundle.$Properties instead.
+             */
+            interface IBundle extends pallet.dashboard.v1.Bundle.$Properties {
+            }
+
+            /** Represents a Bundle. */
+            class Bundle {
+
+                /**
+                 * Constructs a new Bundle.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.Bundle.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Bundle sku. */
+                sku: string;
+
+                /** Bundle components. */
+                components: pallet.dashboard.v1.Component.$Properties[];
+
+                /**
+                 * Creates a new Bundle instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Bundle instance
+                 */
+                static create(properties: pallet.dashboard.v1.Bundle.$Shape): pallet.dashboard.v1.Bundle & pallet.dashboard.v1.Bundle.$Shape;
+                static create(properties?: pallet.dashboard.v1.Bundle.$Properties): pallet.dashboard.v1.Bundle;
+
+                /**
+                 * Encodes the specified Bundle message. Does not implicitly {@link pallet.dashboard.v1.Bundle.verify|verify} messages.
+                 * @param message Bundle message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.Bundle.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Bundle message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Bundle & pallet.dashboard.v1.Bundle.$Shape} Bundle
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.Bundle & pallet.dashboard.v1.Bundle.$Shape;
+
+                /**
+                 * Creates a Bundle message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Bundle
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.Bundle;
+
+                /**
+                 * Creates a plain object from a Bundle message. Also converts values to other types if specified.
+                 * @param message Bundle
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.Bundle, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Bundle to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for Bundle
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace Bundle {
+
+                /** Properties of a Bundle. */
+                interface $Properties {
+
+                    /** Bundle sku */
+                    sku?: (string|null);
+
+                    /** Bundle components */
+                    components?: (pallet.dashboard.v1.Component.$Properties[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Bundle. */
+                type $Shape = pallet.dashboard.v1.Bundle.$Properties;
+            }
+
+            /**
              * Properties of a Stock.
              * @deprecated Use pallet.dashboard.v1.Stock.$Properties instead.
              */
@@ -388,6 +586,9 @@ export namespace pallet {
 
                 /** Stock skus. */
                 skus: pallet.dashboard.v1.Named.$Properties[];
+
+                /** Stock bundles. */
+                bundles: pallet.dashboard.v1.Bundle.$Properties[];
 
                 /**
                  * Creates a new Stock instance using the specified properties.
@@ -457,6 +658,9 @@ export namespace pallet {
 
                     /** Stock skus */
                     skus?: (pallet.dashboard.v1.Named.$Properties[]|null);
+
+                    /** Stock bundles */
+                    bundles?: (pallet.dashboard.v1.Bundle.$Properties[]|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

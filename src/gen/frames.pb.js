@@ -1153,6 +1153,537 @@ export const pallet = $root.pallet = (() => {
                 return CellRef;
             })();
 
+            v1.Component = (function() {
+
+                /**
+                 * Properties of a Component.
+                 * @typedef {Object} pallet.dashboard.v1.Component.$Properties
+                 * @property {string|null} [sku] Component sku
+                 * @property {number|null} [qty] Component qty
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Component.
+                 * @memberof pallet.dashboard.v1
+                 * @interface IComponent
+                 * @augments pallet.dashboard.v1.Component.$Properties
+                 * @deprecated Use pallet.dashboard.v1.Component.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Component.
+                 * @typedef {pallet.dashboard.v1.Component.$Properties} pallet.dashboard.v1.Component.$Shape
+                 */
+
+                /**
+                 * Constructs a new Component.
+                 * @memberof pallet.dashboard.v1
+                 * @classdesc Represents a Component.
+                 * @constructor
+                 * @param {pallet.dashboard.v1.Component.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Component = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Component sku.
+                 * @member {string} sku
+                 * @memberof pallet.dashboard.v1.Component
+                 * @instance
+                 */
+                Component.prototype.sku = "";
+
+                /**
+                 * Component qty.
+                 * @member {number} qty
+                 * @memberof pallet.dashboard.v1.Component
+                 * @instance
+                 */
+                Component.prototype.qty = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new Component instance using the specified properties.
+                 * @function create
+                 * @memberof pallet.dashboard.v1.Component
+                 * @static
+                 * @param {pallet.dashboard.v1.Component.$Properties=} [properties] Properties to set
+                 * @returns {pallet.dashboard.v1.Component} Component instance
+                 * @type {{
+                 *   (properties: pallet.dashboard.v1.Component.$Shape): pallet.dashboard.v1.Component & pallet.dashboard.v1.Component.$Shape;
+                 *   (properties?: pallet.dashboard.v1.Component.$Properties): pallet.dashboard.v1.Component;
+                 * }}
+                 */
+                Component.create = function(properties) {
+                    return new Component(properties);
+                };
+
+                /**
+                 * Encodes the specified Component message. Does not implicitly {@link pallet.dashboard.v1.Component.verify|verify} messages.
+                 * @function encode
+                 * @memberof pallet.dashboard.v1.Component
+                 * @static
+                 * @param {pallet.dashboard.v1.Component.$Properties} message Component message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Component.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.sku != null && $Object.hasOwnProperty.call(message, "sku") && message.sku !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.sku);
+                    if (message.qty != null && $Object.hasOwnProperty.call(message, "qty") && (typeof message.qty === "object" ? message.qty.low || message.qty.high : message.qty !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).int64(message.qty);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Component message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof pallet.dashboard.v1.Component
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Component & pallet.dashboard.v1.Component.$Shape} Component
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Component.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.pallet.dashboard.v1.Component();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.sku = value;
+                                else
+                                    delete message.sku;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.qty = value;
+                                else
+                                    delete message.qty;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Component message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof pallet.dashboard.v1.Component
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {pallet.dashboard.v1.Component} Component
+                 */
+                Component.fromObject = function (object, _depth) {
+                    if (object instanceof $root.pallet.dashboard.v1.Component)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".pallet.dashboard.v1.Component: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.pallet.dashboard.v1.Component();
+                    if (object.sku != null)
+                        if (typeof object.sku !== "string" || object.sku.length)
+                            message.sku = $String(object.sku);
+                    if (object.qty != null)
+                        if (typeof object.qty === "object" ? object.qty.low || object.qty.high : $Number(object.qty) !== 0)
+                            if ($util.Long)
+                                message.qty = $util.Long.fromValue(object.qty, false);
+                            else if (typeof object.qty === "string")
+                                message.qty = $parseInt(object.qty, 10);
+                            else if (typeof object.qty === "number")
+                                message.qty = object.qty;
+                            else if (typeof object.qty === "object")
+                                message.qty = new $util.LongBits(object.qty.low >>> 0, object.qty.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Component message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof pallet.dashboard.v1.Component
+                 * @static
+                 * @param {pallet.dashboard.v1.Component} message Component
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Component.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.sku = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.qty = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.qty = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.sku != null && $Object.hasOwnProperty.call(message, "sku"))
+                        object.sku = message.sku;
+                    if (message.qty != null && $Object.hasOwnProperty.call(message, "qty"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.qty = typeof message.qty === "number" ? $BigInt(message.qty) : $util.Long.fromBits(message.qty.low >>> 0, message.qty.high >>> 0, false).toBigInt();
+                        else if (typeof message.qty === "number")
+                            object.qty = options.longs === $String ? $String(message.qty) : message.qty;
+                        else
+                            object.qty = options.longs === $String ? $util.Long.prototype.toString.call(message.qty) : options.longs === $Number ? new $util.LongBits(message.qty.low >>> 0, message.qty.high >>> 0).toNumber() : message.qty;
+                    return object;
+                };
+
+                /**
+                 * Converts this Component to JSON.
+                 * @function toJSON
+                 * @memberof pallet.dashboard.v1.Component
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Component.prototype.toJSON = function() {
+                    return Component.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for Component
+                 * @function getTypeUrl
+                 * @memberof pallet.dashboard.v1.Component
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                Component.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/pallet.dashboard.v1.Component";
+                };
+
+                return Component;
+            })();
+
+            v1.Bundle = (function() {
+
+                /**
+                 * Properties of a Bundle.
+                 * @typedef {Object} pallet.dashboard.v1.Bundle.$Properties
+                 * @property {string|null} [sku] Bundle sku
+                 * @property {Array.<pallet.dashboard.v1.Component.$Properties>|null} [components] Bundle components
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Bundle.
+                 * @memberof pallet.dashboard.v1
+                 * @interface IBundle
+                 * @augments pallet.dashboard.v1.Bundle.$Properties
+                 * @deprecated Use pallet.dashboard.v1.Bundle.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Bundle.
+                 * @typedef {pallet.dashboard.v1.Bundle.$Properties} pallet.dashboard.v1.Bundle.$Shape
+                 */
+
+                /**
+                 * Constructs a new Bundle.
+                 * @memberof pallet.dashboard.v1
+                 * @classdesc Represents a Bundle.
+                 * @constructor
+                 * @param {pallet.dashboard.v1.Bundle.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Bundle = function (properties) {
+                    this.components = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Bundle sku.
+                 * @member {string} sku
+                 * @memberof pallet.dashboard.v1.Bundle
+                 * @instance
+                 */
+                Bundle.prototype.sku = "";
+
+                /**
+                 * Bundle components.
+                 * @member {Array.<pallet.dashboard.v1.Component.$Properties>} components
+                 * @memberof pallet.dashboard.v1.Bundle
+                 * @instance
+                 */
+                Bundle.prototype.components = $util.emptyArray;
+
+                /**
+                 * Creates a new Bundle instance using the specified properties.
+                 * @function create
+                 * @memberof pallet.dashboard.v1.Bundle
+                 * @static
+                 * @param {pallet.dashboard.v1.Bundle.$Properties=} [properties] Properties to set
+                 * @returns {pallet.dashboard.v1.Bundle} Bundle instance
+                 * @type {{
+                 *   (properties: pallet.dashboard.v1.Bundle.$Shape): pallet.dashboard.v1.Bundle & pallet.dashboard.v1.Bundle.$Shape;
+                 *   (properties?: pallet.dashboard.v1.Bundle.$Properties): pallet.dashboard.v1.Bundle;
+                 * }}
+                 */
+                Bundle.create = function(properties) {
+                    return new Bundle(properties);
+                };
+
+                /**
+                 * Encodes the specified Bundle message. Does not implicitly {@link pallet.dashboard.v1.Bundle.verify|verify} messages.
+                 * @function encode
+                 * @memberof pallet.dashboard.v1.Bundle
+                 * @static
+                 * @param {pallet.dashboard.v1.Bundle.$Properties} message Bundle message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Bundle.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.sku != null && $Object.hasOwnProperty.call(message, "sku") && message.sku !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.sku);
+                    if (message.components != null && message.components.length)
+                        for (let i = 0; i < message.components.length; ++i)
+                            $root.pallet.dashboard.v1.Component.encode(message.components[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Bundle message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof pallet.dashboard.v1.Bundle
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.Bundle & pallet.dashboard.v1.Bundle.$Shape} Bundle
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Bundle.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.pallet.dashboard.v1.Bundle();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.sku = value;
+                                else
+                                    delete message.sku;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.components && message.components.length))
+                                    message.components = [];
+                                message.components.push($root.pallet.dashboard.v1.Component.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Bundle message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof pallet.dashboard.v1.Bundle
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {pallet.dashboard.v1.Bundle} Bundle
+                 */
+                Bundle.fromObject = function (object, _depth) {
+                    if (object instanceof $root.pallet.dashboard.v1.Bundle)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".pallet.dashboard.v1.Bundle: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.pallet.dashboard.v1.Bundle();
+                    if (object.sku != null)
+                        if (typeof object.sku !== "string" || object.sku.length)
+                            message.sku = $String(object.sku);
+                    if (object.components) {
+                        if (!$Array.isArray(object.components))
+                            throw $TypeError(".pallet.dashboard.v1.Bundle.components: array expected");
+                        message.components = $Array(object.components.length);
+                        for (let i = 0; i < object.components.length; ++i) {
+                            if (!$util.isObject(object.components[i]))
+                                throw $TypeError(".pallet.dashboard.v1.Bundle.components: object expected");
+                            message.components[i] = $root.pallet.dashboard.v1.Component.fromObject(object.components[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Bundle message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof pallet.dashboard.v1.Bundle
+                 * @static
+                 * @param {pallet.dashboard.v1.Bundle} message Bundle
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Bundle.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.components = [];
+                    if (options.defaults)
+                        object.sku = "";
+                    if (message.sku != null && $Object.hasOwnProperty.call(message, "sku"))
+                        object.sku = message.sku;
+                    if (message.components && message.components.length) {
+                        object.components = $Array(message.components.length);
+                        for (let j = 0; j < message.components.length; ++j)
+                            object.components[j] = $root.pallet.dashboard.v1.Component.toObject(message.components[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this Bundle to JSON.
+                 * @function toJSON
+                 * @memberof pallet.dashboard.v1.Bundle
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Bundle.prototype.toJSON = function() {
+                    return Bundle.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for Bundle
+                 * @function getTypeUrl
+                 * @memberof pallet.dashboard.v1.Bundle
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                Bundle.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/pallet.dashboard.v1.Bundle";
+                };
+
+                return Bundle;
+            })();
+
             v1.Stock = (function() {
 
                 /**
@@ -1161,6 +1692,7 @@ export const pallet = $root.pallet = (() => {
                  * @property {Array.<pallet.dashboard.v1.Cell.$Properties>|null} [cells] Stock cells
                  * @property {Array.<pallet.dashboard.v1.Named.$Properties>|null} [warehouses] Stock warehouses
                  * @property {Array.<pallet.dashboard.v1.Named.$Properties>|null} [skus] Stock skus
+                 * @property {Array.<pallet.dashboard.v1.Bundle.$Properties>|null} [bundles] Stock bundles
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1189,6 +1721,7 @@ export const pallet = $root.pallet = (() => {
                     this.cells = [];
                     this.warehouses = [];
                     this.skus = [];
+                    this.bundles = [];
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1218,6 +1751,14 @@ export const pallet = $root.pallet = (() => {
                  * @instance
                  */
                 Stock.prototype.skus = $util.emptyArray;
+
+                /**
+                 * Stock bundles.
+                 * @member {Array.<pallet.dashboard.v1.Bundle.$Properties>} bundles
+                 * @memberof pallet.dashboard.v1.Stock
+                 * @instance
+                 */
+                Stock.prototype.bundles = $util.emptyArray;
 
                 /**
                  * Creates a new Stock instance using the specified properties.
@@ -1260,6 +1801,9 @@ export const pallet = $root.pallet = (() => {
                     if (message.skus != null && message.skus.length)
                         for (let i = 0; i < message.skus.length; ++i)
                             $root.pallet.dashboard.v1.Named.encode(message.skus[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.bundles != null && message.bundles.length)
+                        for (let i = 0; i < message.bundles.length; ++i)
+                            $root.pallet.dashboard.v1.Bundle.encode(message.bundles[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -1328,6 +1872,14 @@ export const pallet = $root.pallet = (() => {
                                 message.skus.push($root.pallet.dashboard.v1.Named.decode(reader, reader.size(), $undefined, _depth + 1));
                                 continue;
                             }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.bundles && message.bundles.length))
+                                    message.bundles = [];
+                                message.bundles.push($root.pallet.dashboard.v1.Bundle.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -1393,6 +1945,16 @@ export const pallet = $root.pallet = (() => {
                             message.skus[i] = $root.pallet.dashboard.v1.Named.fromObject(object.skus[i], _depth + 1);
                         }
                     }
+                    if (object.bundles) {
+                        if (!$Array.isArray(object.bundles))
+                            throw $TypeError(".pallet.dashboard.v1.Stock.bundles: array expected");
+                        message.bundles = $Array(object.bundles.length);
+                        for (let i = 0; i < object.bundles.length; ++i) {
+                            if (!$util.isObject(object.bundles[i]))
+                                throw $TypeError(".pallet.dashboard.v1.Stock.bundles: object expected");
+                            message.bundles[i] = $root.pallet.dashboard.v1.Bundle.fromObject(object.bundles[i], _depth + 1);
+                        }
+                    }
                     return message;
                 };
 
@@ -1417,6 +1979,7 @@ export const pallet = $root.pallet = (() => {
                         object.cells = [];
                         object.warehouses = [];
                         object.skus = [];
+                        object.bundles = [];
                     }
                     if (message.cells && message.cells.length) {
                         object.cells = $Array(message.cells.length);
@@ -1432,6 +1995,11 @@ export const pallet = $root.pallet = (() => {
                         object.skus = $Array(message.skus.length);
                         for (let j = 0; j < message.skus.length; ++j)
                             object.skus[j] = $root.pallet.dashboard.v1.Named.toObject(message.skus[j], options, _depth + 1);
+                    }
+                    if (message.bundles && message.bundles.length) {
+                        object.bundles = $Array(message.bundles.length);
+                        for (let j = 0; j < message.bundles.length; ++j)
+                            object.bundles[j] = $root.pallet.dashboard.v1.Bundle.toObject(message.bundles[j], options, _depth + 1);
                     }
                     return object;
                 };

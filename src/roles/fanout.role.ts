@@ -19,10 +19,11 @@
 import { performance } from 'node:perf_hooks';
 import uWS, { type HttpRequest, type HttpResponse, type TemplatedApp, type WebSocket, type us_listen_socket, type us_socket_context_t } from 'uWebSockets.js';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { Board, parseTopic, type BoardOptions, type Named, type StockData, type Topic, type TopicData, type TopicKind } from '../app/board.ts';
+import { Board, parseTopic, type BoardOptions, type BundleView, type Named, type StockData, type Topic, type TopicData, type TopicKind } from '../app/board.ts';
 import type { AuthService } from '../app/auth.service.ts';
 import type { Clock } from '../app/catalog.port.ts';
-import type { Catalog } from '../core/catalog.types.ts';
+import { expandLines } from '../core/bundle.rules.ts';
+import { isBundle, type Catalog } from '../core/catalog.types.ts';
 import { isDashboardToken, type DashboardTokens } from '../app/dashboard.token.ts';
 import { encodeJsonFrame, encodeProtoFrame, type ErrorData, type Frame, type FrameFormat, type FrameType } from '../adapters/ws/frames.codec.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
@@ -100,7 +101,7 @@ export interface FanoutDeps {
   readonly auth: Pick<AuthService, 'authenticate'>;
   /** Dashboard tokens (`?token=pdt1...`). */
   readonly tokens: DashboardTokens;
-  /** Warehouse and SKU names for stock snapshots; null: ids only. */
+  /** Warehouse and SKU names and the bundles for stock snapshots; null: ids only. */
   readonly catalog: { fresh(tenant: string): Promise<Catalog | null> } | null;
   readonly clock: Clock;
   readonly log: FanoutLog;
@@ -139,8 +140,11 @@ interface Conn {
   subscribesInWindow: number;
 }
 
-interface Names { readonly warehouses: readonly Named[]; readonly skus: readonly Named[] }
-const noNames: Names = Object.freeze({ warehouses: [], skus: [] });
+/** What stock snapshots take from the catalog. */
+interface Names { readonly warehouses: readonly Named[]; readonly skus: readonly Named[]; readonly bundles: readonly BundleView[] }
+const noNames: Names = Object.freeze({ warehouses: [], skus: [], bundles: [] });
+/** The largest PALLET_BUNDLE_DEPTH_MAX: the catalog was checked against the configured depth when written. */
+const bundleDepthMax = 10;
 
 /** A frame encoded at most once per format, then the same bytes for every connection. */
 class Encoded {
@@ -570,8 +574,9 @@ const needsNames = (kind: TopicKind): boolean => kind === 'stockAll' || kind ===
 function withNames(topic: Topic, data: TopicData, names: Names): TopicData {
   if (!needsNames(topic.kind)) return data;
   const stock = data as StockData;
-  const skus = topic.kind === 'stockSku' ? names.skus.filter((s) => s.id === topic.sku) : names.skus;
-  return { cells: stock.cells, warehouses: names.warehouses, skus };
+  if (topic.kind === 'stockAll') return { cells: stock.cells, warehouses: names.warehouses, skus: names.skus, bundles: names.bundles };
+  const skus = names.skus.filter((s) => s.id === topic.sku);
+  return { cells: stock.cells, warehouses: names.warehouses, skus, bundles: names.bundles.filter((b) => b.sku === topic.sku) };
 }
 
 function namesOfCatalog(c: Catalog | null): Names {
@@ -580,7 +585,19 @@ function namesOfCatalog(c: Catalog | null): Names {
   return {
     warehouses: [...c.warehouses.values()].map((w) => ({ id: w.id, name: w.name })).sort(byId),
     skus: [...c.skus.values()].map((s) => ({ id: s.sku, name: s.name })).sort(byId),
+    bundles: bundlesOf(c),
   };
+}
+
+/** Every bundle with the stocked SKUs one unit takes (as the reserve path expands it), by SKU. */
+function bundlesOf(c: Catalog): BundleView[] {
+  const out: BundleView[] = [];
+  for (const s of c.skus.values()) {
+    if (!isBundle(s)) continue;
+    const leaves = expandLines([{ sku: s.sku, qty: 1 }], c.skus, bundleDepthMax, Number.MAX_SAFE_INTEGER);
+    out.push({ sku: s.sku, components: leaves.ok ? leaves.value : [] });
+  }
+  return out.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
 }
 
 function assertOptions(o: FanoutOptions): void {

@@ -30,6 +30,13 @@ describe('loadConfig', () => {
     for (const name of ['PALLET_HTTP_PORT', 'PALLET_NAMESPACE', 'REDIS_URL', 'PALLET_QTY_MAX', 'PALLET_ADMIN_KEY']) expect(problems).toContain(name);
   });
 
+  it('logs requests unless PALLET_LOG_REQUESTS turns it off, and refuses other values', () => {
+    expect(loadConfig({}).logRequests).toBe(true);
+    for (const on of ['true', '1', 'yes', 'ON']) expect(loadConfig({ PALLET_LOG_REQUESTS: on }).logRequests, on).toBe(true);
+    for (const off of ['false', '0', 'no', 'Off']) expect(loadConfig({ PALLET_LOG_REQUESTS: off }).logRequests, off).toBe(false);
+    expect(() => loadConfig({ PALLET_LOG_REQUESTS: 'sometimes' })).toThrow(/PALLET_LOG_REQUESTS/);
+  });
+
   it('refuses a default TTL above the maximum', () => {
     expect(() => loadConfig({ PALLET_TTL_SECONDS_DEFAULT: '100', PALLET_TTL_SECONDS_MAX: '50' })).toThrow(/PALLET_TTL_SECONDS_DEFAULT/);
   });

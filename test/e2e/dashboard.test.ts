@@ -159,6 +159,15 @@ describe('live board in a browser (e2e)', () => {
     // The seed: 680 on hand in wh-east, nothing reserved yet in a fresh namespace.
     expect(before).toMatchObject({ available: 680, reserved: 0, committed: 0, total: 0 });
 
+    // A bundle shows as one, with what its scarcest component allows per warehouse (as the API answers).
+    const kit = page.locator('tr[data-sku="KIT-WINTER"]');
+    expect(await kit.getAttribute('data-bundle')).toBe('true');
+    expect(await kit.locator('.tag.bundle').textContent()).toBe('bundle');
+    const kitStock = await api('GET', '/v1/stock/KIT-WINTER', keys.read);
+    const onPage = await kit.locator('td[data-available]').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-cell'), Number(td.getAttribute('data-available'))]));
+    expect(onPage).toEqual(kitStock.warehouses.map((w: { warehouse: string; available: number }) => [`${w.warehouse}/KIT-WINTER`, w.available]));
+    expect(Number(await kit.locator('td[data-total]').getAttribute('data-total'))).toBe(kitStock.totals.available);
+
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const r = await api('POST', '/v1/reservations', keys.checkout, { lines: [{ sku: 'YD-2026', qty: 2 }], warehouse: 'wh-east' },

@@ -213,7 +213,10 @@ describe('frame codec', () => {
     board.applyOrphanedPayment('t', { paymentId: 'p1', reservationId: 'r1', reason: 'expired', resolution: 'refund_needed', newReservationId: '', at: T0 });
     const frames: Frame[] = ['stock.all', 'stock.sku.s1', 'stock.low', 'orders.today', 'exceptions'].map((name, i) => {
       const s = board.snapshot('t', topic(name));
-      const data = name === 'stock.all' ? { ...(s.data as StockData), warehouses: [{ id: 'A', name: 'Hangzhou' }], skus: [{ id: 's1', name: 'Tea' }] } : s.data;
+      const data = name === 'stock.all' ? {
+        ...(s.data as StockData), warehouses: [{ id: 'A', name: 'Hangzhou' }], skus: [{ id: 's1', name: 'Tea' }, { id: 'kit', name: 'Tea kit' }],
+        bundles: [{ sku: 'kit', components: [{ sku: 's1', qty: 2 }] }],
+      } : s.data;
       return { type: 'snapshot', topic: name, seq: s.seq + i, at: T0, data };
     });
     frames.push({ type: 'error', topic: 'x', seq: 0, at: T0, data: { code: 'UNKNOWN_TOPIC', detail: 'no' } }, { type: 'pong', topic: '', seq: 0, at: T0, data: null });

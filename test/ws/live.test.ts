@@ -79,6 +79,35 @@ describe('snapshot then deltas', () => {
   });
 });
 
+describe('bundles', () => {
+  it('names the bundles with the stocked SKUs one unit takes in stock snapshots, JSON and protobuf alike', async () => {
+    const k = await h.tenant({ warehouses: ['A'], skus: ['tea', 'cup', 'pot'], stock: [{ warehouse: 'A', sku: 'tea', onHand: 9 }] });
+    const put = async (sku: string, components: { sku: string; qty: number }[]) => {
+      const r = await h.rt.deps.catalogs.putSku(k.id, { sku, name: `Kit ${sku}`, components });
+      if (!r.ok) throw new Error(`${sku}: ${r.error.code} ${r.error.detail}`);
+    };
+    await put('set', [{ sku: 'tea', qty: 1 }, { sku: 'cup', qty: 2 }]);
+    await put('giftbox', [{ sku: 'set', qty: 2 }, { sku: 'pot', qty: 1 }]);
+    const set = { sku: 'set', components: [{ sku: 'tea', qty: 1 }, { sku: 'cup', qty: 2 }] };
+    // Nested bundles come expanded, their ratios multiplied: what reserving one unit takes.
+    const giftbox = { sku: 'giftbox', components: [{ sku: 'tea', qty: 2 }, { sku: 'cup', qty: 4 }, { sku: 'pot', qty: 1 }] };
+    for (const format of ['json', 'protobuf'] as const) {
+      const c = await h.connect(role, k.keys.read, format);
+      c.subscribe('stock.all');
+      c.subscribe('stock.sku.set');
+      c.subscribe('stock.sku.tea');
+      const all = (await c.snapshot('stock.all')).data as StockData;
+      expect(all.bundles, format).toEqual([giftbox, set]);
+      expect(all.skus.map((s) => s.id)).toEqual(['cup', 'giftbox', 'pot', 'set', 'tea']);
+      expect(((await c.snapshot('stock.sku.set')).data as StockData).bundles).toEqual([set]);
+      expect(((await c.snapshot('stock.sku.tea')).data as StockData).bundles).toEqual([]);
+      await h.reserve(k.id, 'tea', 1, 'A');
+      const delta = await c.waitFor((x) => deltasOf(x, 'stock.all')[0], 10_000, 'a delta');
+      expect((delta.data as StockData).bundles).toEqual([]);
+    }
+  });
+});
+
 describe('topics', () => {
   it('flags a cell under its safety stock on stock.low and drops it when it recovers', async () => {
     const c = await h.connect(role, t.keys.read);

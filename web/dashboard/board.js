@@ -8,7 +8,7 @@ const $ = (id) => document.getElementById(id);
 const fmt = new Intl.NumberFormat();
 
 const state = {
-  key: null, tenant: '', cells: new Map(), warehouses: [], skuNames: new Map(), low: new Map(),
+  key: null, tenant: '', cells: new Map(), warehouses: [], skuNames: new Map(), bundles: new Map(), low: new Map(),
   payments: new Map(), seq: new Map(), changed: new Set(), renderQueued: false, filter: '',
 };
 
@@ -116,6 +116,8 @@ function stock(d, snapshot) {
     state.cells.clear();
     state.warehouses = d.warehouses;
     state.skuNames = new Map(d.skus.map((s) => [s.id, s.name]));
+    // bundle sku → the stocked SKUs one unit takes ([] when the server could not expand it)
+    state.bundles = new Map((d.bundles ?? []).map((b) => [b.sku, b.components]));
   }
   for (const c of d.cells) {
     const prev = state.cells.get(cellKey(c));
@@ -179,11 +181,15 @@ function renderStock() {
   for (const sku of [...bySku.keys()].sort()) {
     const name = state.skuNames.get(sku) ?? '';
     if (filter && !sku.toLowerCase().includes(filter) && !name.toLowerCase().includes(filter)) continue;
+    if (state.bundles.has(sku)) {
+      rows.push(bundleRow(sku, name, state.bundles.get(sku), bySku, whs));
+      continue;
+    }
     const cells = bySku.get(sku);
     let total = 0;
     const tds = whs.map((w) => {
       const c = cells.get(w.id);
-      // No cell anywhere: a bundle (its components hold the stock) or a SKU never stocked — shown neutral.
+      // No cell anywhere: a SKU never stocked — shown neutral.
       if (!c && cells.size === 0) return el('td', { class: 'cell none', 'data-cell': `${w.id}/${sku}` }, el('span', { class: 'avail' }, '—'));
       if (!c) return el('td', { class: 'cell out', 'data-cell': `${w.id}/${sku}` }, el('span', { class: 'avail' }, '0'));
       total += c.available;
@@ -199,6 +205,36 @@ function renderStock() {
   }
   state.changed.clear();
   $('stock-body').replaceChildren(...rows);
+}
+
+/**
+ * A bundle holds no stock: in each warehouse it is available as often as its
+ * scarcest component allows (as GET /v1/stock answers); the total is the sum.
+ */
+function bundleRow(sku, name, components, bySku, whs) {
+  const label = el('td', {}, sku, el('span', { class: 'tag bundle' }, 'bundle'), el('span', { class: 'name' }, name));
+  if (components.length === 0) {
+    label.append(el('span', { class: 'name' }, 'bundle — stock held by components'));
+    const tds = whs.map((w) => el('td', { class: 'cell none', 'data-cell': `${w.id}/${sku}` }, el('span', { class: 'avail' }, '—')));
+    return el('tr', { 'data-sku': sku, 'data-bundle': 'true' }, label, ...tds, el('td', { class: 'num' }, '—'));
+  }
+  let total = 0;
+  const tds = whs.map((w) => {
+    let kits = Infinity;
+    let scarcest = components[0].sku;
+    for (const part of components) {
+      const c = bySku.get(part.sku)?.get(w.id);
+      const n = Math.floor(Math.max(0, c ? c.available : 0) / part.qty);
+      if (n < kits) { kits = n; scarcest = part.sku; }
+    }
+    total += kits;
+    return el('td', { class: `cell bundle ${kits <= 0 ? 'out' : 'healthy'}`, 'data-cell': `${w.id}/${sku}`, 'data-available': String(kits) },
+      el('span', { class: 'avail' }, fmt.format(kits)),
+      el('span', { class: 'tiers' }, `limited by ${scarcest}`));
+  });
+  const changed = components.some((part) => state.changed.has(part.sku));
+  return el('tr', { 'data-sku': sku, 'data-bundle': 'true', class: changed ? 'flash' : '', title: `one unit takes ${components.map((p) => `${p.qty} × ${p.sku}`).join(' + ')}` },
+    label, ...tds, el('td', { class: 'num', 'data-total': String(total) }, fmt.format(total)));
 }
 
 function renderLow() {

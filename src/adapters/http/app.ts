@@ -1,5 +1,5 @@
 // The HTTP app factory: buildApp(deps) for tests (inject) and for the server.
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { HttpDeps } from './deps.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { logRequest, RequestLogController, requestIdHeader, requestIdOf } from './request-log.hook.ts';
 import { buildSchemas } from './schemas.ts';
 import { catalogRoutes } from './routes/catalog.route.ts';
 import { healthRoutes } from './routes/health.route.ts';
@@ -21,8 +22,10 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger === false ? undefined : deps.logger,
     logger: deps.logger === false ? false : undefined,
-    // Per-request logs cost throughput on the checkout path; errors are still logged.
-    logController: new LogController({ disableRequestLogging: true }),
+    // Fastify's two lines per request are off; PALLET_LOG_REQUESTS logs one (onResponse below). Errors are still logged.
+    logController: new RequestLogController(),
+    genReqId: requestIdOf,
+    requestIdHeader: false, // requestIdOf reads x-request-id itself, and only a valid one
     bodyLimit: limits.bodyBytesMax,
     requestTimeout: deps.config.requestTimeoutMs,
     connectionTimeout: deps.config.requestTimeoutMs,
@@ -37,6 +40,10 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   // Fastify parses text/plain by default; the API takes JSON only (415 otherwise).
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header(requestIdHeader, request.id);
+  });
+  if (deps.config.logRequests) app.addHook('onResponse', logRequest);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, { code: 'NOT_FOUND', detail: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
@@ -60,7 +67,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
 
   // The live board: static page; it learns where the WebSocket listens from config.json.
   app.get('/dashboard', { schema: { hide: true } }, (_request, reply) => reply.redirect('/dashboard/'));
-  app.get('/dashboard/config.json', { schema: { hide: true } }, async () => ({ wsPort: deps.config.wsPort }));
+  app.get('/dashboard/config.json', { schema: { hide: true } }, async () => ({ wsPort: deps.wsPort() }));
   await app.register(fastifyStatic, { root: fileURLToPath(new URL('../../../web/dashboard/', import.meta.url)), prefix: '/dashboard/', decorateReply: false });
 
   const routeDeps = { ...deps, schemas: buildSchemas(limits) };

@@ -26,6 +26,8 @@ export interface HttpDeps {
   readonly payments: PaymentService;
   readonly ledger: LedgerQueries;
   readonly dashboardTokens: DashboardTokens;
+  /** The port the board's WebSocket listens on (the real one when PALLET_WS_PORT is 0 and the ws role runs here). */
+  readonly wsPort: () => number;
 }
 
 export interface RouteDeps extends HttpDeps {

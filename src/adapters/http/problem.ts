@@ -29,7 +29,8 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   const status = statusOf(p.code);
   const { code, detail, ...extra } = p;
   // Extras never override the RFC 9457 members (a domain error's `status: 'expired'` once replaced the HTTP status).
-  const body = { ...extra, type: `https://pallet.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: titleOf(code), status, code, detail };
+  // requestId: the x-request-id of the exchange, to find its log line.
+  const body = { ...extra, type: `https://pallet.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: titleOf(code), status, code, detail, requestId: reply.request.id };
   if (code === 'OVERLOADED' || code === 'UNAVAILABLE') void reply.header('retry-after', '1');
   return reply.code(status).type('application/problem+json').send(JSON.stringify(body));
 }
@@ -82,5 +83,5 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     return sendProblem(reply, { code: 'VALIDATION_FAILED', detail: err.message });
   }
   request.log.error({ err }, 'unhandled error');
-  return sendProblem(reply, { code: 'INTERNAL', detail: 'internal error; see the server log', requestId: request.id });
+  return sendProblem(reply, { code: 'INTERNAL', detail: 'internal error; see the server log' });
 }
