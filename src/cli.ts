@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { buildRuntime, runMigrations, serve, type Runtime } from './main.ts';
+import { buildRuntime, createRelay, runMigrations, serve, type Runtime } from './main.ts';
+import { applyTopology } from './adapters/nats/topology.ts';
 import { seedDemo } from './demo/demo.seed.ts';
 import { runReconcileCommand } from './app/reconcile.service.ts';
 import { runRebuildCommand } from './app/rebuild.service.ts';
@@ -24,6 +25,9 @@ commands:
   seed-demo   create the demo tenant (warehouses, SKUs, bundles, stock) if absent and print its keys
   reconcile   compare every Redis stock cell with the PostgreSQL ledger; --repair fixes Redis
   rebuild     rebuild Redis stock cells and live reservations from PostgreSQL after Redis was lost
+  refill      after JetStream lost its unsynced tail (power loss): move consumers that are ahead of the
+              stream back and publish again what the stream may lack (outbox above the projector's
+              watermark, payment journal); duplicates are dropped
 
 Configuration comes from the environment (REDIS_URL, DATABASE_URL, NATS_URL, PALLET_*); see README.md.`,
   start: `usage: pallet start
@@ -39,6 +43,13 @@ sweeps expired reservations every PALLET_SWEEP_INTERVAL_MS. Stops cleanly on SIG
 
 Creates the schema named PALLET_NAMESPACE in DATABASE_URL if needed and applies the
 numbered migrations that are not yet applied. Safe to run from several processes at once.`,
+  refill: `usage: pallet refill
+
+The relay role does this by itself when the stream's last sequence falls below the highest
+sequence a publisher saw acknowledged (checked every PALLET_TAIL_CHECK_MS). Run it by hand
+after a power loss that took NATS and Pallet down together within one check interval, when
+that signal may be missing. Safe to run at any time: whatever JetStream still holds is
+deduplicated by message id or by the consumers' idempotency. Prints what it did.`,
   'seed-demo': `usage: pallet seed-demo
 
 Creates the demo tenant with three warehouses, SKUs, two bundles and stock levels when it
@@ -78,6 +89,18 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'serve':
         return await serveUntilSignal(rt);
+      case 'refill': {
+        await applyTopology(await rt.nats.jsm(), config.namespace, config.events);
+        const report = await createRelay(rt).guard.repair();
+        if (report === null) {
+          console.error('pallet refill: another instance is repairing the event log right now; try again later');
+          return 1;
+        }
+        const moved = report.consumersMoved.map((c) => `${c.name} ${c.from}→${c.to}`).join(', ') || 'none';
+        console.log(`stream last sequence ${report.lastSeq}; consumers moved back: ${moved}; tenants ${report.tenants}; `
+          + `republished ${report.outboxRepublished} outbox entries and ${report.journalRepublished} payment events in ${report.ms} ms`);
+        return 0;
+      }
       case 'start': {
         const applied = await runMigrations(rt);
         if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);

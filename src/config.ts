@@ -26,6 +26,8 @@ export interface Config {
   readonly namespace: string;
   readonly adminKey: string | null;
   readonly logLevel: string;
+  /** One structured log line per completed HTTP request (PALLET_LOG_REQUESTS). */
+  readonly logRequests: boolean;
   readonly limits: Limits;
   /** Outbox stream length at which stock-changing scripts refuse (503) instead of growing. */
   readonly outboxLengthMax: number;
@@ -88,6 +90,8 @@ export interface EventsConfig {
   readonly consumerAckWaitMs: number;
   readonly consumerMaxDeliver: number;
   readonly consumerMaxAckPending: number;
+  /** How often the tail guard compares the stream with the highest acknowledged sequence (0: off). */
+  readonly tailCheckMs: number;
 }
 
 export interface PaymentsConfig {
@@ -96,6 +100,8 @@ export interface PaymentsConfig {
   readonly timestampToleranceSeconds: number;
   /** How long a delivery id is remembered to reject replays. */
   readonly deliveryTtlSeconds: number;
+  /** Entries per tenant in the payment journal at most (it keeps the outbox retention window below this). */
+  readonly journalEntriesMax: number;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +184,7 @@ export function loadConfig(env: Env = process.env): Config {
     namespace: r.str('PALLET_NAMESPACE', 'pallet', namespacePattern, 'must be 1-31 chars of a-z, 0-9, _ starting with a letter'),
     adminKey: readAdminKey(r, env),
     logLevel: r.str('PALLET_LOG_LEVEL', 'info', /^(fatal|error|warn|info|debug|trace|silent)$/, 'must be one of fatal, error, warn, info, debug, trace, silent'),
+    logRequests: /^(1|true|yes|on)$/i.test(r.str('PALLET_LOG_REQUESTS', 'true', /^(1|0|true|false|yes|no|on|off)$/i, 'must be 1/0, true/false, yes/no or on/off')),
     limits: Object.freeze(limits),
     outboxLengthMax: r.int('PALLET_OUTBOX_LENGTH_MAX', 1_000_000, 100, 100_000_000),
     reservationRetentionSeconds: r.int('PALLET_RESERVATION_RETENTION_SECONDS', 7 * 86_400, 60, 365 * 86_400),
@@ -207,11 +214,13 @@ export function loadConfig(env: Env = process.env): Config {
       consumerAckWaitMs: r.int('PALLET_CONSUMER_ACK_WAIT_MS', 30_000, 100, 3_600_000),
       consumerMaxDeliver: r.int('PALLET_CONSUMER_MAX_DELIVER', 10, 1, 1_000),
       consumerMaxAckPending: r.int('PALLET_CONSUMER_MAX_ACK_PENDING', 20_000, 1, 10_000_000),
+      tailCheckMs: r.int('PALLET_TAIL_CHECK_MS', 5_000, 0, 3_600_000),
     }),
     payments: Object.freeze({
       inflightMax: r.int('PALLET_PAYMENTS_INFLIGHT_MAX', 2_000, 1, 1_000_000),
       timestampToleranceSeconds: r.int('PALLET_PAYMENTS_TIMESTAMP_TOLERANCE_SECONDS', 300, 1, 86_400),
       deliveryTtlSeconds: r.int('PALLET_PAYMENTS_DELIVERY_TTL_SECONDS', 86_400, 600, 30 * 86_400),
+      journalEntriesMax: r.int('PALLET_PAYMENTS_JOURNAL_MAX', 1_000_000, 1_000, 100_000_000),
     }),
     reconcileIntervalSeconds: r.int('PALLET_RECONCILE_INTERVAL_SECONDS', 300, 0, 86_400),
     outboxRetentionSeconds: r.int('PALLET_OUTBOX_RETENTION_SECONDS', 600, 150, 30 * 86_400),

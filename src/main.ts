@@ -23,12 +23,15 @@ import { migrate } from './adapters/postgres/migrate.ts';
 import { PaymentSecretRepo } from './adapters/postgres/payment-secret.repo.ts';
 import { createSql, type Sql } from './adapters/postgres/sql.ts';
 import { RedisPool } from './adapters/redis/connection.ts';
+import { tenantKeysCache } from './adapters/redis/keys.ts';
+import { PaymentJournal } from './adapters/redis/payment-journal.ts';
 import { RedisStockAdmin } from './adapters/redis/stock.admin.ts';
 import { RedisStockEngine } from './adapters/redis/stock.engine.ts';
 import { startWsRole } from './roles/fanout.role.ts';
 import { JetStreamPaymentEvents, PaymentsConsumer, RedisPaymentRecords } from './roles/payments.role.ts';
 import { Projector } from './roles/projector.role.ts';
 import { OutboxRelay } from './roles/relay.role.ts';
+import { AckedSeqMark, JetStreamTailGuard } from './roles/tail-guard.ts';
 import { Sweeper } from './roles/sweeper.role.ts';
 
 export interface Runtime {
@@ -45,6 +48,10 @@ export interface Runtime {
   readonly dashboardTokens: DashboardTokens;
   readonly deps: HttpDeps;
   readonly metrics: Metrics;
+  /** PubAck sequences this process saw, for the tail guard. */
+  readonly acked: AckedSeqMark;
+  readonly journal: PaymentJournal;
+  readonly paymentEvents: JetStreamPaymentEvents;
   close(): Promise<void>;
 }
 
@@ -78,15 +85,23 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
     secret: config.dashboard.secret ?? randomDashboardSecret(),
     ttlSecondsDefault: config.dashboard.tokenTtlSecondsDefault, ttlSecondsMax: config.dashboard.tokenTtlSecondsMax,
   }, clock);
+  // Payment events are journaled in Redis and their PubAck sequences noted: the tail guard's refill source and signal.
+  const acked = new AckedSeqMark(redis, config.namespace);
+  const journal = new PaymentJournal(redis, tenantKeysCache(config.namespace), {
+    retentionMs: config.outboxRetentionSeconds * 1000, entriesMax: config.payments.journalEntriesMax,
+  });
+  const paymentEvents = new JetStreamPaymentEvents(nats.js, config.namespace, journal, acked);
   const payments = new PaymentService(
     new PaymentSecretRepo(sql), new RedisPaymentRecords(redis, config.namespace),
-    new JetStreamPaymentEvents(nats.js, config.namespace), clock, {
+    paymentEvents, clock, {
       ...config.payments, publishTimeoutMs: Math.min(5_000, Math.floor(config.requestTimeoutMs / 2)),
       secretCacheTtlMs: config.authCacheTtlMs, secretCacheEntriesMax: config.authCacheEntriesMax,
     });
   const ledger = new LedgerRepo(sql);
   const deps: HttpDeps = {
     config, logger: log, auth, store, catalogs, payments, ledger, dashboardTokens,
+    // serve() passes the bound port when it runs the ws role; an api-only process knows only the configured one.
+    wsPort: () => config.wsPort,
     reservations: new ReservationService(engine, catalogs, config.limits, clock),
     stock: new StockService(engine, catalogs, config.limits, clock),
     ready: async () => ({
@@ -97,7 +112,7 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
     metrics,
   };
   return {
-    config, log, clock, sql, redis, nats, engine, store, ledger, deps, metrics, dashboardTokens,
+    config, log, clock, sql, redis, nats, engine, store, ledger, deps, metrics, dashboardTokens, acked, journal, paymentEvents,
     stockAdmin: new RedisStockAdmin(redis, config.namespace),
     async close() {
       await nats.close();
@@ -109,6 +124,22 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
 
 export async function runMigrations(rt: Runtime): Promise<string[]> {
   return (await migrate(rt.sql, rt.config.namespace)).applied;
+}
+
+/** The outbox relay and its tail guard (not started): the relay role, and `pallet refill`. */
+export function createRelay(rt: Runtime): { relay: OutboxRelay; guard: JetStreamTailGuard } {
+  const { config, log, metrics, clock } = rt;
+  const listTenants = (limit: number) => rt.store.listTenantIds(limit);
+  const instanceId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const relay = new OutboxRelay({
+    redis: rt.redis, nats: rt.nats, namespace: config.namespace, events: config.events, listTenants, log, metrics, clock,
+    instanceId, outboxRetentionMs: config.outboxRetentionSeconds * 1000, acked: rt.acked, journal: rt.journal,
+  });
+  const guard = new JetStreamTailGuard({
+    nats: rt.nats, redis: rt.redis, namespace: config.namespace, events: config.events, listTenants, log, instanceId,
+    refill: (tenant) => relay.refillTenant(tenant), mark: rt.acked, checkIntervalMs: config.events.tailCheckMs,
+  });
+  return { relay, guard };
 }
 
 interface Running {
@@ -131,17 +162,22 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
       await projector.start();
       running.push({ name: 'projector', stop: () => projector.stop() });
     }
+    if (has('api') || has('relay') || has('payments')) {
+      rt.acked.start(Math.max(250, Math.floor((config.events.tailCheckMs || 5_000) / 5)), (err) => log.warn({ err }, 'acked sequence mark not flushed'));
+      running.push({ name: 'acked-mark', stop: () => rt.acked.stop() });
+    }
     if (has('relay')) {
-      const relay = new OutboxRelay({
-        redis: rt.redis, nats: rt.nats, namespace: config.namespace, events: config.events, listTenants, log, metrics, clock,
-        instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
-        outboxRetentionMs: config.outboxRetentionSeconds * 1000,
-      });
+      const { relay, guard } = createRelay(rt);
       relay.start();
+      guard.start();
       running.push({ name: 'relay', stop: () => relay.stop() });
+      running.push({ name: 'tail-guard', stop: () => guard.stop() });
     }
     if (has('payments')) {
-      const consumer = new PaymentsConsumer({ nats: rt.nats, engine: rt.engine, redis: rt.redis, namespace: config.namespace, events: config.events, log, metrics, clock });
+      const consumer = new PaymentsConsumer({
+        nats: rt.nats, engine: rt.engine, redis: rt.redis, namespace: config.namespace, events: config.events, log, metrics, clock,
+        publisher: rt.paymentEvents,
+      });
       await consumer.start();
       running.push({ name: 'payments', stop: () => consumer.stop() });
     }
@@ -175,7 +211,8 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
       running.push({ name: 'ws', stop: () => ws.stop() });
     }
     if (has('api')) {
-      const app = await buildApp(rt.deps);
+      const boundWsPort = wsPort;
+      const app = await buildApp({ ...rt.deps, wsPort: () => boundWsPort ?? config.wsPort });
       url = await app.listen({ port: config.httpPort, host: config.httpHost });
       running.push({ name: 'api', stop: () => app.close() });
     }

@@ -22,6 +22,8 @@ import type { Metrics } from '../adapters/metrics/metrics.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
 import { topology, type Topology } from '../adapters/nats/topology.ts';
 import { tenantKeysCache, type TenantKeys } from '../adapters/redis/keys.ts';
+import type { PaymentJournal } from '../adapters/redis/payment-journal.ts';
+import type { AckedSeqMark } from './tail-guard.ts';
 
 // ---------------------------------------------------------------- Redis records
 
@@ -84,16 +86,27 @@ export class RedisPaymentRecords implements PaymentRecords {
 
 // ---------------------------------------------------------------- JetStream publisher
 
-/** Publishes payment envelopes to `<ns>.<tenant>.payment.<event>` with Nats-Msg-Id = event id, into the events stream only. */
+/**
+ * Publishes payment envelopes to `<ns>.<tenant>.payment.<event>` with
+ * Nats-Msg-Id = event id, into the events stream only. With a journal, an
+ * event counts as published only once it is journaled too (the refill source
+ * when JetStream loses its unsynced tail); with a mark, every PubAck's
+ * sequence is noted for the tail guard.
+ */
 export class JetStreamPaymentEvents implements PaymentEvents {
   private readonly stream: string;
 
-  constructor(private readonly js: JetStreamClient, private readonly namespace: string) {
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly namespace: string,
+    private readonly journal: PaymentJournal | null = null,
+    private readonly acked: AckedSeqMark | null = null,
+  ) {
     this.stream = topology(namespace).eventsStream;
   }
 
   received(e: PaymentReceived, timeoutMs: number): Promise<{ duplicate: boolean }> {
-    return this.publish(subjectOf(this.namespace, e.tenant, 'payment.received'), e.eventId, timeoutMs, encodeEnvelope({
+    return this.publish(e.tenant, subjectOf(this.namespace, e.tenant, 'payment.received'), e.eventId, timeoutMs, encodeEnvelope({
       eventId: e.eventId, tenant: e.tenant, type: 'payment.received', aggregateId: e.paymentId, sequence: 0,
       occurredAtMs: e.receivedAtMs, causationId: e.deliveryId, correlationId: e.reservationId, outboxId: '',
       paymentReceived: {
@@ -104,7 +117,7 @@ export class JetStreamPaymentEvents implements PaymentEvents {
   }
 
   orphaned(e: PaymentOrphaned, timeoutMs: number): Promise<{ duplicate: boolean }> {
-    return this.publish(subjectOf(this.namespace, e.tenant, 'payment.orphaned'), e.eventId, timeoutMs, encodeEnvelope({
+    return this.publish(e.tenant, subjectOf(this.namespace, e.tenant, 'payment.orphaned'), e.eventId, timeoutMs, encodeEnvelope({
       eventId: e.eventId, tenant: e.tenant, type: 'payment.orphaned', aggregateId: e.paymentId, sequence: 0,
       occurredAtMs: e.occurredAtMs, causationId: e.causationId, correlationId: e.reservationId, outboxId: '',
       paymentOrphaned: {
@@ -114,8 +127,10 @@ export class JetStreamPaymentEvents implements PaymentEvents {
     }));
   }
 
-  private async publish(subject: string, msgID: string, timeout: number, data: Uint8Array): Promise<{ duplicate: boolean }> {
+  private async publish(tenant: string, subject: string, msgID: string, timeout: number, data: Uint8Array): Promise<{ duplicate: boolean }> {
     const ack = await this.js.publish(subject, data, { msgID, timeout, expect: { streamName: this.stream } });
+    this.acked?.note(ack.seq);
+    await this.journal?.append(tenant, subject, msgID, data);
     return { duplicate: ack.duplicate };
   }
 }
@@ -139,6 +154,8 @@ export interface PaymentsConsumerDeps {
   readonly metrics: Metrics;
   readonly clock: Clock;
   readonly settle?: Partial<SettleOptions>;
+  /** Where payment.orphaned events go (default: JetStream without journal). */
+  readonly publisher?: PaymentEvents;
 }
 
 /** A pull request waits at least this long (the nats.js minimum). */
@@ -160,7 +177,7 @@ export class PaymentsConsumer {
     const opts = { ...settleDefaults, ...deps.settle };
     this.publishTimeoutMs = opts.publishTimeoutMs;
     this.settler = new PaymentSettler(deps.engine, new RedisPaymentRecords(deps.redis, deps.namespace),
-      new JetStreamPaymentEvents(deps.nats.js, deps.namespace), deps.clock, opts);
+      deps.publisher ?? new JetStreamPaymentEvents(deps.nats.js, deps.namespace), deps.clock, opts);
   }
 
   start(): void {

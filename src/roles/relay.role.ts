@@ -35,6 +35,8 @@ import { topology } from '../adapters/nats/topology.ts';
 import type { RedisPool } from '../adapters/redis/connection.ts';
 import { TenantKeys } from '../adapters/redis/keys.ts';
 import { runScript } from '../adapters/redis/scripts.ts';
+import type { PaymentJournal } from '../adapters/redis/payment-journal.ts';
+import type { AckedSeqMark } from './tail-guard.ts';
 
 export interface RelayLog {
   info(obj: object, msg: string): void;
@@ -72,6 +74,10 @@ export interface RelayOptions {
   readonly retryDelayMsMax?: number;
   /** JetStream ack timeout per publish (default a third of the lease, at most 5,000 ms). */
   readonly publishTimeoutMs?: number;
+  /** Notes every PubAck's stream sequence for the tail guard. */
+  readonly acked?: AckedSeqMark;
+  /** Payment events to publish again when the tail guard refills a tenant. */
+  readonly journal?: PaymentJournal;
 }
 
 /** The Redis consumer group of the relay on every outbox stream. */
@@ -355,8 +361,7 @@ export class OutboxRelay {
   /** Publishes the batch with every message in flight at once, then acks all of it, or none. */
   private async publishPipelined(st: TenantState, entries: Entry[]): Promise<number> {
     const p = this.prepare(st, entries);
-    this.publisher ??= new BatchPublisher(this.opts.nats.nc);
-    const result = await this.publisher.publish(p.subjects, p.payloads, p.msgIds, this.publishTimeoutMs);
+    const result = await this.batchPublisher().publish(p.subjects, p.payloads, p.msgIds, this.publishTimeoutMs);
     if (result.failed >= 0) {
       this.batchFailed(st, entries.length, new Error(`entry ${entries[result.failed]![0]}: ${result.error}`));
       return 0;
@@ -372,7 +377,8 @@ export class OutboxRelay {
       if (i > 0 && i % 64 === 0 && !(await this.holdLease(st))) return this.ackBatch(st, entries, i, false);
       if (p.subjects[i] === '') continue;
       try {
-        await js.publish(p.subjects[i]!, p.payloads[i]!, { msgID: p.msgIds[i]!, timeout: this.publishTimeoutMs });
+        const ack = await js.publish(p.subjects[i]!, p.payloads[i]!, { msgID: p.msgIds[i]!, timeout: this.publishTimeoutMs });
+        this.opts.acked?.note(ack.seq);
       } catch (err) {
         const acked = await this.ackBatch(st, entries, i, false);
         this.batchFailed(st, entries.length - i, err);
@@ -380,6 +386,60 @@ export class OutboxRelay {
       }
     }
     return this.ackBatch(st, entries, entries.length);
+  }
+
+  private batchPublisher(): BatchPublisher {
+    const acked = this.opts.acked;
+    this.publisher ??= new BatchPublisher(this.opts.nats.nc, acked === undefined ? null : (seq) => acked.note(seq));
+    return this.publisher;
+  }
+
+  // ---- refill ----------------------------------------------------------------------------------
+
+  /**
+   * After JetStream lost its unsynced tail: publishes again, with their
+   * original message ids, every outbox entry above the projector's watermark
+   * (not yet in PostgreSQL) and every journaled payment event of the
+   * retention window. What JetStream still holds is dropped as a duplicate,
+   * or, past the duplicate window, by the consumers' idempotency. Does not
+   * touch the relay's consumer group: the normal path goes on meanwhile.
+   * Throws when a publish is not acknowledged (the guard retries).
+   */
+  async refillTenant(tenant: string): Promise<{ outbox: number; journal: number }> {
+    const st = this.stateOf(tenant);
+    const watermark = await this.redis().get(st.projectedKey);
+    // Up to what the outbox holds now: later entries take the normal path, so the refill ends under load too.
+    const last = (await this.redis().xrevrange(st.outbox, '+', '-', 'COUNT', 1)) as Entry[];
+    const end = last[0]?.[0] ?? '0-0';
+    let outbox = 0;
+    let from = watermark === null ? '-' : `(${watermark}`;
+    for (;;) {
+      const entries = (await this.redis().xrange(st.outbox, from, end, 'COUNT', this.readCount)) as Entry[];
+      if (entries.length === 0) break;
+      const p = this.prepare(st, entries);
+      await this.publishAll(p.subjects, p.payloads, p.msgIds, `outbox of ${tenant}`);
+      outbox += entries.length;
+      from = `(${entries[entries.length - 1]![0]}`;
+    }
+    let journal = 0;
+    const j = this.opts.journal;
+    if (j !== undefined) {
+      let after = '';
+      const untilMs = this.clock.nowMs();
+      for (;;) {
+        const rows = (await j.read(tenant, after, this.readCount)).filter((r) => msOfId(r.id) <= untilMs);
+        if (rows.length === 0) break;
+        await this.publishAll(rows.map((r) => r.subject), rows.map((r) => r.data), rows.map((r) => r.msgId), `payment journal of ${tenant}`);
+        journal += rows.length;
+        after = rows[rows.length - 1]!.id;
+      }
+    }
+    return { outbox, journal };
+  }
+
+  private async publishAll(subjects: string[], payloads: Uint8Array[], msgIds: string[], what: string): Promise<void> {
+    const result = await this.batchPublisher().publish(subjects, payloads, msgIds, this.publishTimeoutMs);
+    if (result.failed >= 0) throw new Error(`refill of the ${what} stopped at message ${msgIds[result.failed]}: ${result.error}`);
   }
 
   private batchFailed(st: TenantState, unacked: number, err: unknown): void {
@@ -567,7 +627,7 @@ export class BatchPublisher {
   private readonly batches = new Map<number, BatchState>();
   private batchSeq = 0;
 
-  constructor(private readonly nc: NatsConnection) {
+  constructor(private readonly nc: NatsConnection, private readonly onAckSeq: ((seq: number) => void) | null = null) {
     this.prefix = `${createInbox()}.`;
     this.sub = nc.subscribe(`${this.prefix}>`, { callback: (err, msg) => this.onReply(err, msg) });
   }
@@ -618,6 +678,7 @@ export class BatchPublisher {
     const problem = ackProblem(msg);
     if (problem === null) {
       b.status[i] = 1;
+      if (this.onAckSeq !== null) this.onAckSeq(pubAckSeq(msg.data));
     } else {
       b.status[i] = 2;
       this.fail(b, i, problem);
@@ -658,6 +719,19 @@ function fieldsOf(raw: string[]): OutboxFields {
     }
   }
   return f;
+}
+
+const seqMember = new TextEncoder().encode('"seq":');
+
+/** The stream sequence of a PubAck (`…"seq":123…`), 0 when it has none. */
+export function pubAckSeq(d: Uint8Array): number {
+  outer: for (let i = 0; i + seqMember.length < d.length; i++) {
+    for (let j = 0; j < seqMember.length; j++) if (d[i + j] !== seqMember[j]) continue outer;
+    let n = 0;
+    for (let k = i + seqMember.length; k < d.length && d[k]! >= 48 && d[k]! <= 57; k++) n = n * 10 + (d[k]! - 48);
+    return n;
+  }
+  return 0;
 }
 
 // A PubAck starts with {"stream": (the server writes the error member first when there is one).

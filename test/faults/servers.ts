@@ -3,7 +3,7 @@
 // touches the shared services on the standard ports.
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,6 +144,33 @@ export class PrivateNats {
   async start(): Promise<void> {
     this.proc.start();
     await waitFor(`nats on ${this.port}`, () => tcpPing(this.port, 'PING\r\n', 'INFO'), 10_000, 50);
+  }
+
+  /**
+   * What a power loss does to a JetStream that had not synced (NATS 2.9 syncs
+   * every 2 min): keeps the first `keepFraction` of the stream's message
+   * bytes and drops the rest, cutting through a record, and removes the block
+   * indexes so the server rebuilds them from what is left. The consumers'
+   * state files are kept (they were written too): they now point past the
+   * stream's end. Only while the server is stopped. Returns the bytes kept and dropped.
+   */
+  loseStreamTail(stream: string, keepFraction: number): { kept: number; dropped: number } {
+    if (this.proc.running) throw new Error('stop NATS before cutting its store');
+    const msgs = join(this.dir, 'js', 'jetstream', '$G', 'streams', stream, 'msgs');
+    const blocks = readdirSync(msgs).filter((f) => /^\d+\.blk$/.test(f)).sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+    const sizes = blocks.map((f) => statSync(join(msgs, f)).size);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    let keep = Math.floor(total * keepFraction);
+    const kept = keep;
+    for (const [i, f] of blocks.entries()) {
+      const size = sizes[i]!;
+      if (keep >= size) { keep -= size; continue; }
+      if (keep > 0) truncateSync(join(msgs, f), keep);
+      else rmSync(join(msgs, f));
+      keep = 0;
+    }
+    for (const f of readdirSync(msgs)) if (!f.endsWith('.blk')) rmSync(join(msgs, f), { force: true });
+    return { kept, dropped: total - kept };
   }
 }
 

@@ -11,6 +11,8 @@ export class TenantKeys {
   readonly outboxProjected: string;
   /** Which relay owns the tenant's outbox. */
   readonly relayLease: string;
+  /** Payment events published straight to JetStream, kept to refill a JetStream that lost its tail. */
+  readonly paymentJournal: string;
 
   constructor(readonly namespace: string, readonly tenant: string) {
     this.prefix = `${namespace}:{${tenant}}:`;
@@ -19,6 +21,7 @@ export class TenantKeys {
     this.catalogVersion = `${this.prefix}catver`;
     this.outboxProjected = `${this.outbox}:projected`;
     this.relayLease = `${this.prefix}relay:lease`;
+    this.paymentJournal = `${this.prefix}pay:journal`;
   }
 
   cell(warehouse: string, sku: string): string {
@@ -39,6 +42,16 @@ export class TenantKeys {
     return `${this.prefix}o:${key}`;
   }
 }
+
+/**
+ * Keys of a namespace's event log as a whole (not of one tenant): the highest
+ * JetStream sequence any publisher saw acknowledged (`"<seq>-0"`, raised with
+ * raiseWatermark-1.lua) and the lease of the one instance repairing a lost tail.
+ */
+export const eventLogKeys = (namespace: string): { readonly ackedSeq: string; readonly repairLease: string } => ({
+  ackedSeq: `${namespace}:js:acked`,
+  repairLease: `${namespace}:js:repair:lease`,
+});
 
 /** The scan pattern for every key of a namespace (tests and tools only). */
 export const namespacePattern = (namespace: string): string => `${namespace}:*`;
