@@ -18,11 +18,15 @@
 //   the others. Poison — undecodable, invalid, or failing on its own — and a
 //   message failing on its last delivery (consumerMaxDeliver) are copied to the
 //   dead-letter stream, then terminated.
-// - After commit, per tenant, the highest outbox id of the batch is raised in
-//   Redis (`<ns>:{<tenant>}:outbox:projected`, never lowered): the relay trims
-//   the outbox up to it. With several projector instances a batch may commit
-//   before an earlier one; the watermark then runs ahead of an event that is
-//   in JetStream but not yet in PostgreSQL (see the report to the owner).
+// - The outbox watermark (`<ns>:{<tenant>}:outbox:projected`, never lowered):
+//   the relay trims the outbox up to it, so it must never pass an event that is
+//   not yet in PostgreSQL. A committed batch's highest outbox id per tenant is
+//   held back (WatermarkGate) until the consumer's ack floor — every message
+//   up to it acked, i.e. committed or dead-lettered, by any projector
+//   instance — has passed the batch's highest stream sequence. So several
+//   projector instances may run at once: a batch that commits before an
+//   earlier one does not raise the watermark past it. The floor is read with
+//   the consumer info sampled about once a second.
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { headers } from '@nats-io/nats-core';
 import postgres from 'postgres';
@@ -105,6 +109,7 @@ export class Projector {
   private wake: (() => void) | null = null;
   private infoAtMs = -Infinity;
   private infoInFlight = false;
+  private readonly gate: WatermarkGate;
   /** Events committed by this instance (tests and logs). */
   projectedTotal = 0;
 
@@ -113,6 +118,8 @@ export class Projector {
     if (e.consumerBatchMax < 1 || e.consumerMaxWaitMs < 1 || e.consumerMaxDeliver < 1) throw new Error('projector: batch, wait and deliveries must be ≥ 1');
     this.t = topology(deps.namespace);
     this.clock = deps.clock ?? { nowMs: () => Date.now() };
+    // Batches committed but not yet under the ack floor: as many as can be unacked at once, and some.
+    this.gate = new WatermarkGate(Math.max(64, 4 * Math.ceil(e.consumerMaxAckPending / e.consumerBatchMax)));
     this.pump = new Pump(
       () => deps.nats.js.consumers.get(this.t.eventsStream, this.t.consumers.projector.durable),
       e.consumerBatchMax, Math.max(fetchExpiresMsMin, e.consumerMaxWaitMs),
@@ -138,6 +145,20 @@ export class Projector {
     await this.pump.stop();
     await this.loop;
     this.loop = null;
+    await this.releaseWatermarks();
+  }
+
+  /** Raises the watermarks the ack floor now allows (the sampler does it every second; stop does it once more). */
+  private async releaseWatermarks(): Promise<void> {
+    const consumer = this.pump.consumer();
+    if (consumer === null || this.gate.size === 0) return;
+    try {
+      await this.deps.nats.nc.flush(); // the acks just sent reach the server before the info request
+      const marks = this.gate.release((await consumer.info(false)).ack_floor.stream_seq);
+      if (marks.size > 0) await this.raiseWatermarks(marks);
+    } catch (err) {
+      this.deps.log.warn({ err }, 'projector: watermarks not raised at stop; the next projector raises them');
+    }
   }
 
   private async run(): Promise<void> {
@@ -218,7 +239,9 @@ export class Projector {
   private async project(items: readonly Decoded[]): Promise<void> {
     try {
       const { inserted } = await this.deps.store.projectBatch(items.map((x) => x.e));
-      await this.raiseWatermarks(this.committed(items, inserted));
+      let maxSeq = 0;
+      for (const { m } of items) if (m.seq > maxSeq) maxSeq = m.seq;
+      this.gate.hold(maxSeq, this.committed(items, inserted));
     } catch (err) {
       if (isDataError(err)) {
         if (items.length === 1) return this.deadLetter(items[0]!.m, `rejected by PostgreSQL: ${(err as Error).message}`);
@@ -319,9 +342,11 @@ export class Projector {
     if (consumer === null || this.infoInFlight || now - this.infoAtMs < consumerInfoEveryMs) return;
     this.infoAtMs = now;
     this.infoInFlight = true;
-    consumer.info(false).then((info) => {
+    consumer.info(false).then(async (info) => {
       this.deps.metrics.consumerPending.set({ consumer: projectorConsumer }, info.num_pending);
       this.deps.metrics.consumerAckPending.set({ consumer: projectorConsumer }, info.num_ack_pending);
+      const marks = this.gate.release(info.ack_floor.stream_seq);
+      if (marks.size > 0) await this.raiseWatermarks(marks);
     }, () => undefined).finally(() => { this.infoInFlight = false; });
   }
 
@@ -331,6 +356,54 @@ export class Projector {
       this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
     });
   }
+}
+
+/**
+ * Outbox watermarks of committed batches, held until the consumer's ack floor
+ * passes each batch's highest stream sequence. At most `batchesMax` entries:
+ * beyond, the two oldest are merged (highest ids, highest sequence), which
+ * only makes the watermark wait longer, never run ahead.
+ */
+export class WatermarkGate {
+  private held: { maxSeq: number; marks: Map<string, string> }[] = [];
+
+  constructor(private readonly batchesMax: number) {
+    if (batchesMax < 2) throw new Error('WatermarkGate: batchesMax must be ≥ 2');
+  }
+
+  get size(): number {
+    return this.held.length;
+  }
+
+  hold(maxSeq: number, marks: ReadonlyMap<string, string>): void {
+    if (marks.size === 0) return;
+    this.held.push({ maxSeq, marks: new Map(marks) });
+    if (this.held.length > this.batchesMax) {
+      const [a, b] = this.held.splice(0, 2) as [{ maxSeq: number; marks: Map<string, string> }, { maxSeq: number; marks: Map<string, string> }];
+      this.held.unshift({ maxSeq: Math.max(a.maxSeq, b.maxSeq), marks: mergeMarks(a.marks, b.marks) });
+    }
+  }
+
+  /** The highest outbox id per tenant of every held batch whose sequences are all at or below `ackFloor`. */
+  release(ackFloor: number): Map<string, string> {
+    let out = new Map<string, string>();
+    const keep: typeof this.held = [];
+    for (const h of this.held) {
+      if (h.maxSeq <= ackFloor) out = mergeMarks(out, h.marks);
+      else keep.push(h);
+    }
+    this.held = keep;
+    return out;
+  }
+}
+
+function mergeMarks(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map(a);
+  for (const [tenant, id] of b) {
+    const cur = out.get(tenant);
+    if (cur === undefined || compareStreamIds(id, cur) > 0) out.set(tenant, id);
+  }
+  return out;
 }
 
 /**
