@@ -7,11 +7,11 @@
 // Figures are printed as `[fault] …` lines.
 
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, formatReport, type CheckReport } from './checker.ts';
 import { createTenant, deliverPayments, newLoadResult, runLoad, type LoadResult, type Tenant } from './client.ts';
-import { Core, PrivateNats, PrivateRedis, palletCli, rmDir, sleep, tempDir, type CoreEnv } from './servers.ts';
+import { Core, PrivateNats, PrivateRedis, sleep, type CoreEnv } from './servers.ts';
+import { Held, faultEnv, migrateCore } from './held.ts';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const adminKey = `op_${randomBytes(24).toString('base64url')}`;
@@ -21,21 +21,8 @@ const sweepIntervalMs = 250;
 const expiryGraceMs = sweepIntervalMs + 2_000;
 const drainTimeoutMs = 30_000;
 
-const newNamespace = (): string => `fault_${randomBytes(5).toString('hex')}`;
-
-function coreEnv(namespace: string, redisUrl: string, natsUrl: string): CoreEnv {
-  return {
-    REDIS_URL: redisUrl, NATS_URL: natsUrl, DATABASE_URL: databaseUrl,
-    PALLET_NAMESPACE: namespace, PALLET_ADMIN_KEY: adminKey,
-    PALLET_CONSUMER_ACK_WAIT_MS: String(ackWaitMs), PALLET_SWEEP_INTERVAL_MS: String(sweepIntervalMs),
-    PALLET_RECONCILE_INTERVAL_SECONDS: '0', PALLET_REDIS_COMMAND_TIMEOUT_MS: '2000',
-  };
-}
-
-async function migrate(env: CoreEnv): Promise<void> {
-  const r = await palletCli(env, ['migrate']);
-  if (r.code !== 0) throw new Error(`pallet migrate exited ${r.code}:\n${r.out}`);
-}
+const coreEnv = (namespace: string, redisUrl: string, natsUrl: string): CoreEnv =>
+  faultEnv({ redisUrl, natsUrl, databaseUrl, namespace, adminKey, ackWaitMs, sweepIntervalMs });
 
 function report(name: string, r: CheckReport, recoveryMs: number | null): void {
   console.log(formatReport(name, r, recoveryMs));
@@ -59,20 +46,8 @@ function expectMidLoad(load: LoadResult, faultAt: number): void {
   expect(load.okTimes.filter((t) => t > faultAt).length).toBeGreaterThan(50);
 }
 
-const dirs: string[] = [];
-const schemas: string[] = [];
-const procs: { stop(): Promise<void> }[] = [];
-
-afterAll(async () => {
-  for (const p of procs.reverse()) await p.stop().catch(() => undefined);
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    for (const s of schemas) await sql`drop schema if exists ${sql(s)} cascade`;
-  } finally {
-    await sql.end({ timeout: 2 });
-  }
-  for (const d of dirs) rmDir(d);
-}, 60_000);
+const held = new Held();
+afterAll(() => held.release(databaseUrl), 60_000);
 
 describe('faults: the durability chain under kill -9 and pauses (AOF on)', () => {
   let redis: PrivateRedis;
@@ -81,20 +56,11 @@ describe('faults: the durability chain under kill -9 and pauses (AOF on)', () =>
   let env: CoreEnv;
 
   beforeAll(async () => {
-    redis = await PrivateRedis.create(true);
-    dirs.push(redis.dir);
-    procs.push({ stop: () => redis.proc.stop() });
-    nats = await PrivateNats.create();
-    dirs.push(nats.dir);
-    procs.push({ stop: () => nats.proc.stop() });
-    const ns = newNamespace();
-    schemas.push(ns);
-    env = coreEnv(ns, redis.url, nats.url);
-    await migrate(env);
-    const coreDir = tempDir('core');
-    dirs.push(coreDir);
-    core = await Core.create(env, coreDir);
-    procs.push({ stop: () => core.proc.stop() });
+    redis = await held.redis(true);
+    nats = await held.nats();
+    env = coreEnv(held.namespace(), redis.url, nats.url);
+    await migrateCore(env);
+    core = await held.core(env, held.dir('core'));
   }, 60_000);
 
   it('1. kill -9 of the core mid-load, restart, finish the load (short TTL: expiry checked)', async () => {
@@ -195,21 +161,12 @@ describe('faults: the durability chain under kill -9 and pauses (AOF on)', () =>
 
 describe('faults: negative control (Redis without AOF)', () => {
   it('5. kill -9 of a Redis without AOF after acknowledged reservations: the checker reports the loss', async () => {
-    const redis = await PrivateRedis.create(false);
-    dirs.push(redis.dir);
-    procs.push({ stop: () => redis.proc.stop() });
-    const nats = await PrivateNats.create();
-    dirs.push(nats.dir);
-    procs.push({ stop: () => nats.proc.stop() });
-    const ns = newNamespace();
-    schemas.push(ns);
-    const env = coreEnv(ns, redis.url, nats.url);
+    const redis = await held.redis(false);
+    const nats = await held.nats();
+    const env = coreEnv(held.namespace(), redis.url, nats.url);
     expect(env.REDIS_URL).not.toMatch(/:6379$/);
-    await migrate(env);
-    const coreDir = tempDir('core');
-    dirs.push(coreDir);
-    const core = await Core.create(env, coreDir);
-    procs.push({ stop: () => core.proc.stop() });
+    await migrateCore(env);
+    const core = await held.core(env, held.dir('core'));
     const tenant = await createTenant(core.base, adminKey);
     const load = await runLoad({ base: () => core.base, tenant, count: 100, concurrency: 4, ttlSeconds: 600 });
     const input = { env, tenant: tenant.id, attempted: load.attempted, reservations: load.acknowledged, expiryGraceMs, drainTimeoutMs };

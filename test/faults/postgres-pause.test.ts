@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPayload } from '../../src/app/payment.service.ts';
 import { check, formatReport } from './checker.ts';
 import { createTenant, runLoad, type Tenant } from './client.ts';
-import { Core, PrivateNats, PrivatePostgres, PrivateRedis, palletCli, rmDir, sleep, tempDir, waitFor, type CoreEnv } from './servers.ts';
+import { Core, PrivatePostgres, sleep, waitFor, type CoreEnv } from './servers.ts';
+import { Held, faultEnv, migrateCore } from './held.ts';
 
 const adminKey = `op_${randomBytes(24).toString('base64url')}`;
 const ackWaitMs = 2_000;
@@ -23,14 +24,9 @@ const expiryGraceMs = sweepIntervalMs + 2_000;
 const drainTimeoutMs = 30_000;
 const reservations = 150;
 
-const dirs: string[] = [];
-const procs: { stop(): Promise<void> }[] = [];
-
-afterAll(async () => {
-  // Reverse order: the core first, PostgreSQL (resumed before it is stopped) last.
-  for (const p of procs.reverse()) await p.stop().catch(() => undefined);
-  for (const d of dirs) rmDir(d);
-}, 60_000);
+// Released in reverse order: the core first, PostgreSQL (resumed before it is stopped) last; no schema in the shared one.
+const held = new Held();
+afterAll(() => held.release(''), 60_000);
 
 /** The state letter of /proc/<pid>/stat ('T' = stopped), or '?' when the process is gone. */
 function procState(pid: number): string {
@@ -124,30 +120,18 @@ describe('faults: PostgreSQL paused (SIGSTOP of the cluster) during payment call
   let env: CoreEnv;
 
   beforeAll(async () => {
-    pg = await PrivatePostgres.create();
-    dirs.push(pg.dir);
-    procs.push({ stop: () => pg.stop() });
-    const redis = await PrivateRedis.create(true);
-    dirs.push(redis.dir);
-    procs.push({ stop: () => redis.proc.stop() });
-    const nats = await PrivateNats.create();
-    dirs.push(nats.dir);
-    procs.push({ stop: () => nats.proc.stop() });
-    env = {
-      REDIS_URL: redis.url, NATS_URL: nats.url, DATABASE_URL: pg.url,
-      PALLET_NAMESPACE: `fault_${randomBytes(5).toString('hex')}`, PALLET_ADMIN_KEY: adminKey,
-      PALLET_CONSUMER_ACK_WAIT_MS: String(ackWaitMs), PALLET_SWEEP_INTERVAL_MS: String(sweepIntervalMs),
-      PALLET_RECONCILE_INTERVAL_SECONDS: '0', PALLET_REDIS_COMMAND_TIMEOUT_MS: '2000',
+    pg = await held.postgres();
+    const redis = await held.redis(true);
+    const nats = await held.nats();
+    env = faultEnv({
+      redisUrl: redis.url, natsUrl: nats.url, databaseUrl: pg.url, namespace: `fault_${randomBytes(5).toString('hex')}`, adminKey,
+      ackWaitMs, sweepIntervalMs,
       // The payment secret set through the API stays cached for the whole test: callbacks need no PostgreSQL read.
-      PALLET_AUTH_CACHE_TTL_MS: '120000',
-    };
+      extra: { PALLET_AUTH_CACHE_TTL_MS: '120000' },
+    });
     expect(env.DATABASE_URL).not.toMatch(/:5432\//);
-    const m = await palletCli(env, ['migrate']);
-    if (m.code !== 0) throw new Error(`pallet migrate exited ${m.code}:\n${m.out}`);
-    const coreDir = tempDir('core');
-    dirs.push(coreDir);
-    core = await Core.create(env, coreDir);
-    procs.push({ stop: () => core.proc.stop() });
+    await migrateCore(env);
+    core = await held.core(env, held.dir('core'));
   }, 60_000);
 
   it(`SIGSTOP of PostgreSQL for ${pauseMs} ms (> ack wait ${ackWaitMs} ms) mid-burst of callbacks delivered 1-3 times, SIGCONT`, async () => {

@@ -17,13 +17,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { topology } from '../../src/adapters/nats/topology.ts';
 import { check, formatReport, type CheckReport } from './checker.ts';
 import { createTenant, deliverPayments, runLoad, type LoadResult } from './client.ts';
 import { connectNats } from '../../src/adapters/nats/connection.ts';
-import { Core, PrivateNats, PrivateRedis, palletCli, rmDir, sleep, tempDir, waitFor, type CoreEnv } from './servers.ts';
+import { Core, sleep, waitFor } from './servers.ts';
+import { Held, faultEnv, migrateCore } from './held.ts';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const adminKey = `op_${randomBytes(24).toString('base64url')}`;
@@ -32,20 +32,8 @@ const drainTimeoutMs = 40_000;
 /** Of the stream's bytes, what survives the "power loss". */
 const keepFraction = 0.3;
 
-const dirs: string[] = [];
-const schemas: string[] = [];
-const procs: { stop(): Promise<void> }[] = [];
-
-afterAll(async () => {
-  for (const p of procs.reverse()) await p.stop().catch(() => undefined);
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    for (const s of schemas) await sql`drop schema if exists ${sql(s)} cascade`;
-  } finally {
-    await sql.end({ timeout: 2 });
-  }
-  for (const d of dirs) rmDir(d);
-}, 60_000);
+const held = new Held();
+afterAll(() => held.release(databaseUrl), 60_000);
 
 interface Outcome {
   readonly report: CheckReport;
@@ -57,28 +45,16 @@ interface Outcome {
 
 /** The three phases and the check; `guard` false runs the restarted core with the tail guard off. */
 async function powerLossScenario(guard: boolean): Promise<Outcome> {
-  const redis = await PrivateRedis.create(true);
-  dirs.push(redis.dir);
-  procs.push({ stop: () => redis.proc.stop() });
-  const nats = await PrivateNats.create();
-  dirs.push(nats.dir);
-  procs.push({ stop: () => nats.proc.stop() });
-  const ns = `fault_${randomBytes(5).toString('hex')}`;
-  schemas.push(ns);
-  const env: CoreEnv = {
-    REDIS_URL: redis.url, NATS_URL: nats.url, DATABASE_URL: databaseUrl, PALLET_NAMESPACE: ns, PALLET_ADMIN_KEY: adminKey,
-    PALLET_CONSUMER_ACK_WAIT_MS: '2000', PALLET_SWEEP_INTERVAL_MS: '250', PALLET_RECONCILE_INTERVAL_SECONDS: '0',
-    PALLET_REDIS_COMMAND_TIMEOUT_MS: '2000', PALLET_TAIL_CHECK_MS: '1000',
-  };
-  const migrated = await palletCli(env, ['migrate']);
-  if (migrated.code !== 0) throw new Error(`pallet migrate exited ${migrated.code}:\n${migrated.out}`);
-  const coreDir = tempDir('core');
-  dirs.push(coreDir);
-  const startCore = async (extra: Record<string, string>): Promise<Core> => {
-    const core = await Core.create({ ...env, ...extra }, coreDir);
-    procs.push({ stop: () => core.proc.stop() });
-    return core;
-  };
+  const redis = await held.redis(true);
+  const nats = await held.nats();
+  const ns = held.namespace();
+  const env = faultEnv({
+    redisUrl: redis.url, natsUrl: nats.url, databaseUrl, namespace: ns, adminKey, ackWaitMs: 2_000, sweepIntervalMs: 250,
+    extra: { PALLET_TAIL_CHECK_MS: '1000' },
+  });
+  await migrateCore(env);
+  const coreDir = held.dir('core');
+  const startCore = (extra: Record<string, string>): Promise<Core> => held.core({ ...env, ...extra }, coreDir);
   const acknowledged = new Map<string, { expiresAtMs: number }>();
   const payments = new Map<string, string>();
   let attempted = 0;
