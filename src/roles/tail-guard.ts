@@ -153,7 +153,7 @@ export class JetStreamTailGuard {
     const jsm = await this.deps.nats.jsm();
     const lastSeq = await this.lastSeq(jsm);
     const raw = await this.deps.redis.next().get(eventLogKeys(this.deps.namespace).ackedSeq);
-    const ackedSeq = raw === null ? 0 : Number(raw.slice(0, raw.indexOf('-')));
+    const ackedSeq = raw === null ? 0 : Number(raw.split('-')[0]);
     if (!(ackedSeq > lastSeq)) return null;
     this.deps.log.error({ lastSeq, ackedSeq }, 'tail guard: JetStream lost acknowledged messages (its last sequence is below the highest acknowledged one); repairing');
     return this.repair(ackedSeq);

@@ -58,8 +58,10 @@ export class PaymentJournal {
    */
   async read(tenant: string, after: string, count: number): Promise<JournalEntry[]> {
     const key = this.keysOf(tenant).paymentJournal;
-    const floor = `${Math.max(0, this.nowMs() - this.opts.retentionMs)}-0`;
-    const from = after === '' ? floor : `(${after}`;
+    const floorMs = Math.max(0, this.nowMs() - this.opts.retentionMs);
+    const floor = `${floorMs}-0`;
+    // An `after` older than the window starts at the window.
+    const from = after === '' || Number(after.slice(0, after.indexOf('-'))) < floorMs ? floor : `(${after}`;
     const rows = (await this.redis.next().xrangeBuffer(key, from, '+', 'COUNT', count)) as [Buffer, Buffer[]][];
     const out: JournalEntry[] = [];
     for (const [id, fields] of rows) {
