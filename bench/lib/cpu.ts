@@ -106,11 +106,12 @@ export function cpuShares(before: CpuSnapshot, after: CpuSnapshot, serverPid: nu
   for (const [pid, [comm, , ticks]] of after.processes) {
     const delta = ticks - (before.processes.get(pid)?.[2] ?? ticks);
     if (delta <= 0) continue;
+    // Services by name first: a benchmark may start its own private redis-server as a child.
     if (server.has(pid)) sums.server += delta;
-    else if (generator.has(pid)) sums.generator += delta;
     else if (comm.startsWith('redis-server')) sums.redis += delta;
     else if (comm === 'nats-server') sums.nats += delta;
     else if (comm === 'postgres' || comm.startsWith('postgres:')) sums.postgres += delta;
+    else if (generator.has(pid)) sums.generator += delta;
   }
   const known = sums.server + sums.generator + sums.redis + sums.nats + sums.postgres;
   return {

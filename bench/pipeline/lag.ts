@@ -17,10 +17,15 @@
 // - The projector's own histogram (`pallet_projection_lag_seconds`, event time
 //   → commit) is read from the pipeline process's /metrics as a cross-check.
 // - BENCH_PIPE_SPLIT=1 runs the relay and the projector in two processes.
+// - BENCH_PIPE_REDIS=always (default) | everysec starts a private redis-server
+//   with AOF and that fsync policy on a free port (data in a temp dir, stopped
+//   by PID and deleted after) — the durable setting; BENCH_PIPE_REDIS=shared
+//   uses REDIS_URL as it is.
 // - The namespace (Redis keys, schema, streams) is deleted afterwards.
 // Prints a table and appends it to bench/RESULTS.md (BENCH_PIPE_RECORD=0: not).
 
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -53,12 +58,15 @@ const split = env.BENCH_PIPE_SPLIT === '1';
 const record = env.BENCH_PIPE_RECORD !== '0';
 const tickMs = 5;
 
+const redisMode = env.BENCH_PIPE_REDIS ?? 'always';
+if (!['always', 'everysec', 'shared'].includes(redisMode)) throw new Error('BENCH_PIPE_REDIS: always, everysec or shared');
 const runId = randomBytes(3).toString('hex');
+const cleanup = new CleanupStack();
+const redisUrl = redisMode === 'shared' ? env.REDIS_URL ?? 'redis://127.0.0.1:6379' : await privateRedis(redisMode);
 const namespace = `bench_pipe_${runId}`;
 const tenant = 'pipe';
 const warehouse = 'w1';
-const config = loadConfig({ ...env, PALLET_NAMESPACE: namespace, PALLET_ROLES: 'api' });
-const cleanup = new CleanupStack();
+const config = loadConfig({ ...env, REDIS_URL: redisUrl, PALLET_NAMESPACE: namespace, PALLET_ROLES: 'api' });
 const log = (line: string): void => console.log(line);
 
 interface RateResult {
@@ -102,7 +110,7 @@ try {
     ports.push(port);
     servers.push(await ServerProcess.start({
       name: `pipeline ${roles}`, args: [join(root, 'src', 'cli.ts'), 'serve'], cwd: root, logPath: join(dir, `serve-${i}.log`),
-      env: { PALLET_NAMESPACE: namespace, PALLET_ROLES: roles, PALLET_HTTP_PORT: String(port), PALLET_HTTP_HOST: '127.0.0.1', PALLET_LOG_LEVEL: 'warn', PALLET_LOG_REQUESTS: 'false' },
+      env: { REDIS_URL: redisUrl, PALLET_NAMESPACE: namespace, PALLET_ROLES: roles, PALLET_HTTP_PORT: String(port), PALLET_HTTP_HOST: '127.0.0.1', PALLET_LOG_LEVEL: 'warn', PALLET_LOG_REQUESTS: 'false' },
     }, `http://127.0.0.1:${port}/readyz`, 60));
     cleanup.push(`stop ${roles}`, () => servers[i]!.stop());
   }
@@ -112,11 +120,11 @@ try {
   const table = render(results);
   console.log(table);
   if (record) {
-    const e = await describeEnvironment(root, config.redisUrl, config.databaseUrl);
+    const e = await describeEnvironment(root, redisUrl, config.databaseUrl);
     appendFileSync(join(root, 'bench', 'RESULTS.md'), [
       '', `## Pipeline projection lag — ${e.dateUtc}`, '',
-      `Machine: ${e.cpus} × ${e.cpuModel}, ${e.memoryGiB} GiB; Node ${e.node}; commit ${e.commit}; Redis ${e.redis.version} (appendonly ${e.redis.appendonly}, appendfsync ${e.redis.appendfsync}); PostgreSQL ${e.postgres.version} (synchronous_commit ${e.postgres.synchronousCommit}); machine busy before: ${e.busyPercentBefore} % of a core.`,
-      `Command: \`BENCH_PIPE_RATES=${rates.join(',')} BENCH_PIPE_SECONDS=${seconds}${split ? ' BENCH_PIPE_SPLIT=1' : ''} npm run bench:pipeline\`; reservations through the engine (no HTTP), relay and projector in ${split ? 'two processes' : 'one process'}; lag = reserve acknowledged → row visible in PostgreSQL (poll every ${pollMs} ms).`,
+      `Machine: ${e.cpus} × ${e.cpuModel}, ${e.memoryGiB} GiB; Node ${e.node}; commit ${e.commit}; Redis ${e.redis.version} (${redisMode === 'shared' ? 'the shared one' : 'private'}, appendonly ${e.redis.appendonly}, appendfsync ${e.redis.appendfsync}); PostgreSQL ${e.postgres.version} (synchronous_commit ${e.postgres.synchronousCommit}); machine busy before: ${e.busyPercentBefore} % of a core.`,
+      `Command: \`BENCH_PIPE_RATES=${rates.join(',')} BENCH_PIPE_SECONDS=${seconds} BENCH_PIPE_REDIS=${redisMode}${split ? ' BENCH_PIPE_SPLIT=1' : ''} npm run bench:pipeline\`; reservations through the engine (no HTTP), relay and projector in ${split ? 'two processes' : 'one process'}; lag = reserve acknowledged → row visible in PostgreSQL (poll every ${pollMs} ms).`,
       '', table, '',
     ].join('\n'));
   }
@@ -208,7 +216,8 @@ async function runRate(rate: number, catalogVersion: number): Promise<RateResult
     offered: rate, reserved, achieved: Math.round(reserved / (measuredMs / 1000)), shed, errors,
     lagP50: lags.getValueAtPercentile(50), lagP99: lags.getValueAtPercentile(99), lagMax: lags.maxValue,
     unseen, drainMs: Math.round(performance.now() - drainStart), histogramP99: p99Bucket(histBefore, await projectorHistogram()),
-    cpu: `pipeline ${serverPct.join(' + ')} %, driver ${shares.generator} %, Redis ${shares.redis} %, NATS ${shares.nats} %, PostgreSQL ${shares.postgres} %, machine ${shares.machine} % (of one core)`,
+    // cpuShares counts the second pipeline process (a child of this one) as the driver's.
+    cpu: `pipeline ${serverPct.join(' + ')} %, driver ${shares.generator - serverPct.slice(1).reduce((x, y) => x + y, 0)} %, Redis ${shares.redis} %, NATS ${shares.nats} %, PostgreSQL ${shares.postgres} %, machine ${shares.machine} % (of one core)`,
   };
   lags.destroy();
   log(`rate ${rate}/s: ${JSON.stringify(result)}`);
@@ -230,6 +239,32 @@ function p99Bucket(before: Map<string, number>, after: Map<string, number>): str
   if (total <= 0) return '-';
   for (const [le, n] of after) if (n - (before.get(le) ?? 0) >= 0.99 * total) return le === '+Inf' ? '> 30 s' : `≤ ${Number(le) * 1000} ms`;
   return '-';
+}
+
+/** A redis-server with AOF and the given fsync policy, on a free port; stopped and deleted by the cleanup. */
+async function privateRedis(fsync: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'pallet-bench-redis-'));
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
+    '--appendonly', 'yes', '--appendfsync', fsync, '--maxmemory-policy', 'noeviction', '--logfile', join(dir, 'redis.log')], { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  cleanup.push(`stop private redis-server ${port} (appendfsync ${fsync})`, async () => {
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const { Redis } = await import('ioredis');
+  for (let i = 0; i < 100; i++) {
+    const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    try {
+      await r.connect();
+      if ((await r.ping()) === 'PONG') return `redis://127.0.0.1:${port}`;
+    } catch { /* not up yet */ } finally {
+      r.disconnect();
+    }
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  throw new Error(`private redis-server on ${port} did not answer`);
 }
 
 function render(rs: readonly RateResult[]): string {
