@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { buildRuntime, createRelay, runMigrations, serve, type Runtime } from './main.ts';
 import { applyTopology } from './adapters/nats/topology.ts';
+import { tailState } from './roles/tail-guard.ts';
 import { seedDemo } from './demo/demo.seed.ts';
 import { runReconcileCommand } from './app/reconcile.service.ts';
 import { runRebuildCommand } from './app/rebuild.service.ts';
@@ -90,8 +91,11 @@ async function main(argv: string[]): Promise<number> {
       case 'serve':
         return await serveUntilSignal(rt);
       case 'refill': {
-        await applyTopology(await rt.nats.jsm(), config.namespace, config.events);
-        const report = await createRelay(rt).guard.repair();
+        const jsm = await rt.nats.jsm();
+        await applyTopology(jsm, config.namespace, config.events);
+        const tail = await tailState(jsm, rt.redis.next(), config.namespace);
+        console.log(tail.intact ? 'the event log holds every acknowledged message it has a mark for; refilling anyway' : `the event log lost acknowledged messages: ${tail.reason}`);
+        const report = await createRelay(rt).guard.repair(tail.mark, tail.intact ? 'pallet refill' : tail.reason);
         if (report === null) {
           console.error('pallet refill: another instance is repairing the event log right now; try again later');
           return 1;

@@ -129,7 +129,7 @@ export class JetStreamPaymentEvents implements PaymentEvents {
 
   private async publish(tenant: string, subject: string, msgID: string, timeout: number, data: Uint8Array): Promise<{ duplicate: boolean }> {
     const ack = await this.js.publish(subject, data, { msgID, timeout, expect: { streamName: this.stream } });
-    this.acked?.note(ack.seq);
+    this.acked?.note(ack.seq, msgID);
     await this.journal?.append(tenant, subject, msgID, data);
     return { duplicate: ack.duplicate };
   }

@@ -39,6 +39,7 @@ import { topology, type Topology } from '../adapters/nats/topology.ts';
 import { envelopeProblem, int64 } from '../adapters/postgres/ledger.repo.ts';
 import { TenantKeys } from '../adapters/redis/keys.ts';
 import { Code, runScript } from '../adapters/redis/scripts.ts';
+import { tailState } from './tail-guard.ts';
 import type { Redis } from 'ioredis';
 
 export interface ProjectorLog {
@@ -124,6 +125,7 @@ export class Projector {
       () => deps.nats.js.consumers.get(this.t.eventsStream, this.t.consumers.projector.durable),
       e.consumerBatchMax, Math.max(fetchExpiresMsMin, e.consumerMaxWaitMs),
       (err, failures) => deps.log.error({ err, failures }, 'projector: pull failed; retrying'),
+      () => this.tailIntact(),
     );
   }
 
@@ -158,6 +160,29 @@ export class Projector {
       if (marks.size > 0) await this.raiseWatermarks(marks);
     } catch (err) {
       this.deps.log.warn({ err }, 'projector: watermarks not raised at stop; the next projector raises them');
+    }
+  }
+
+  private tailWarnedAtMs = -Infinity;
+
+  /**
+   * Whether the event log still holds every acknowledged message (tailState).
+   * While it does not, the projector does not pull: its consumer may point
+   * past a lost tail and would skip what is stored there next, and the
+   * watermark would pass events that are only in the outbox. The tail guard
+   * (relay role) or `pallet refill` repairs; this check then passes.
+   */
+  private async tailIntact(): Promise<boolean> {
+    try {
+      const t = await tailState(await this.deps.nats.jsm(), this.deps.redis.next(), this.deps.namespace);
+      if (!t.intact && this.clock.nowMs() - this.tailWarnedAtMs > 30_000) {
+        this.tailWarnedAtMs = this.clock.nowMs();
+        this.deps.log.error({ reason: t.reason }, 'projector: JetStream lost acknowledged messages; not pulling until the tail guard (relay role) or `pallet refill` repairs it');
+      }
+      return t.intact;
+    } catch (err) {
+      this.deps.log.warn({ err }, 'projector: could not check the event log; retrying');
+      return false;
     }
   }
 
@@ -427,6 +452,8 @@ class Pump {
     private readonly batchMax: number,
     private readonly expiresMs: number,
     private readonly onError: (err: unknown, failures: number) => void,
+    /** Checked before the first pull and after any failed one; false: wait and check again. */
+    private readonly ready: () => Promise<boolean>,
   ) {}
 
   start(): void {
@@ -499,10 +526,18 @@ class Pump {
 
   private async run(): Promise<void> {
     let failures = 0;
+    let check = true;
     while (!this.stopping) {
       if (this.size() >= this.batchMax) {
         await this.changed(idleMs);
         continue;
+      }
+      if (check) {
+        if (!(await this.ready())) {
+          await this.pause(idleMs);
+          continue;
+        }
+        check = false;
       }
       try {
         this.current ??= await this.getConsumer();
@@ -514,6 +549,7 @@ class Pump {
         failures = 0;
       } catch (err) {
         failures++;
+        check = true; // the server may have restarted without its tail
         this.current = null;
         this.onError(err, failures);
         if (!this.stopping) await this.pause(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)));

@@ -378,7 +378,7 @@ export class OutboxRelay {
       if (p.subjects[i] === '') continue;
       try {
         const ack = await js.publish(p.subjects[i]!, p.payloads[i]!, { msgID: p.msgIds[i]!, timeout: this.publishTimeoutMs });
-        this.opts.acked?.note(ack.seq);
+        this.opts.acked?.note(ack.seq, p.msgIds[i]!);
       } catch (err) {
         const acked = await this.ackBatch(st, entries, i, false);
         this.batchFailed(st, entries.length - i, err);
@@ -390,7 +390,7 @@ export class OutboxRelay {
 
   private batchPublisher(): BatchPublisher {
     const acked = this.opts.acked;
-    this.publisher ??= new BatchPublisher(this.opts.nats.nc, acked === undefined ? null : (seq) => acked.note(seq));
+    this.publisher ??= new BatchPublisher(this.opts.nats.nc, acked === undefined ? null : (seq, msgId) => acked.note(seq, msgId));
     return this.publisher;
   }
 
@@ -606,6 +606,7 @@ export interface BatchResult {
 interface BatchState {
   /** Per message: 0 awaiting its ack, 1 acked, 2 failed; '' subjects start acked (nothing to send). */
   readonly status: Uint8Array;
+  readonly msgIds: readonly string[];
   waiting: number;
   failed: number;
   error: string;
@@ -627,7 +628,7 @@ export class BatchPublisher {
   private readonly batches = new Map<number, BatchState>();
   private batchSeq = 0;
 
-  constructor(private readonly nc: NatsConnection, private readonly onAckSeq: ((seq: number) => void) | null = null) {
+  constructor(private readonly nc: NatsConnection, private readonly onAck: ((seq: number, msgId: string) => void) | null = null) {
     this.prefix = `${createInbox()}.`;
     this.sub = nc.subscribe(`${this.prefix}>`, { callback: (err, msg) => this.onReply(err, msg) });
   }
@@ -641,7 +642,7 @@ export class BatchPublisher {
     return new Promise<BatchResult>((resolve) => {
       const status = new Uint8Array(subjects.length);
       const timer = setTimeout(() => this.finish(batchNo, 'no JetStream ack before the timeout'), timeoutMs);
-      const b: BatchState = { status, waiting: 0, failed: -1, error: '', timer, resolve };
+      const b: BatchState = { status, msgIds, waiting: 0, failed: -1, error: '', timer, resolve };
       this.batches.set(batchNo, b);
       let i = 0;
       try {
@@ -678,7 +679,7 @@ export class BatchPublisher {
     const problem = ackProblem(msg);
     if (problem === null) {
       b.status[i] = 1;
-      if (this.onAckSeq !== null) this.onAckSeq(pubAckSeq(msg.data));
+      if (this.onAck !== null) this.onAck(pubAckSeq(msg.data), b.msgIds[i]!);
     } else {
       b.status[i] = 2;
       this.fail(b, i, problem);

@@ -34,10 +34,18 @@ function recoveryMs(load: LoadResult, faultAt: number, restartedAt: number): num
   return after.length === 0 ? null : Math.min(...after) - faultAt;
 }
 
-/** Keeps a load running until release() plus `tailMs`: the fault then surely lands mid-load. */
-function untilReleased(tailMs = 1_000): { stop: () => boolean; release: () => void } {
+/**
+ * Keeps a load running until release() plus `tailMs` and until it got more
+ * than 50 answers after release (recovery is slower while other test files
+ * share the cores), at most `tailMsMax`: the fault then surely lands mid-load.
+ */
+function untilReleased(load: LoadResult, tailMs = 1_000, tailMsMax = 20_000): { stop: () => boolean; release: () => void } {
   let at: number | null = null;
-  return { stop: () => at !== null && Date.now() > at + tailMs, release: () => { at = Date.now(); } };
+  const answeredSince = (t: number): number => load.okTimes.filter((x) => x > t).length;
+  return {
+    stop: () => at !== null && Date.now() > at + tailMs && (answeredSince(at) > 50 || Date.now() > at + tailMsMax),
+    release: () => { at = Date.now(); },
+  };
 }
 
 /** The fault hit a running load: 2xx answers both before and after it. */
@@ -66,7 +74,7 @@ describe('faults: the durability chain under kill -9 and pauses (AOF on)', () =>
   it('1. kill -9 of the core mid-load, restart, finish the load (short TTL: expiry checked)', async () => {
     const tenant = await createTenant(core.base, adminKey);
     const load = newLoadResult();
-    const gate = untilReleased();
+    const gate = untilReleased(load);
     const running = runLoad({ base: () => core.base, tenant, count: 5_000, concurrency: 6, ttlSeconds: 3, pauseMs: 5, stop: gate.stop }, load);
     await sleep(1_500);
     const killedAt = Date.now();
@@ -93,7 +101,7 @@ describe('faults: the durability chain under kill -9 and pauses (AOF on)', () =>
   it('2. kill -9 of Redis mid-load, restart from its AOF; the core keeps running', async () => {
     const tenant = await createTenant(core.base, adminKey);
     const load = newLoadResult();
-    const gate = untilReleased();
+    const gate = untilReleased(load);
     const running = runLoad({ base: () => core.base, tenant, count: 5_000, concurrency: 6, ttlSeconds: 600, pauseMs: 5, stop: gate.stop }, load);
     await sleep(1_500);
     const killedAt = Date.now();
@@ -114,7 +122,7 @@ describe('faults: the durability chain under kill -9 and pauses (AOF on)', () =>
   it('3. kill -9 of NATS and restart (same store); SIGSTOP longer than the ack wait, then SIGCONT', async () => {
     const tenant = await createTenant(core.base, adminKey);
     const load = newLoadResult();
-    const gate = untilReleased();
+    const gate = untilReleased(load);
     const running = runLoad({ base: () => core.base, tenant, count: 5_000, concurrency: 6, ttlSeconds: 600, pauseMs: 10, stop: gate.stop }, load);
     await sleep(1_000);
     const killedAt = Date.now();

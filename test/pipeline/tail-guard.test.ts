@@ -24,13 +24,14 @@ import { subjectOf } from '../../src/adapters/events/envelope.codec.ts';
 import { createMetrics } from '../../src/adapters/metrics/metrics.ts';
 import { eventLogKeys, tenantKeysCache } from '../../src/adapters/redis/keys.ts';
 import { PaymentJournal } from '../../src/adapters/redis/payment-journal.ts';
+import { Code, runScript } from '../../src/adapters/redis/scripts.ts';
 import type { Clock } from '../../src/app/catalog.port.ts';
 import { PaymentService, receivedEventId, type PaymentCallback, type PaymentReceived, type PaymentSecretStore } from '../../src/app/payment.service.ts';
 import { errorStatus } from '../../src/core/errors.ts';
 import { RedisPaymentRecords, JetStreamPaymentEvents } from '../../src/roles/payments.role.ts';
 import { WatermarkGate } from '../../src/roles/projector.role.ts';
 import { OutboxRelay, outboxProjectedKey, pubAckSeq } from '../../src/roles/relay.role.ts';
-import { AckedSeqMark, JetStreamTailGuard, type GuardLog } from '../../src/roles/tail-guard.ts';
+import { AckedSeqMark, JetStreamTailGuard, readAckMark, type GuardLog } from '../../src/roles/tail-guard.ts';
 import { createNatsHarness, readStream, type NatsHarness } from '../helpers/nats.ts';
 import { readOutbox } from '../helpers/outbox.ts';
 import { createHarness, type StockHarness } from '../helpers/redis.ts';
@@ -288,44 +289,64 @@ describe('PaymentJournal', () => {
 // ---------------------------------------------------------------- AckedSeqMark
 
 describe('AckedSeqMark', () => {
-  it('raises the Redis mark to "<seq>-0", never lowers it, and flushes what it noted once', async () => {
+  it('raises the Redis mark {seq, id, at} to the highest noted sequence, never lowers it, and flushes what it noted once', async () => {
     const h = redisOnly();
-    const key = eventLogKeys(h.namespace).ackedSeq;
-    const get = () => h.redis().get(key);
+    const key = eventLogKeys(h.namespace).ackedMark;
+    const get = async () => {
+      const m = await readAckMark(h.redis(), h.namespace);
+      return m === null ? null : `${m.seq} ${m.id}`;
+    };
     const a = new AckedSeqMark(h.pool, h.namespace);
     const b = new AckedSeqMark(h.pool, h.namespace);
 
     await a.flush(); // nothing noted: nothing written
     expect(await get()).toBeNull();
-    a.note(9);
-    a.note(3);
+    const before = Date.now();
+    a.note(9, 'm9');
+    a.note(3, 'm3');
     await a.flush();
-    expect(await get()).toBe('9-0');
-    b.note(10);
+    expect(await get()).toBe('9 m9');
+    expect((await readAckMark(h.redis(), h.namespace))!.atMs).toBeGreaterThanOrEqual(before);
+    b.note(10, 'm10');
     await b.flush();
-    expect(await get()).toBe('10-0'); // numerically above "9-0"
-    a.note(4);
+    expect(await get()).toBe('10 m10'); // numerically above 9
+    a.note(4, 'm4');
     await a.flush();
-    expect(await get()).toBe('10-0'); // a lower mark leaves it
+    expect(await get()).toBe('10 m10'); // a lower mark leaves it
 
-    b.note(12);
+    b.note(12, 'm12');
     await b.flush();
-    expect(await get()).toBe('12-0');
+    expect(await get()).toBe('12 m12');
     await h.redis().del(key);
     await b.flush(); // reset by the first flush: a no-op
     expect(await get()).toBeNull();
   });
 
+  it('raiseAckMark refuses bad arguments and changes nothing', async () => {
+    const h = redisOnly();
+    const key = eventLogKeys(h.namespace).ackedMark;
+    const run = (args: (string | number)[]) => runScript(h.redis(), 'raiseAckMark', [key], args);
+    expect(await run([0, 'x', 1])).toEqual([Code.BAD_ARG, 'seq']);
+    expect(await run([1.5, 'x', 1])).toEqual([Code.BAD_ARG, 'seq']);
+    expect(await run(['a', 'x', 1])).toEqual([Code.BAD_ARG, 'seq']);
+    expect(await run([2, '', 1])).toEqual([Code.BAD_ARG, 'id']);
+    expect(await run([2, 'x', -1])).toEqual([Code.BAD_ARG, 'at']);
+    expect(await h.redis().exists(key)).toBe(0);
+    expect(await run([2, 'x', 5])).toEqual([Code.OK, '2']);
+    expect(await run([2, 'y', 6])).toEqual([Code.ALREADY, '2']);
+    expect(await h.redis().hgetall(key)).toEqual({ seq: '2', id: 'x', at: '5' });
+  });
+
   it('keeps what it noted when Redis refuses the flush, and writes it on the next one', async () => {
     const h = redisOnly();
-    const key = eventLogKeys(h.namespace).ackedSeq;
+    const key = eventLogKeys(h.namespace).ackedMark;
     const mark = new AckedSeqMark(h.pool, h.namespace);
-    await h.redis().hset(key, 'not', 'a string'); // WRONGTYPE for the script's GET
-    mark.note(21);
+    await h.redis().set(key, 'a string'); // WRONGTYPE for the script's HGET
+    mark.note(21, 'm21');
     await expect(mark.flush()).rejects.toThrow(/WRONGTYPE/);
     await h.redis().del(key);
     await mark.flush();
-    expect(await h.redis().get(key)).toBe('21-0');
+    expect(await h.redis().hget(key, 'seq')).toBe('21');
   });
 });
 
@@ -351,7 +372,7 @@ describe('JetStreamPaymentEvents with a journal and a mark', () => {
     expect(stored!.msgId).toBe(e.eventId);
     expect(Buffer.from(entry!.data).equals(Buffer.from(stored!.data))).toBe(true);
     await mark.flush();
-    expect(await h.redis().get(eventLogKeys(h.namespace).ackedSeq)).toBe(`${stored!.seq}-0`);
+    expect(await readAckMark(h.redis(), h.namespace)).toMatchObject({ seq: stored!.seq, id: e.eventId });
   });
 
   it('accept answers OVERLOADED (503) when the journal cannot write, and accepts the provider\'s retry once it can', async () => {
@@ -419,6 +440,9 @@ interface GuardRig {
   readonly refilled: string[];
   readonly logs: { level: string; msg: string }[];
   readonly markKey: string;
+  /** Sets the mark as a publisher would have: {seq, id, at: now}. */
+  setMark(seq: number, id: string): Promise<unknown>;
+  markSeq(): Promise<number | null>;
 }
 
 /** A relay and a guard sharing one mark and one journal, as createRelay wires them. */
@@ -443,7 +467,12 @@ async function guardRig(tenants: readonly string[]): Promise<GuardRig> {
     refill: (tenant) => { refilled.push(tenant); return relay.refillTenant(tenant); },
     mark, instanceId: 'guard-1', checkIntervalMs: 0,
   });
-  return { h, nh, relay, guard, journal, mark, refilled, logs, markKey: eventLogKeys(h.namespace).ackedSeq };
+  const markKey = eventLogKeys(h.namespace).ackedMark;
+  return {
+    h, nh, relay, guard, journal, mark, refilled, logs, markKey,
+    setMark: (seq, id) => h.redis().hset(markKey, 'seq', String(seq), 'id', id, 'at', String(Date.now())),
+    markSeq: async () => (await readAckMark(h.redis(), h.namespace))?.seq ?? null,
+  };
 }
 
 describe('JetStreamTailGuard.checkOnce', () => {
@@ -461,8 +490,9 @@ describe('JetStreamTailGuard.checkOnce', () => {
 
     // The marks noted by the relay and the publisher are flushed by the check: at the last sequence, no loss.
     expect(await g.guard.checkOnce()).toBeNull();
-    expect(await redis.get(g.markKey)).toBe('8-0');
-    await redis.set(g.markKey, '5-0');
+    expect(await g.markSeq()).toBe(8);
+    const before = await readStream(nh.nats, nh.topology.eventsStream);
+    await g.setMark(5, before[4]!.msgId!); // below the end, and the stream still holds that message
     expect(await g.guard.checkOnce()).toBeNull();
     await redis.del(g.markKey);
     expect(await g.guard.checkOnce()).toBeNull();
@@ -476,11 +506,12 @@ describe('JetStreamTailGuard.checkOnce', () => {
     await g.journal.append('ta', subjectOf(h.namespace, 'ta', 'payment.received'), lost.eventId, randomBytes(40));
 
     // What a lost tail looks like to the guard: someone saw sequence 13 acknowledged, the stream ends at 8.
-    await redis.set(g.markKey, '13-0');
+    await g.setMark(13, 'gone');
     const report = await g.guard.checkOnce();
     expect(report).toMatchObject({
       lastSeq: 8, ackedSeq: 13, consumersMoved: [], tenants: 2, outboxRepublished: 4 + 3, journalRepublished: 2,
     });
+    expect(report!.reason).toMatch(/ends at 8, below the acknowledged 13/);
     expect(g.refilled).toEqual(['ta', 'tb']);
     expect(g.logs.some((l) => l.level === 'error' && /lost acknowledged messages/.test(l.msg))).toBe(true);
 
@@ -489,10 +520,34 @@ describe('JetStreamTailGuard.checkOnce', () => {
     const all = await readOutbox(redis, h.keys('ta'));
     expect(stored).toHaveLength(12);
     expect(stored.map((m) => m.msgId).sort()).toEqual([...all.map((e) => `ta:${e.id}`), paid.eventId, lost.eventId].sort());
-    expect(await redis.get(g.markKey)).toBe('12-0');
+    expect(await readAckMark(redis, h.namespace)).toMatchObject({ seq: 12, id: stored.find((m) => m.seq === 12)!.msgId });
     expect(await redis.exists(eventLogKeys(h.namespace).repairLease)).toBe(0);
     expect(await g.guard.checkOnce()).toBeNull();
     expect(g.guard.repairs).toBe(1);
+  });
+
+  it('notices a stream that lost its tail and grew past the mark again (another id at the marked sequence), and moves the consumers back', async () => {
+    const g = await guardRig(['td']);
+    const { h, nh } = g;
+    await fillOutbox(h, 'td', 4, true);
+    expect(await g.relay.relayTenantOnce('td')).toBe(5);
+    // A consumer that was handed all 5 and acked them.
+    const consumer = await nh.nats.js.consumers.get(nh.topology.eventsStream, 'projector');
+    const batch = await consumer.fetch({ max_messages: 5, expires: 2_000 });
+    for await (const m of batch) m.ack();
+    await nh.nats.nc.flush();
+    await expect.poll(async () => (await (await nh.nats.jsm()).consumers.info(nh.topology.eventsStream, 'projector')).ack_floor.stream_seq).toBe(5);
+    // The mark names sequence 3 with an id the stream does not hold there: what a lost and regrown tail looks like.
+    await g.mark.flush(); // what the relay noted goes first, so the mark set below stays
+    await g.setMark(3, 'td:lost-before-the-restart');
+    const report = await g.guard.checkOnce();
+    expect(report).not.toBeNull();
+    expect(report!.reason).toMatch(/the message at 3 is "td:[^"]+", not the acknowledged "td:lost-before-the-restart"/);
+    // Everything in the stream was stored within the loss window: the projector starts again from the first message.
+    expect(report!.consumersMoved).toEqual([{ name: 'projector', from: 5, to: 1 }]);
+    const info = await (await nh.nats.jsm()).consumers.info(nh.topology.eventsStream, 'projector');
+    expect(info.num_pending).toBeGreaterThanOrEqual(5);
+    expect(await g.guard.checkOnce()).toBeNull();
   });
 
   it('does not repair while another instance holds the repair lease', async () => {
@@ -502,12 +557,12 @@ describe('JetStreamTailGuard.checkOnce', () => {
     expect(await g.relay.relayTenantOnce('tc')).toBe(3);
     const lease = eventLogKeys(g.h.namespace).repairLease;
     await redis.set(lease, 'guard-elsewhere', 'PX', 30_000);
-    await redis.set(g.markKey, '50-0');
+    await g.setMark(50, 'x');
 
     expect(await g.guard.checkOnce()).toBeNull();
     expect(g.refilled).toEqual([]);
     expect(await redis.get(lease)).toBe('guard-elsewhere');
-    expect(await redis.get(g.markKey)).toBe('50-0');
+    expect(await g.markSeq()).toBe(50);
     expect(g.logs.some((l) => l.level === 'warn' && /another instance is repairing/.test(l.msg))).toBe(true);
     expect(g.guard.repairs).toBe(0);
   });

@@ -45,11 +45,12 @@ export class TenantKeys {
 
 /**
  * Keys of a namespace's event log as a whole (not of one tenant): the highest
- * JetStream sequence any publisher saw acknowledged (`"<seq>-0"`, raised with
- * raiseWatermark-1.lua) and the lease of the one instance repairing a lost tail.
+ * JetStream sequence any publisher saw acknowledged, with the message id
+ * stored at it and when (a hash raised with raiseAckMark-1.lua), and the
+ * lease of the one instance repairing a lost tail.
  */
-export const eventLogKeys = (namespace: string): { readonly ackedSeq: string; readonly repairLease: string } => ({
-  ackedSeq: `${namespace}:js:acked`,
+export const eventLogKeys = (namespace: string): { readonly ackedMark: string; readonly repairLease: string } => ({
+  ackedMark: `${namespace}:js:acked`,
   repairLease: `${namespace}:js:repair:lease`,
 });
 
