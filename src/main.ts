@@ -136,7 +136,7 @@ export function createRelay(rt: Runtime): { relay: OutboxRelay; guard: JetStream
     instanceId, outboxRetentionMs: config.outboxRetentionSeconds * 1000, acked: rt.acked, journal: rt.journal,
   });
   const guard = new JetStreamTailGuard({
-    nats: rt.nats, redis: rt.redis, namespace: config.namespace, events: config.events, listTenants, log, instanceId,
+    nats: rt.nats, redis: rt.redis, namespace: config.namespace, events: config.events, listTenants, log, metrics, instanceId,
     refill: (tenant) => relay.refillTenant(tenant), mark: rt.acked, checkIntervalMs: config.events.tailCheckMs,
   });
   return { relay, guard };

@@ -44,7 +44,7 @@ export interface RelayLog {
   error(obj: object, msg: string): void;
 }
 
-export type RelayMetrics = Pick<Metrics, 'relayPublished' | 'relayLagSeconds' | 'outboxLength'>;
+export type RelayMetrics = Pick<Metrics, 'relayPublished' | 'relayLagSeconds' | 'outboxLength' | 'paymentJournalLength'>;
 
 export interface RelayOptions {
   readonly redis: RedisPool;
@@ -233,6 +233,7 @@ export class OutboxRelay {
     }
     const result = { trimmed: Number(reply[1]), cutoff: String(reply[2]), length: Number(reply[3]), consumersDeleted: Number(reply[4]) };
     this.opts.metrics.outboxLength.set({ tenant }, result.length);
+    if (this.opts.journal !== undefined) this.opts.metrics.paymentJournalLength.set({ tenant }, await this.opts.journal.length(tenant));
     return result;
   }
 
@@ -297,6 +298,7 @@ export class OutboxRelay {
     this.resetOwnership(st);
     this.opts.metrics.relayLagSeconds.remove({ tenant: st.tenant });
     this.opts.metrics.outboxLength.remove({ tenant: st.tenant });
+    this.opts.metrics.paymentJournalLength.remove({ tenant: st.tenant });
   }
 
   /** Creates the group when missing and claims every entry other consumers left pending (bounded per call). */

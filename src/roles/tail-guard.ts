@@ -35,6 +35,7 @@
 import { DeliverPolicy, JetStreamApiError, type JetStreamManager, type StoredMsg } from '@nats-io/jetstream';
 import type { Redis } from 'ioredis';
 import type { EventsConfig } from '../config.ts';
+import type { Metrics } from '../adapters/metrics/metrics.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
 import { consumerConfig, topology, type ConsumerName } from '../adapters/nats/topology.ts';
 import { eventLogKeys } from '../adapters/redis/keys.ts';
@@ -111,6 +112,7 @@ export interface TailGuardDeps {
   readonly refill: Refill;
   readonly mark: AckedSeqMark;
   readonly log: GuardLog;
+  readonly metrics?: Pick<Metrics, 'eventLogRepairs' | 'eventLogIntact'>;
   /** The lease owner: unique per instance. */
   readonly instanceId: string;
   /** How often to compare (0: never on a timer; checkOnce / repair still work). */
@@ -206,6 +208,7 @@ export class JetStreamTailGuard {
   async checkOnce(): Promise<RepairReport | null> {
     await this.deps.mark.flush();
     const t = await tailState(await this.deps.nats.jsm(), this.deps.redis.next(), this.deps.namespace);
+    this.deps.metrics?.eventLogIntact.set(t.intact ? 1 : 0);
     if (t.intact) return null;
     this.deps.log.error({ lastSeq: t.lastSeq, mark: t.mark, reason: t.reason }, 'tail guard: JetStream lost acknowledged messages; repairing');
     return this.repair(t.mark, t.reason);
@@ -241,6 +244,8 @@ export class JetStreamTailGuard {
       }
       await this.resetMark(jsm, redis);
       this.repairs++;
+      this.deps.metrics?.eventLogRepairs.inc();
+      this.deps.metrics?.eventLogIntact.set(1);
       const report: RepairReport = {
         lastSeq, ackedSeq: mark?.seq ?? 0, reason, consumersMoved, tenants: tenants.length, outboxRepublished, journalRepublished, ms: Date.now() - started,
       };

@@ -29,6 +29,9 @@ export function createMetrics(opts: { defaults?: boolean } = {}) {
     reconcileDriftCells: new Gauge({ ...r, name: 'pallet_reconcile_drift_cells', help: 'Stock cells whose Redis counters differ from the ledger at the last reconcile' }),
     reconcileLastRunSeconds: new Gauge({ ...r, name: 'pallet_reconcile_last_run_timestamp_seconds', help: 'When reconcile last finished' }),
     paymentCallbacks: new Counter({ ...r, name: 'pallet_payment_callbacks_total', help: 'Payment callbacks by outcome', labelNames: ['outcome'] as const }),
+    paymentJournalLength: new Gauge({ ...r, name: 'pallet_payment_journal_length', help: 'Entries in the tenant payment journals (sampled by the relay)', labelNames: ['tenant'] as const }),
+    eventLogRepairs: new Counter({ ...r, name: 'pallet_event_log_repairs_total', help: 'Repairs of a JetStream that lost acknowledged messages (tail guard and pallet refill)' }),
+    eventLogIntact: new Gauge({ ...r, name: 'pallet_event_log_intact', help: '1 when the stream holds the highest acknowledged message at the last tail check, 0 when not' }),
     paymentsOrphaned: new Counter({ ...r, name: 'pallet_payments_orphaned_total', help: 'Payments whose reservation had expired or was released', labelNames: ['resolution'] as const }),
   };
 }
