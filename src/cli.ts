@@ -94,8 +94,8 @@ async function main(argv: string[]): Promise<number> {
         const jsm = await rt.nats.jsm();
         await applyTopology(jsm, config.namespace, config.events);
         const tail = await tailState(jsm, rt.redis.next(), config.namespace);
-        console.log(tail.intact ? 'the event log holds every acknowledged message it has a mark for; refilling anyway' : `the event log lost acknowledged messages: ${tail.reason}`);
-        const report = await createRelay(rt).guard.repair(tail.mark, tail.intact ? 'pallet refill' : tail.reason);
+        console.log(tail.intact ? 'the event log holds every logged acknowledged message; refilling anyway' : `the event log lost acknowledged messages: ${tail.reason}`);
+        const report = await createRelay(rt).guard.repair(tail.earliest, tail.lost?.seq ?? 0, tail.intact ? 'pallet refill' : tail.reason);
         if (report === null) {
           console.error('pallet refill: another instance is repairing the event log right now; try again later');
           return 1;

@@ -90,8 +90,10 @@ export interface EventsConfig {
   readonly consumerAckWaitMs: number;
   readonly consumerMaxDeliver: number;
   readonly consumerMaxAckPending: number;
-  /** How often the tail guard compares the stream with the highest acknowledged sequence (0: off). */
+  /** How often the tail guard checks the logged acknowledgements against the stream (0: off). */
   readonly tailCheckMs: number;
+  /** Acknowledgements logged for the tail guard at most (beyond, the oldest unverified go first). */
+  readonly ackLogMax: number;
 }
 
 export interface PaymentsConfig {
@@ -215,6 +217,7 @@ export function loadConfig(env: Env = process.env): Config {
       consumerMaxDeliver: r.int('PALLET_CONSUMER_MAX_DELIVER', 10, 1, 1_000),
       consumerMaxAckPending: r.int('PALLET_CONSUMER_MAX_ACK_PENDING', 20_000, 1, 10_000_000),
       tailCheckMs: r.int('PALLET_TAIL_CHECK_MS', 5_000, 0, 3_600_000),
+      ackLogMax: r.int('PALLET_ACK_LOG_MAX', 10_000, 10, 10_000_000),
     }),
     payments: Object.freeze({
       inflightMax: r.int('PALLET_PAYMENTS_INFLIGHT_MAX', 2_000, 1, 1_000_000),

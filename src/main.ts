@@ -86,7 +86,7 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
     ttlSecondsDefault: config.dashboard.tokenTtlSecondsDefault, ttlSecondsMax: config.dashboard.tokenTtlSecondsMax,
   }, clock);
   // Payment events are journaled in Redis and their PubAck sequences noted: the tail guard's refill source and signal.
-  const acked = new AckedSeqMark(redis, config.namespace);
+  const acked = new AckedSeqMark(redis, config.namespace, config.events.ackLogMax);
   const journal = new PaymentJournal(redis, tenantKeysCache(config.namespace), {
     retentionMs: config.outboxRetentionSeconds * 1000, entriesMax: config.payments.journalEntriesMax,
   });
@@ -129,7 +129,7 @@ export async function runMigrations(rt: Runtime): Promise<string[]> {
 /** The outbox relay and its tail guard (not started): the relay role, and `pallet refill`. */
 export function createRelay(rt: Runtime): { relay: OutboxRelay; guard: JetStreamTailGuard } {
   const { config, log, metrics, clock } = rt;
-  const listTenants = (limit: number) => rt.store.listTenantIds(limit);
+  const listTenants = (limit: number, afterId?: string) => rt.store.listTenantIds(limit, afterId);
   const instanceId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const relay = new OutboxRelay({
     redis: rt.redis, nats: rt.nats, namespace: config.namespace, events: config.events, listTenants, log, metrics, clock,
@@ -137,7 +137,7 @@ export function createRelay(rt: Runtime): { relay: OutboxRelay; guard: JetStream
   });
   const guard = new JetStreamTailGuard({
     nats: rt.nats, redis: rt.redis, namespace: config.namespace, events: config.events, listTenants, log, metrics, instanceId,
-    refill: (tenant) => relay.refillTenant(tenant), mark: rt.acked, checkIntervalMs: config.events.tailCheckMs,
+    refill: (tenant, owned) => relay.refillTenant(tenant, owned), mark: rt.acked, checkIntervalMs: config.events.tailCheckMs,
   });
   return { relay, guard };
 }

@@ -132,8 +132,29 @@ export class Projector {
   start(): void {
     if (this.loop !== null) return;
     this.stopping = false;
+    this.watchConnection();
     this.pump.start();
     this.loop = this.run();
+  }
+
+  private watching = false;
+
+  /**
+   * A NATS server that restarted may have lost its tail, and an open pull
+   * silently re-pulls after a reconnect: on every disconnect or reconnect the
+   * open pull is stopped and the event log checked again before the next one.
+   */
+  private watchConnection(): void {
+    if (this.watching) return;
+    this.watching = true;
+    void (async () => {
+      for await (const st of this.deps.nats.nc.status()) {
+        if (st.type !== 'disconnect' && st.type !== 'reconnect') continue;
+        this.tailOk = false;
+        this.pump.recheck();
+      }
+    })().catch((err: unknown) => this.deps.log.warn({ err }, 'projector: connection status watch ended'))
+      .finally(() => { this.watching = false; });
   }
 
   /**
@@ -153,7 +174,7 @@ export class Projector {
   /** Raises the watermarks the ack floor now allows (the sampler does it every second; stop does it once more). */
   private async releaseWatermarks(): Promise<void> {
     const consumer = this.pump.consumer();
-    if (consumer === null || this.gate.size === 0) return;
+    if (consumer === null || this.gate.size === 0 || !this.tailOk) return;
     try {
       await this.deps.nats.nc.flush(); // the acks just sent reach the server before the info request
       const marks = this.gate.release((await consumer.info(false)).ack_floor.stream_seq);
@@ -164,6 +185,8 @@ export class Projector {
   }
 
   private tailWarnedAtMs = -Infinity;
+  /** The last tail check passed and no disconnect came since: watermarks may be raised. */
+  private tailOk = false;
 
   /**
    * Whether the event log still holds every acknowledged message (tailState).
@@ -175,12 +198,16 @@ export class Projector {
   private async tailIntact(): Promise<boolean> {
     try {
       const t = await tailState(await this.deps.nats.jsm(), this.deps.redis.next(), this.deps.namespace);
+      // Marks held from before a damaged log refer to sequence numbers the repair moved: drop them (the watermark only lags).
+      if (!t.intact || !this.tailOk) this.gate.clear();
+      this.tailOk = t.intact;
       if (!t.intact && this.clock.nowMs() - this.tailWarnedAtMs > 30_000) {
         this.tailWarnedAtMs = this.clock.nowMs();
         this.deps.log.error({ reason: t.reason }, 'projector: JetStream lost acknowledged messages; not pulling until the tail guard (relay role) or `pallet refill` repairs it');
       }
       return t.intact;
     } catch (err) {
+      this.tailOk = false;
       this.deps.log.warn({ err }, 'projector: could not check the event log; retrying');
       return false;
     }
@@ -370,6 +397,7 @@ export class Projector {
     consumer.info(false).then(async (info) => {
       this.deps.metrics.consumerPending.set({ consumer: projectorConsumer }, info.num_pending);
       this.deps.metrics.consumerAckPending.set({ consumer: projectorConsumer }, info.num_ack_pending);
+      if (!this.tailOk) return;
       const marks = this.gate.release(info.ack_floor.stream_seq);
       if (marks.size > 0) await this.raiseWatermarks(marks);
     }, () => undefined).finally(() => { this.infoInFlight = false; });
@@ -398,6 +426,11 @@ export class WatermarkGate {
 
   get size(): number {
     return this.held.length;
+  }
+
+  /** Forgets every held batch (their watermarks are then raised by later batches only). */
+  clear(): void {
+    this.held = [];
   }
 
   hold(maxSeq: number, marks: ReadonlyMap<string, string>): void {
@@ -446,6 +479,9 @@ class Pump {
   private current: Consumer | null = null;
   private signal: { promise: Promise<void>; resolve: () => void } | null = null;
   private wakePause: (() => void) | null = null;
+  /** Check `ready` before the next pull. */
+  private check = true;
+  private open: ConsumerMessages | null = null;
 
   constructor(
     private readonly getConsumer: () => Promise<Consumer>,
@@ -513,6 +549,12 @@ class Pump {
     return Promise.race([this.signal.promise, timeout]).finally(() => clearTimeout(timer));
   }
 
+  /** Stops the open pull; `ready` is checked before the next one. */
+  recheck(): void {
+    this.check = true;
+    this.open?.stop();
+  }
+
   /** Wakes whoever waits in changed(). */
   poke(): void {
     this.notify();
@@ -526,30 +568,34 @@ class Pump {
 
   private async run(): Promise<void> {
     let failures = 0;
-    let check = true;
     while (!this.stopping) {
       if (this.size() >= this.batchMax) {
         await this.changed(idleMs);
         continue;
       }
-      if (check) {
+      if (this.check) {
+        this.check = false;
         if (!(await this.ready())) {
+          this.check = true;
           await this.pause(idleMs);
           continue;
         }
-        check = false;
       }
       try {
         this.current ??= await this.getConsumer();
         const msgs: ConsumerMessages = await this.current.fetch({ max_messages: this.batchMax, expires: this.expiresMs });
+        this.open = msgs;
+        if (this.check) msgs.stop(); // a disconnect came while the pull was being set up
         for await (const m of msgs) {
           this.buffer.push(m);
           this.notify();
         }
+        this.open = null;
         failures = 0;
       } catch (err) {
+        this.open = null;
         failures++;
-        check = true; // the server may have restarted without its tail
+        this.check = true; // the server may have restarted without its tail
         this.current = null;
         this.onError(err, failures);
         if (!this.stopping) await this.pause(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)));

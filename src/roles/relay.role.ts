@@ -407,7 +407,7 @@ export class OutboxRelay {
    * touch the relay's consumer group: the normal path goes on meanwhile.
    * Throws when a publish is not acknowledged (the guard retries).
    */
-  async refillTenant(tenant: string): Promise<{ outbox: number; journal: number }> {
+  async refillTenant(tenant: string, owned: () => boolean = () => true): Promise<{ outbox: number; journal: number }> {
     const st = this.stateOf(tenant);
     const watermark = await this.redis().get(st.projectedKey);
     // Up to what the outbox holds now: later entries take the normal path, so the refill ends under load too.
@@ -418,6 +418,7 @@ export class OutboxRelay {
     for (;;) {
       const entries = (await this.redis().xrange(st.outbox, from, end, 'COUNT', this.readCount)) as Entry[];
       if (entries.length === 0) break;
+      if (!owned()) throw new Error(`refill of ${tenant} stopped: the repair lease was lost`);
       const p = this.prepare(st, entries);
       await this.publishAll(p.subjects, p.payloads, p.msgIds, `outbox of ${tenant}`);
       outbox += entries.length;
@@ -431,6 +432,7 @@ export class OutboxRelay {
       for (;;) {
         const rows = (await j.read(tenant, after, this.readCount)).filter((r) => msOfId(r.id) <= untilMs);
         if (rows.length === 0) break;
+        if (!owned()) throw new Error(`refill of ${tenant} stopped: the repair lease was lost`);
         await this.publishAll(rows.map((r) => r.subject), rows.map((r) => r.data), rows.map((r) => r.msgId), `payment journal of ${tenant}`);
         journal += rows.length;
         after = rows[rows.length - 1]!.id;

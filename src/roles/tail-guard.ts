@@ -8,41 +8,54 @@
 // skips whatever is stored under those sequence numbers again (test/faults).
 //
 // Detection: every publisher notes each PubAck's stream sequence with the
-// message id it acknowledged (AckedSeqMark) and raises the hash
-// `<ns>:js:acked` {seq, id, at} in Redis about once a check interval. The
-// stream lost acknowledged messages when its last sequence is below `seq`, or
-// when the message now stored at `seq` is missing or carries another id (the
-// stream lost its tail and grew again past the mark before anyone looked).
-// Limits only remove messages from the front, which keeps both true.
+// message id it acknowledged (AckedSeqMark) and, about once a second, logs
+// the highest in the sorted set `<ns>:js:acked` (noteAcked-1.lua, at most
+// PALLET_ACK_LOG_MAX entries). An entry checks out when the message at its
+// sequence exists and carries its id. The log keeps the entries of the last
+// lossWindowMs (what a power loss can take); older ones were synced and are
+// dropped. A regular check verifies the entries above the highest verified
+// sequence (`<ns>:js:acked:verified`); a full check — at start, after every
+// NATS disconnect or reconnect, and every fullCheckEvery checks — verifies all
+// of them, so a stream that lost its tail and already grew past it again still
+// fails on the entries logged before the loss. Limits only remove messages
+// from the front; an entry below the stream's first sequence checks out.
 //
-// Repair (one instance at a time, by a lease):
+// Repair (one instance at a time, by a lease renewed while it works):
 // 1. every durable consumer that may have been handed a lost sequence number
 //    is recreated (same config) to start at the earlier of its ack floor + 1
-//    and the first message stored after `at` − lossWindowMs (JetStream syncs
-//    at least every 2 minutes, so older messages were on disk);
+//    and the first message stored after the earliest unverified entry's time
+//    − lossWindowMs (JetStream syncs at least every 2 minutes, so older
+//    messages were on disk);
 // 2. every tenant is refilled (OutboxRelay.refillTenant): the outbox above
 //    the projector's watermark and the payment journal, with their original
 //    message ids — duplicates are dropped by JetStream or by the consumers'
 //    idempotency;
-// 3. the mark is set to the stream's last message.
-// Until the event log is intact again the projector does not pull (it checks
-// with tailIntact at start and after any failed pull), so it cannot skip
-// messages and raise the outbox watermark past a lost event.
+// 3. the log is cleared.
+// Until then the projector does not pull (it checks tailState at start, after
+// a failed pull and after every NATS disconnect or reconnect) and does not
+// raise outbox watermarks, so it cannot skip messages and cannot let the relay
+// trim an event that is only in the outbox.
 //
 // Blind spot: a tail lost entirely within the last flush interval while the
-// publishing processes died too (the same power cut) leaves a mark that never
-// saw those acks. `pallet refill` repairs unconditionally for that case.
-import { DeliverPolicy, JetStreamApiError, type JetStreamManager, type StoredMsg } from '@nats-io/jetstream';
+// publishing processes died too (the same power cut) was never logged.
+// `pallet refill` repairs unconditionally for that case.
+import { DeliverPolicy, JetStreamApiError, type JetStreamManager } from '@nats-io/jetstream';
 import type { Redis } from 'ioredis';
 import type { EventsConfig } from '../config.ts';
 import type { Metrics } from '../adapters/metrics/metrics.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
 import { consumerConfig, topology, type ConsumerName } from '../adapters/nats/topology.ts';
 import { eventLogKeys } from '../adapters/redis/keys.ts';
+import { LeaseCode } from './relay.role.ts';
 import { runScript } from '../adapters/redis/scripts.ts';
 
 /** Anything that hands out a Redis connection with the scripts registered (RedisPool). */
 interface RedisSource { next(): Redis }
+
+/** JetStream 2.9 syncs file storage every 2 minutes: a power loss takes at most that much, plus clock skew. */
+export const lossWindowMs = 150_000;
+/** Log entries are kept this much longer than the loss window. */
+const staleMarginMs = 30_000;
 
 export interface GuardLog {
   info(obj: object, msg: string): void;
@@ -50,7 +63,7 @@ export interface GuardLog {
   error(obj: object, msg: string): void;
 }
 
-/** What the mark says: the highest acknowledged sequence, the message id stored at it, and when it was acknowledged. */
+/** One logged acknowledgement: the stream sequence, the message id stored at it, and when it was acknowledged. */
 export interface AckMark {
   readonly seq: number;
   readonly id: string;
@@ -59,27 +72,28 @@ export interface AckMark {
 
 /**
  * The highest PubAck sequence this process saw since its last flush, with its
- * message id. Cheap to note on every ack; flushed (raised in Redis, never
- * lowered there) by the process's own timer. Reset on flush, so a mark from
- * before a repair is flushed at most once.
+ * message id. Cheap to note on every ack; flushed into the Redis log by the
+ * process's own timer. Reset on flush.
  */
 export class AckedSeqMark {
   private highest: AckMark | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly redis: RedisSource, private readonly namespace: string) {}
+  constructor(private readonly redis: RedisSource, private readonly namespace: string, private readonly logMax: number) {
+    if (!(logMax >= 1)) throw new Error('AckedSeqMark: logMax must be ≥ 1');
+  }
 
   note(seq: number, msgId: string): void {
     if (seq > 0 && msgId !== '' && (this.highest === null || seq > this.highest.seq)) this.highest = { seq, id: msgId, atMs: Date.now() };
   }
 
-  /** Raises the Redis mark to what was noted since the last flush; keeps it when Redis fails. */
+  /** Logs what was noted since the last flush; keeps it when Redis fails. */
   async flush(): Promise<void> {
     const m = this.highest;
     if (m === null) return;
     this.highest = null;
     try {
-      await runScript(this.redis.next(), 'raiseAckMark', [eventLogKeys(this.namespace).ackedMark], [m.seq, m.id, m.atMs]);
+      await runScript(this.redis.next(), 'noteAcked', [eventLogKeys(this.namespace).ackedMark], [m.seq, m.id, m.atMs, this.logMax]);
     } catch (err) {
       const since = this.highest as AckMark | null; // noted while the flush was in flight
       if (since === null || since.seq < m.seq) this.highest = m;
@@ -100,32 +114,94 @@ export class AckedSeqMark {
   }
 }
 
-/** What refills one tenant (OutboxRelay.refillTenant). */
-export type Refill = (tenant: string) => Promise<{ outbox: number; journal: number }>;
+/** The logged acknowledgements, lowest sequence first (at most the log's bound). */
+export async function readAckLog(redis: Redis, namespace: string): Promise<{ member: string; mark: AckMark }[]> {
+  const members = await redis.zrange(eventLogKeys(namespace).ackedMark, 0, -1);
+  const out: { member: string; mark: AckMark }[] = [];
+  for (const member of members) {
+    const [seq, at, ...id] = member.split('|');
+    out.push({ member, mark: { seq: Number(seq), atMs: Number(at), id: id.join('|') } });
+  }
+  return out;
+}
+
+export interface TailState {
+  readonly intact: boolean;
+  /** Why not ('' when intact). */
+  readonly reason: string;
+  /** The earliest logged acknowledgement the stream no longer holds (null when intact). */
+  readonly lost: AckMark | null;
+  /** The earliest acknowledgement in the window (null when the log is empty). */
+  readonly earliest: AckMark | null;
+  /** The highest sequence verified by this check (0: none). */
+  readonly verifiedSeq: number;
+  /** Log members older than the loss window (synced long ago: the guard drops them). */
+  readonly stale: string[];
+  readonly lastSeq: number;
+}
+
+/** The highest sequence a regular check verified. */
+const verifiedKey = (namespace: string): string => `${eventLogKeys(namespace).ackedMark}:verified`;
+
+/**
+ * Whether the stream still holds the logged acknowledged messages of the loss
+ * window: all of them (`full`), or those above the highest verified sequence.
+ */
+export async function tailState(jsm: JetStreamManager, redis: Redis, namespace: string, full = true): Promise<TailState> {
+  const stream = topology(namespace).eventsStream;
+  const [entries, verifiedRaw] = await Promise.all([readAckLog(redis, namespace), redis.get(verifiedKey(namespace))]);
+  const { state } = await jsm.streams.info(stream);
+  const after = full ? 0 : Number((verifiedRaw ?? '0').split('-')[0]) || 0;
+  const floorMs = Date.now() - lossWindowMs - staleMarginMs;
+  const stale: string[] = [];
+  let earliest: AckMark | null = null;
+  let verifiedSeq = 0;
+  for (const { member, mark } of entries) {
+    if (mark.atMs < floorMs) { stale.push(member); continue; }
+    earliest ??= mark;
+    if (mark.seq <= after) continue;
+    if (mark.seq < state.first_seq) { verifiedSeq = Math.max(verifiedSeq, mark.seq); continue; }
+    let reason = '';
+    if (mark.seq > state.last_seq) {
+      reason = `the stream ends at ${state.last_seq}, below the acknowledged ${mark.seq}`;
+    } else {
+      const stored = await jsm.streams.getMessage(stream, { seq: mark.seq });
+      const id = stored?.header?.get('Nats-Msg-Id') ?? '';
+      if (stored === null) reason = `no message at the acknowledged sequence ${mark.seq}`;
+      else if (id !== mark.id) reason = `the message at ${mark.seq} is ${JSON.stringify(id)}, not the acknowledged ${JSON.stringify(mark.id)}`;
+    }
+    if (reason !== '') return { intact: false, reason, lost: mark, earliest, verifiedSeq: 0, stale, lastSeq: state.last_seq };
+    verifiedSeq = Math.max(verifiedSeq, mark.seq);
+  }
+  return { intact: true, reason: '', lost: null, earliest, verifiedSeq, stale, lastSeq: state.last_seq };
+}
+
+/** What refills one tenant (OutboxRelay.refillTenant); `owned` false stops it between batches. */
+export type Refill = (tenant: string, owned: () => boolean) => Promise<{ outbox: number; journal: number }>;
 
 export interface TailGuardDeps {
   readonly nats: Nats;
   readonly redis: RedisSource;
   readonly namespace: string;
   readonly events: EventsConfig;
-  readonly listTenants: (limit: number) => Promise<string[]>;
+  /** Tenant ids in id order after `afterId`, at most `limit` (paged through to the end). */
+  readonly listTenants: (limit: number, afterId?: string) => Promise<string[]>;
   readonly refill: Refill;
   readonly mark: AckedSeqMark;
   readonly log: GuardLog;
   readonly metrics?: Pick<Metrics, 'eventLogRepairs' | 'eventLogIntact'>;
   /** The lease owner: unique per instance. */
   readonly instanceId: string;
-  /** How often to compare (0: never on a timer; checkOnce / repair still work). */
+  /** How often to check (0: never on a timer; checkOnce / repair still work). */
   readonly checkIntervalMs: number;
-  readonly tenantsMax?: number;
 }
 
 export interface RepairReport {
   /** The stream's last sequence when the repair started. */
   readonly lastSeq: number;
-  /** The mark that revealed the loss (0 when forced). */
+  /** The acknowledged sequence the stream lost (0 when forced). */
   readonly ackedSeq: number;
-  /** Why the event log was found damaged ('' when forced). */
+  /** Why the event log was found damaged, or why the repair was forced. */
   readonly reason: string;
   readonly consumersMoved: { name: string; from: number; to: number }[];
   readonly tenants: number;
@@ -135,52 +211,17 @@ export interface RepairReport {
 }
 
 const leaseMsMin = 30_000;
-/** JetStream 2.9 syncs file storage every 2 minutes: a power loss takes at most that much, plus clock skew. */
-export const lossWindowMs = 150_000;
-
-/** The mark in Redis, or null when no publisher flushed one yet. */
-export async function readAckMark(redis: Redis, namespace: string): Promise<AckMark | null> {
-  const h = await redis.hgetall(eventLogKeys(namespace).ackedMark);
-  const seq = Number(h.seq);
-  if (!(seq >= 1)) return null;
-  return { seq, id: h.id ?? '', atMs: Number(h.at) || 0 };
-}
-
-export interface TailState {
-  readonly intact: boolean;
-  /** Why not ('' when intact). */
-  readonly reason: string;
-  readonly mark: AckMark | null;
-  readonly lastSeq: number;
-}
-
-/** Whether the stream still holds the message the mark names (see the header). */
-export async function tailState(jsm: JetStreamManager, redis: Redis, namespace: string): Promise<TailState> {
-  const stream = topology(namespace).eventsStream;
-  const mark = await readAckMark(redis, namespace);
-  const { state } = await jsm.streams.info(stream);
-  const base = { mark, lastSeq: state.last_seq };
-  if (mark === null || mark.seq < state.first_seq) return { ...base, intact: true, reason: '' };
-  if (mark.seq > state.last_seq) return { ...base, intact: false, reason: `the stream ends at ${state.last_seq}, below the acknowledged ${mark.seq}` };
-  const stored = await storedAt(jsm, stream, mark.seq);
-  if (stored === null) return { ...base, intact: false, reason: `no message at the acknowledged sequence ${mark.seq}` };
-  const id = stored.header?.get('Nats-Msg-Id') ?? '';
-  if (id !== mark.id) return { ...base, intact: false, reason: `the message at ${mark.seq} is ${JSON.stringify(id)}, not the acknowledged ${JSON.stringify(mark.id)}` };
-  return { ...base, intact: true, reason: '' };
-}
-
-async function storedAt(jsm: JetStreamManager, stream: string, seq: number): Promise<StoredMsg | null> {
-  try {
-    return await jsm.streams.getMessage(stream, { seq });
-  } catch (err) {
-    if (err instanceof JetStreamApiError && err.code === 10037) return null; // no message found
-    throw err;
-  }
-}
+const tenantsPage = 1_000;
+/** Every this many regular checks, a full one. */
+const fullCheckEvery = 12;
 
 export class JetStreamTailGuard {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
+  private checks = 0;
+  /** A full check is due: at start, after a disconnect or reconnect. */
+  private fullDue = true;
+  private watching = false;
   /** Repairs done by this instance (tests, logs). */
   repairs = 0;
 
@@ -190,12 +231,31 @@ export class JetStreamTailGuard {
     if (this.timer !== null || this.deps.checkIntervalMs <= 0) return;
     const tick = (): void => {
       if (this.running !== null) return;
-      this.running = this.checkOnce()
-        .catch((err: unknown) => this.deps.log.error({ err }, 'tail guard: check failed; next check retries'))
+      const full = this.fullDue || ++this.checks % fullCheckEvery === 0;
+      this.fullDue = false;
+      this.running = this.checkOnce(full)
+        .catch((err: unknown) => {
+          this.fullDue ||= full;
+          this.deps.log.error({ err }, 'tail guard: check failed; next check retries');
+        })
         .finally(() => { this.running = null; });
     };
+    this.watchConnection(tick);
     tick();
     this.timer = setInterval(tick, this.deps.checkIntervalMs);
+  }
+
+  /** A NATS server that restarted may have lost its tail: a full check right after every disconnect or reconnect. */
+  private watchConnection(tick: () => void): void {
+    if (this.watching) return;
+    this.watching = true;
+    void (async () => {
+      for await (const st of this.deps.nats.nc.status()) {
+        if (st.type !== 'disconnect' && st.type !== 'reconnect') continue;
+        this.fullDue = true;
+        if (st.type === 'reconnect' && this.timer !== null) tick();
+      }
+    })().catch(() => undefined).finally(() => { this.watching = false; });
   }
 
   async stop(): Promise<void> {
@@ -204,70 +264,73 @@ export class JetStreamTailGuard {
     await this.running;
   }
 
-  /** Flushes this process's mark, checks the stream against it, and repairs on a loss; null when nothing was lost. */
-  async checkOnce(): Promise<RepairReport | null> {
+  /**
+   * Flushes this process's mark, checks the log against the stream (all of
+   * the window when `full`), and repairs on a loss; null when nothing was lost.
+   */
+  async checkOnce(full = true): Promise<RepairReport | null> {
     await this.deps.mark.flush();
-    const t = await tailState(await this.deps.nats.jsm(), this.deps.redis.next(), this.deps.namespace);
+    const redis = this.deps.redis.next();
+    const t = await tailState(await this.deps.nats.jsm(), redis, this.deps.namespace, full);
     this.deps.metrics?.eventLogIntact.set(t.intact ? 1 : 0);
-    if (t.intact) return null;
-    this.deps.log.error({ lastSeq: t.lastSeq, mark: t.mark, reason: t.reason }, 'tail guard: JetStream lost acknowledged messages; repairing');
-    return this.repair(t.mark, t.reason);
+    if (t.stale.length > 0) await redis.zrem(eventLogKeys(this.deps.namespace).ackedMark, ...t.stale);
+    if (t.intact) {
+      if (t.verifiedSeq > 0) await runScript(redis, 'raiseWatermark', [verifiedKey(this.deps.namespace)], [`${t.verifiedSeq}-0`]);
+      return null;
+    }
+    this.deps.log.error({ lastSeq: t.lastSeq, lost: t.lost, reason: t.reason }, 'tail guard: JetStream lost acknowledged messages; repairing');
+    return this.repair(t.earliest, t.lost?.seq ?? 0, t.reason);
   }
 
   /**
    * Moves back the consumers that may have been handed a lost sequence and
-   * refills every tenant; null when another instance holds the repair lease.
-   * Without a mark (forced by `pallet refill` with nothing recorded) the
-   * consumers start lossWindowMs before now.
+   * refills every tenant; null when another instance holds the repair lease,
+   * or this one lost it on the way (the log stays, so the next check repairs
+   * again). `since` is the earliest unverified acknowledgement; without one
+   * (`pallet refill` with nothing logged) consumers go back lossWindowMs.
    */
-  async repair(mark: AckMark | null = null, reason = ''): Promise<RepairReport | null> {
+  async repair(since: AckMark | null = null, ackedSeq = 0, reason = 'forced'): Promise<RepairReport | null> {
     const started = Date.now();
-    const redis = this.deps.redis.next();
-    const lease = eventLogKeys(this.deps.namespace).repairLease;
-    const leaseMs = Math.max(leaseMsMin, 4 * this.deps.events.relayLeaseMs);
-    if ((await redis.set(lease, this.deps.instanceId, 'PX', leaseMs, 'NX')) !== 'OK') {
-      this.deps.log.warn({ holder: await redis.get(lease) }, 'tail guard: another instance is repairing');
+    const lease = new RepairLease(this.deps.redis, eventLogKeys(this.deps.namespace).repairLease, this.deps.instanceId,
+      Math.max(leaseMsMin, 4 * this.deps.events.relayLeaseMs));
+    const holder = await lease.take();
+    if (holder !== null) {
+      this.deps.log.warn({ holder }, 'tail guard: another instance is repairing');
       return null;
     }
     try {
       const jsm = await this.deps.nats.jsm();
-      const lastSeq = await this.lastSeq(jsm);
-      const consumersMoved = await this.repositionConsumers(jsm, (mark?.atMs || Date.now()) - lossWindowMs);
-      const tenants = await this.deps.listTenants(this.deps.tenantsMax ?? 10_000);
+      const lastSeq = (await jsm.streams.info(topology(this.deps.namespace).eventsStream)).state.last_seq;
+      const consumersMoved = await this.repositionConsumers(jsm, (since?.atMs || Date.now()) - lossWindowMs);
+      let tenants = 0;
       let outboxRepublished = 0;
       let journalRepublished = 0;
-      for (const tenant of tenants) {
-        await redis.pexpire(lease, leaseMs);
-        const n = await this.deps.refill(tenant);
-        outboxRepublished += n.outbox;
-        journalRepublished += n.journal;
+      for (let after: string | undefined; ;) {
+        const page = await this.deps.listTenants(tenantsPage, after);
+        for (const tenant of page) {
+          if (!lease.owned()) throw new Error('tail guard: the repair lease was lost; the next check repairs again');
+          const n = await this.deps.refill(tenant, () => lease.owned());
+          outboxRepublished += n.outbox;
+          journalRepublished += n.journal;
+          tenants++;
+        }
+        if (page.length < tenantsPage) break;
+        after = page[page.length - 1];
       }
-      await this.resetMark(jsm, redis);
+      if (!lease.owned()) throw new Error('tail guard: the repair lease was lost; the next check repairs again');
+      // Everything logged so far is now covered: what the stream lost was published again.
+      await this.deps.redis.next().del(eventLogKeys(this.deps.namespace).ackedMark, verifiedKey(this.deps.namespace));
       this.repairs++;
       this.deps.metrics?.eventLogRepairs.inc();
       this.deps.metrics?.eventLogIntact.set(1);
       const report: RepairReport = {
-        lastSeq, ackedSeq: mark?.seq ?? 0, reason, consumersMoved, tenants: tenants.length, outboxRepublished, journalRepublished, ms: Date.now() - started,
+        lastSeq, ackedSeq, reason, consumersMoved, tenants, outboxRepublished, journalRepublished, ms: Date.now() - started,
       };
       this.deps.log.warn({ ...report }, 'tail guard: event log repaired');
       return report;
     } finally {
-      if ((await redis.get(lease)) === this.deps.instanceId) await redis.del(lease);
+      await lease.release();
     }
-  }
-
-  private async lastSeq(jsm: JetStreamManager): Promise<number> {
-    return (await jsm.streams.info(topology(this.deps.namespace).eventsStream)).state.last_seq;
-  }
-
-  /** The mark becomes the stream's last message (nothing acknowledged is missing any more). */
-  private async resetMark(jsm: JetStreamManager, redis: Redis): Promise<void> {
-    const stream = topology(this.deps.namespace).eventsStream;
-    const key = eventLogKeys(this.deps.namespace).ackedMark;
-    const last = await this.lastSeq(jsm);
-    const stored = last > 0 ? await storedAt(jsm, stream, last) : null;
-    if (stored === null) await redis.del(key);
-    else await redis.hset(key, 'seq', String(last), 'id', stored.header?.get('Nats-Msg-Id') ?? '', 'at', String(Date.now()));
   }
 
   /** The first sequence stored at or after `ms` (binary search by stored time), or last + 1 when none is. */
@@ -278,7 +341,7 @@ export class JetStreamTailGuard {
     let hi = state.last_seq + 1;
     while (lo < hi) {
       const mid = Math.floor((lo + hi) / 2);
-      const m = await storedAt(jsm, stream, mid);
+      const m = await jsm.streams.getMessage(stream, { seq: mid });
       // A hole (deleted message) counts as "after": the search then errs towards redelivering more.
       if (m === null || m.time.getTime() >= ms) hi = mid;
       else lo = mid + 1;
@@ -289,7 +352,9 @@ export class JetStreamTailGuard {
   /**
    * Recreates every durable consumer that got past the first message stored
    * after `sinceMs`, to start at the earlier of that message and its ack
-   * floor + 1: whatever it may have been handed since then comes again.
+   * floor + 1: whatever it may have been handed since then comes again. A
+   * consumer that is missing (a repair that stopped between delete and add)
+   * is created at that point.
    */
   private async repositionConsumers(jsm: JetStreamManager, sinceMs: number): Promise<{ name: string; from: number; to: number }[]> {
     const t = topology(this.deps.namespace);
@@ -297,17 +362,57 @@ export class JetStreamTailGuard {
     const since = await this.firstSeqAfter(jsm, sinceMs);
     for (const name of Object.keys(t.consumers) as ConsumerName[]) {
       const durable = t.consumers[name].durable;
-      const info = await jsm.consumers.info(t.eventsStream, durable);
-      const delivered = info.delivered.stream_seq;
-      const floor = info.ack_floor.stream_seq;
-      const start = Math.min(floor + 1, since);
-      if (delivered < start) continue;
-      await jsm.consumers.delete(t.eventsStream, durable);
+      const info = await jsm.consumers.info(t.eventsStream, durable).catch((err: unknown) => {
+        if (err instanceof JetStreamApiError && err.code === 10014) return null; // consumer not found
+        throw err;
+      });
+      const delivered = info?.delivered.stream_seq ?? 0;
+      const start = info === null ? since : Math.min(info.ack_floor.stream_seq + 1, since);
+      if (info !== null && delivered < start) continue;
+      if (info !== null) await jsm.consumers.delete(t.eventsStream, durable);
       await jsm.consumers.add(t.eventsStream, {
         ...consumerConfig(t, name, this.deps.events), deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: start,
       });
       moved.push({ name, from: delivered, to: start });
     }
     return moved;
+  }
+}
+
+/**
+ * The repair lease: taken with SET NX, renewed (owner-checked, renewLease-1.lua)
+ * every third of its length while the repair runs, released only by its owner
+ * (releaseLease-1.lua). owned() turns false as soon as a renewal fails.
+ */
+class RepairLease {
+  private timer: NodeJS.Timeout | null = null;
+  private ownedUntil = 0;
+
+  constructor(private readonly redis: RedisSource, private readonly key: string, private readonly owner: string, private readonly ms: number) {}
+
+  /** null when taken; else who holds it. */
+  async take(): Promise<string | null> {
+    const redis = this.redis.next();
+    const reply = await runScript(redis, 'renewLease', [this.key], [this.owner, this.ms]);
+    if (reply[0] !== LeaseCode.ACQUIRED && reply[0] !== LeaseCode.RENEWED) return String(reply[1] ?? 'someone');
+    this.ownedUntil = Date.now() + this.ms;
+    this.timer = setInterval(() => {
+      runScript(this.redis.next(), 'renewLease', [this.key], [this.owner, this.ms]).then((r) => {
+        if (r[0] === LeaseCode.ACQUIRED || r[0] === LeaseCode.RENEWED) this.ownedUntil = Date.now() + this.ms;
+        else this.ownedUntil = 0;
+      }, () => undefined);
+    }, Math.floor(this.ms / 3));
+    return null;
+  }
+
+  owned(): boolean {
+    return Date.now() < this.ownedUntil - Math.floor(this.ms / 3);
+  }
+
+  async release(): Promise<void> {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    if (this.ownedUntil > 0) await runScript(this.redis.next(), 'releaseLease', [this.key], [this.owner]).catch(() => undefined);
+    this.ownedUntil = 0;
   }
 }

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { topology } from '../../src/adapters/nats/topology.ts';
 import { check, formatReport, type CheckReport } from './checker.ts';
-import { createTenant, deliverPayments, runLoad, type LoadResult } from './client.ts';
+import { createTenant, deliverPayments, newLoadResult, runLoad, type LoadResult } from './client.ts';
 import { connectNats } from '../../src/adapters/nats/connection.ts';
 import { Core, palletCli, sleep, waitFor, type CoreEnv } from './servers.ts';
 import { Held, faultEnv, migrateCore } from './held.ts';
@@ -134,6 +134,56 @@ describe('faults: JetStream loses its unsynced tail (power loss)', () => {
     expect(report.acknowledged).toBe(750);
     expect(report.paymentsAcknowledged).toBe(250);
     expect(report.paymentsFound).toBe(250);
+    expect(report.paymentsNotConfirmed).toBe(0);
+    expect(report.duplicateEffects).toBe(0);
+  }, 150_000);
+
+  it('8. NATS alone loses power under load (the core keeps running): repaired on reconnect, nothing lost', async () => {
+    const redis = await held.redis(true);
+    const nats = await held.nats();
+    const ns = held.namespace();
+    const env = faultEnv({
+      redisUrl: redis.url, natsUrl: nats.url, databaseUrl, namespace: ns, adminKey, ackWaitMs: 2_000, sweepIntervalMs: 250,
+      extra: { PALLET_TAIL_CHECK_MS: '1000' },
+    });
+    await migrateCore(env);
+    const coreDir = held.dir('core');
+    const core = await held.core(env, coreDir);
+    const tenant = await createTenant(core.base, adminKey);
+    const first = await runLoad({ base: () => core.base, tenant, count: 300, concurrency: 6, ttlSeconds: 600 });
+    await waitFor('first load projected', async () => {
+      const c = await consumerState(nats.url, ns, 'projector');
+      return c.ackFloor >= 300 && c.ackFloor === c.lastSeq;
+    }, 30_000, 200);
+    // More load runs through the outage: NATS is killed, its stream cut, and it comes back while the core stays up.
+    const load = newLoadResult();
+    let releasedAt: number | null = null;
+    const running = runLoad({
+      base: () => core.base, tenant, count: 5_000, concurrency: 6, ttlSeconds: 600, pauseMs: 5,
+      stop: () => releasedAt !== null && Date.now() > releasedAt + 3_000,
+    }, load);
+    await sleep(1_000);
+    const before = await consumerState(nats.url, ns, 'projector');
+    await nats.proc.kill9();
+    const cut = nats.loseStreamTail(topology(ns).eventsStream, keepFraction);
+    await nats.start();
+    const after = await consumerState(nats.url, ns, 'projector');
+    releasedAt = Date.now();
+    await running;
+    const paid = await deliverPayments(core.base, tenant, [...first.acknowledged.keys()].slice(0, 50), 6);
+    const all = new Map([...first.acknowledged, ...load.acknowledged]);
+    const report = await check({
+      env, tenant: tenant.id, attempted: first.attempted + load.attempted, reservations: all, payments: paid.acknowledged, expiryGraceMs, drainTimeoutMs,
+    });
+    console.log(`[fault]         stream last sequence ${before.lastSeq} → ${after.lastSeq} after the cut (${cut.dropped} bytes dropped); projector consumer delivered ${after.delivered}`);
+    console.log(formatReport(`NATS power loss, core up (client errors ${load.errors})`, report, null));
+    const repaired = readFileSync(join(coreDir, 'core.log'), 'utf8').split('\n').filter((l) => l.includes('event log repaired'));
+    console.log(`[fault]         ${repaired.map((l) => l.slice(0, 400)).join('\n') || 'no repair logged'}`);
+    expect(after.delivered).toBeGreaterThan(after.lastSeq);
+    expect(repaired.length).toBeGreaterThanOrEqual(1);
+    expect(report.problems).toEqual([]);
+    expect(report.lost).toBe(0);
+    expect(report.acknowledged).toBeGreaterThan(400);
     expect(report.paymentsNotConfirmed).toBe(0);
     expect(report.duplicateEffects).toBe(0);
   }, 150_000);

@@ -31,7 +31,7 @@ import { errorStatus } from '../../src/core/errors.ts';
 import { RedisPaymentRecords, JetStreamPaymentEvents } from '../../src/roles/payments.role.ts';
 import { WatermarkGate } from '../../src/roles/projector.role.ts';
 import { OutboxRelay, outboxProjectedKey, pubAckSeq } from '../../src/roles/relay.role.ts';
-import { AckedSeqMark, JetStreamTailGuard, readAckMark, type GuardLog } from '../../src/roles/tail-guard.ts';
+import { AckedSeqMark, JetStreamTailGuard, readAckLog, type GuardLog } from '../../src/roles/tail-guard.ts';
 import { createNatsHarness, readStream, type NatsHarness } from '../helpers/nats.ts';
 import { readOutbox } from '../helpers/outbox.ts';
 import { createHarness, type StockHarness } from '../helpers/redis.ts';
@@ -289,64 +289,66 @@ describe('PaymentJournal', () => {
 // ---------------------------------------------------------------- AckedSeqMark
 
 describe('AckedSeqMark', () => {
-  it('raises the Redis mark {seq, id, at} to the highest noted sequence, never lowers it, and flushes what it noted once', async () => {
+  it('logs the highest sequence noted since its last flush, with its id and time; a flush with nothing noted writes nothing', async () => {
     const h = redisOnly();
-    const key = eventLogKeys(h.namespace).ackedMark;
-    const get = async () => {
-      const m = await readAckMark(h.redis(), h.namespace);
-      return m === null ? null : `${m.seq} ${m.id}`;
-    };
-    const a = new AckedSeqMark(h.pool, h.namespace);
-    const b = new AckedSeqMark(h.pool, h.namespace);
+    const log = async () => (await readAckLog(h.redis(), h.namespace)).map((e) => `${e.mark.seq} ${e.mark.id}`);
+    const a = new AckedSeqMark(h.pool, h.namespace, 100);
+    const b = new AckedSeqMark(h.pool, h.namespace, 100);
 
     await a.flush(); // nothing noted: nothing written
-    expect(await get()).toBeNull();
+    expect(await log()).toEqual([]);
     const before = Date.now();
     a.note(9, 'm9');
     a.note(3, 'm3');
     await a.flush();
-    expect(await get()).toBe('9 m9');
-    expect((await readAckMark(h.redis(), h.namespace))!.atMs).toBeGreaterThanOrEqual(before);
-    b.note(10, 'm10');
-    await b.flush();
-    expect(await get()).toBe('10 m10'); // numerically above 9
-    a.note(4, 'm4');
-    await a.flush();
-    expect(await get()).toBe('10 m10'); // a lower mark leaves it
-
+    expect(await log()).toEqual(['9 m9']);
+    expect((await readAckLog(h.redis(), h.namespace))[0]!.mark.atMs).toBeGreaterThanOrEqual(before);
     b.note(12, 'm12');
     await b.flush();
-    expect(await get()).toBe('12 m12');
-    await h.redis().del(key);
-    await b.flush(); // reset by the first flush: a no-op
-    expect(await get()).toBeNull();
+    a.note(4, 'm4');
+    await a.flush();
+    // Every flush is logged (not only the highest): the guard verifies each, lowest sequence first.
+    expect(await log()).toEqual(['4 m4', '9 m9', '12 m12']);
+    await a.flush(); // reset by the previous flush: a no-op
+    expect(await log()).toHaveLength(3);
   });
 
-  it('raiseAckMark refuses bad arguments and changes nothing', async () => {
+  it('keeps at most logMax entries, dropping the lowest sequences', async () => {
+    const h = redisOnly();
+    const mark = new AckedSeqMark(h.pool, h.namespace, 10);
+    for (let seq = 1; seq <= 25; seq++) {
+      mark.note(seq, `m${seq}`);
+      await mark.flush();
+    }
+    expect((await readAckLog(h.redis(), h.namespace)).map((e) => e.mark.seq)).toEqual([16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
+  });
+
+  it('noteAcked refuses bad arguments and writes nothing', async () => {
     const h = redisOnly();
     const key = eventLogKeys(h.namespace).ackedMark;
-    const run = (args: (string | number)[]) => runScript(h.redis(), 'raiseAckMark', [key], args);
-    expect(await run([0, 'x', 1])).toEqual([Code.BAD_ARG, 'seq']);
-    expect(await run([1.5, 'x', 1])).toEqual([Code.BAD_ARG, 'seq']);
-    expect(await run(['a', 'x', 1])).toEqual([Code.BAD_ARG, 'seq']);
-    expect(await run([2, '', 1])).toEqual([Code.BAD_ARG, 'id']);
-    expect(await run([2, 'x', -1])).toEqual([Code.BAD_ARG, 'at']);
+    const run = (args: (string | number)[]) => runScript(h.redis(), 'noteAcked', [key], args);
+    expect(await run([0, 'x', 1, 10])).toEqual([Code.BAD_ARG, 'seq']);
+    expect(await run([1.5, 'x', 1, 10])).toEqual([Code.BAD_ARG, 'seq']);
+    expect(await run(['a', 'x', 1, 10])).toEqual([Code.BAD_ARG, 'seq']);
+    expect(await run([2, '', 1, 10])).toEqual([Code.BAD_ARG, 'id']);
+    expect(await run([2, 'x', -1, 10])).toEqual([Code.BAD_ARG, 'at']);
+    expect(await run([2, 'x', 1, 0])).toEqual([Code.BAD_ARG, 'max']);
     expect(await h.redis().exists(key)).toBe(0);
-    expect(await run([2, 'x', 5])).toEqual([Code.OK, '2']);
-    expect(await run([2, 'y', 6])).toEqual([Code.ALREADY, '2']);
-    expect(await h.redis().hgetall(key)).toEqual({ seq: '2', id: 'x', at: '5' });
+    expect(await run([2, 'x', 5, 10])).toEqual([Code.OK, 1]);
+    expect(await run([3, 'y|z', 6, 10])).toEqual([Code.OK, 2]);
+    expect((await readAckLog(h.redis(), h.namespace)).map((e) => e.mark)).toEqual([{ seq: 2, id: 'x', atMs: 5 }, { seq: 3, id: 'y|z', atMs: 6 }]);
   });
 
   it('keeps what it noted when Redis refuses the flush, and writes it on the next one', async () => {
     const h = redisOnly();
     const key = eventLogKeys(h.namespace).ackedMark;
-    const mark = new AckedSeqMark(h.pool, h.namespace);
-    await h.redis().set(key, 'a string'); // WRONGTYPE for the script's HGET
+    const mark = new AckedSeqMark(h.pool, h.namespace, 100);
+    await h.redis().set(key, 'a string'); // WRONGTYPE for the script's ZADD
     mark.note(21, 'm21');
     await expect(mark.flush()).rejects.toThrow(/WRONGTYPE/);
     await h.redis().del(key);
     await mark.flush();
-    expect(await h.redis().hget(key, 'seq')).toBe('21');
+    expect((await readAckLog(h.redis(), h.namespace)).map((e) => e.mark.seq)).toEqual([21]);
   });
 });
 
@@ -361,7 +363,7 @@ describe('JetStreamPaymentEvents with a journal and a mark', () => {
   it('journals each published payment.received with its bytes and event id, and notes its PubAck sequence', async () => {
     const { h, nh } = await withNats();
     const journal = journalOf(h);
-    const mark = new AckedSeqMark(h.pool, h.namespace);
+    const mark = new AckedSeqMark(h.pool, h.namespace, 1_000);
     const events = new JetStreamPaymentEvents(nh.nats.js, h.namespace, journal, mark);
     const e = paymentReceived('tp');
     expect(await events.received(e, 5_000)).toEqual({ duplicate: false });
@@ -372,7 +374,7 @@ describe('JetStreamPaymentEvents with a journal and a mark', () => {
     expect(stored!.msgId).toBe(e.eventId);
     expect(Buffer.from(entry!.data).equals(Buffer.from(stored!.data))).toBe(true);
     await mark.flush();
-    expect(await readAckMark(h.redis(), h.namespace)).toMatchObject({ seq: stored!.seq, id: e.eventId });
+    expect((await readAckLog(h.redis(), h.namespace)).map((x) => x.mark)).toEqual([expect.objectContaining({ seq: stored!.seq, id: e.eventId })]);
   });
 
   it('accept answers OVERLOADED (503) when the journal cannot write, and accepts the provider\'s retry once it can', async () => {
@@ -440,9 +442,10 @@ interface GuardRig {
   readonly refilled: string[];
   readonly logs: { level: string; msg: string }[];
   readonly markKey: string;
-  /** Sets the mark as a publisher would have: {seq, id, at: now}. */
+  /** Logs an acknowledgement as a publisher's flush would: {seq, id, at: now}. */
   setMark(seq: number, id: string): Promise<unknown>;
-  markSeq(): Promise<number | null>;
+  /** The sequences still in the log (not verified yet). */
+  markSeqs(): Promise<number[]>;
 }
 
 /** A relay and a guard sharing one mark and one journal, as createRelay wires them. */
@@ -455,7 +458,7 @@ async function guardRig(tenants: readonly string[]): Promise<GuardRig> {
     error: (_, msg) => { logs.push({ level: 'error', msg }); },
   };
   const journal = journalOf(h);
-  const mark = new AckedSeqMark(h.pool, h.namespace);
+  const mark = new AckedSeqMark(h.pool, h.namespace, 1_000);
   const relay = new OutboxRelay({
     redis: h.pool, nats: nh.nats, namespace: h.namespace, events: nh.events, listTenants: async () => [...tenants], log,
     metrics: createMetrics({ defaults: false }), instanceId: 'relay-1', publishTimeoutMs: 3_000, acked: mark, journal,
@@ -470,8 +473,8 @@ async function guardRig(tenants: readonly string[]): Promise<GuardRig> {
   const markKey = eventLogKeys(h.namespace).ackedMark;
   return {
     h, nh, relay, guard, journal, mark, refilled, logs, markKey,
-    setMark: (seq, id) => h.redis().hset(markKey, 'seq', String(seq), 'id', id, 'at', String(Date.now())),
-    markSeq: async () => (await readAckMark(h.redis(), h.namespace))?.seq ?? null,
+    setMark: (seq, id) => runScript(h.redis(), 'noteAcked', [markKey], [seq, id, Date.now(), 1_000]),
+    markSeqs: async () => (await readAckLog(h.redis(), h.namespace)).map((e) => e.mark.seq),
   };
 }
 
@@ -488,13 +491,14 @@ describe('JetStreamTailGuard.checkOnce', () => {
     await payments.received(paid, 5_000);
     expect(await lastSeq(nh)).toBe(8);
 
-    // The marks noted by the relay and the publisher are flushed by the check: at the last sequence, no loss.
+    // The acks noted by the relay and the publisher are flushed by the check, verified against the stream and removed.
+    await g.mark.flush(); // one mark for the relay (7) and the publisher (8): the highest
+    expect(await g.markSeqs()).toEqual([8]);
     expect(await g.guard.checkOnce()).toBeNull();
-    expect(await g.markSeq()).toBe(8);
+    expect(await g.markSeqs()).toEqual([8]); // kept for the loss window: a full check verifies it again
     const before = await readStream(nh.nats, nh.topology.eventsStream);
     await g.setMark(5, before[4]!.msgId!); // below the end, and the stream still holds that message
-    expect(await g.guard.checkOnce()).toBeNull();
-    await redis.del(g.markKey);
+    expect(await g.guard.checkOnce(false)).toBeNull(); // a regular check: only above the verified 8
     expect(await g.guard.checkOnce()).toBeNull();
     expect(g.refilled).toEqual([]);
 
@@ -520,7 +524,7 @@ describe('JetStreamTailGuard.checkOnce', () => {
     const all = await readOutbox(redis, h.keys('ta'));
     expect(stored).toHaveLength(12);
     expect(stored.map((m) => m.msgId).sort()).toEqual([...all.map((e) => `ta:${e.id}`), paid.eventId, lost.eventId].sort());
-    expect(await readAckMark(redis, h.namespace)).toMatchObject({ seq: 12, id: stored.find((m) => m.seq === 12)!.msgId });
+    expect(await g.markSeqs()).toEqual([]); // everything logged before is covered by the repair
     expect(await redis.exists(eventLogKeys(h.namespace).repairLease)).toBe(0);
     expect(await g.guard.checkOnce()).toBeNull();
     expect(g.guard.repairs).toBe(1);
@@ -537,8 +541,8 @@ describe('JetStreamTailGuard.checkOnce', () => {
     for await (const m of batch) m.ack();
     await nh.nats.nc.flush();
     await expect.poll(async () => (await (await nh.nats.jsm()).consumers.info(nh.topology.eventsStream, 'projector')).ack_floor.stream_seq).toBe(5);
-    // The mark names sequence 3 with an id the stream does not hold there: what a lost and regrown tail looks like.
-    await g.mark.flush(); // what the relay noted goes first, so the mark set below stays
+    // An acknowledgement logged for sequence 3 with an id the stream does not hold there: what a lost and regrown
+    // tail looks like. The relay's own, later and valid acknowledgements (flushed by the check) do not hide it.
     await g.setMark(3, 'td:lost-before-the-restart');
     const report = await g.guard.checkOnce();
     expect(report).not.toBeNull();
@@ -562,7 +566,7 @@ describe('JetStreamTailGuard.checkOnce', () => {
     expect(await g.guard.checkOnce()).toBeNull();
     expect(g.refilled).toEqual([]);
     expect(await redis.get(lease)).toBe('guard-elsewhere');
-    expect(await g.markSeq()).toBe(50);
+    expect(await g.markSeqs()).toContain(50);
     expect(g.logs.some((l) => l.level === 'warn' && /another instance is repairing/.test(l.msg))).toBe(true);
     expect(g.guard.repairs).toBe(0);
   });

@@ -44,10 +44,10 @@ export class TenantKeys {
 }
 
 /**
- * Keys of a namespace's event log as a whole (not of one tenant): the highest
- * JetStream sequence any publisher saw acknowledged, with the message id
- * stored at it and when (a hash raised with raiseAckMark-1.lua), and the
- * lease of the one instance repairing a lost tail.
+ * Keys of a namespace's event log as a whole (not of one tenant): the log of
+ * acknowledged JetStream messages the tail guard has not verified yet (a
+ * sorted set written by noteAcked-1.lua), and the lease of the one instance
+ * repairing a lost tail.
  */
 export const eventLogKeys = (namespace: string): { readonly ackedMark: string; readonly repairLease: string } => ({
   ackedMark: `${namespace}:js:acked`,

@@ -9,7 +9,7 @@ const luaDir = new URL('./lua/', import.meta.url);
 export const scriptNames = [
   'reserveStock', 'confirmReservation', 'releaseReservation', 'expireReservation',
   'fulfilReservation', 'setStock', 'adjustStock', 'bumpCatalogVersion', 'renewLease', 'releaseLease', 'trimOutbox',
-  'repairCell', 'restoreReservation', 'raiseWatermark', 'raiseAckMark',
+  'repairCell', 'restoreReservation', 'raiseWatermark', 'noteAcked',
 ] as const;
 export type ScriptName = (typeof scriptNames)[number];
 
