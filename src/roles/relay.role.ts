@@ -146,6 +146,8 @@ export class OutboxRelay {
   private readonly clock: Clock;
   private readonly readCount: number;
   private readonly concurrency: number;
+  /** Publishes awaiting a JetStream ack, relay batches and refills together: at most relayInflightMax. */
+  private readonly inflight: Permits;
   private readonly publishTimeoutMs: number;
   private readonly dlqSubject: (subject: string) => string;
   private tenants: string[] = [];
@@ -171,6 +173,7 @@ export class OutboxRelay {
     // at once, so the relay never has more than relayInflightMax publishes awaiting an ack.
     this.readCount = Math.min(e.relayBatchMax, e.relayInflightMax);
     this.concurrency = Math.max(1, Math.floor(e.relayInflightMax / this.readCount));
+    this.inflight = new Permits(e.relayInflightMax);
     this.publishTimeoutMs = opts.publishTimeoutMs ?? Math.min(5_000, Math.max(100, Math.floor(e.relayLeaseMs * leaseRenewFraction)));
     const dlq = topology(opts.namespace).dlqSubject;
     this.dlqSubject = (subject) => dlq('relay', subject);
@@ -363,7 +366,7 @@ export class OutboxRelay {
   /** Publishes the batch with every message in flight at once, then acks all of it, or none. */
   private async publishPipelined(st: TenantState, entries: Entry[]): Promise<number> {
     const p = this.prepare(st, entries);
-    const result = await this.batchPublisher().publish(p.subjects, p.payloads, p.msgIds, this.publishTimeoutMs);
+    const result = await this.publishBatch(p.subjects, p.payloads, p.msgIds);
     if (result.failed >= 0) {
       this.batchFailed(st, entries.length, new Error(`entry ${entries[result.failed]![0]}: ${result.error}`));
       return 0;
@@ -388,6 +391,17 @@ export class OutboxRelay {
       }
     }
     return this.ackBatch(st, entries, entries.length);
+  }
+
+  /** One pipelined batch within the relay's in-flight bound. */
+  private async publishBatch(subjects: string[], payloads: Uint8Array[], msgIds: string[]): Promise<BatchResult> {
+    const n = subjects.length;
+    await this.inflight.acquire(n);
+    try {
+      return await this.batchPublisher().publish(subjects, payloads, msgIds, this.publishTimeoutMs);
+    } finally {
+      this.inflight.release(n);
+    }
   }
 
   private batchPublisher(): BatchPublisher {
@@ -442,7 +456,7 @@ export class OutboxRelay {
   }
 
   private async publishAll(subjects: string[], payloads: Uint8Array[], msgIds: string[], what: string): Promise<void> {
-    const result = await this.batchPublisher().publish(subjects, payloads, msgIds, this.publishTimeoutMs);
+    const result = await this.publishBatch(subjects, payloads, msgIds);
     if (result.failed >= 0) throw new Error(`refill of the ${what} stopped at message ${msgIds[result.failed]}: ${result.error}`);
   }
 
@@ -600,6 +614,34 @@ export class OutboxRelay {
 }
 
 // ---- JetStream batch publishing --------------------------------------------------------------------
+
+/** A counting semaphore: acquire(n) waits (FIFO) until n of `capacity` permits are free. */
+class Permits {
+  private free: number;
+  private readonly waiting: { n: number; resolve: () => void }[] = [];
+
+  constructor(private readonly capacity: number) {
+    this.free = capacity;
+  }
+
+  acquire(n: number): Promise<void> {
+    const take = Math.min(n, this.capacity);
+    if (this.waiting.length === 0 && this.free >= take) {
+      this.free -= take;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push({ n: take, resolve }));
+  }
+
+  release(n: number): void {
+    this.free += Math.min(n, this.capacity);
+    while (this.waiting.length > 0 && this.free >= this.waiting[0]!.n) {
+      const w = this.waiting.shift()!;
+      this.free -= w.n;
+      w.resolve();
+    }
+  }
+}
 
 export interface BatchResult {
   /** Index of the first message JetStream did not ack (error or timeout), or -1 when all were acked. */

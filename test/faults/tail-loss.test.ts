@@ -22,7 +22,7 @@ import { topology } from '../../src/adapters/nats/topology.ts';
 import { check, formatReport, type CheckReport } from './checker.ts';
 import { createTenant, deliverPayments, newLoadResult, runLoad, type LoadResult } from './client.ts';
 import { connectNats } from '../../src/adapters/nats/connection.ts';
-import { Core, palletCli, sleep, waitFor, type CoreEnv } from './servers.ts';
+import { Core, palletCli, sleep, waitFor, type CoreEnv, type PrivateNats, type PrivateRedis } from './servers.ts';
 import { Held, faultEnv, migrateCore } from './held.ts';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -45,8 +45,8 @@ interface Outcome {
   readonly ahead: boolean;
 }
 
-/** The three phases and the check; `guard` false runs the restarted core with the tail guard off. */
-async function powerLossScenario(guard: boolean): Promise<Outcome> {
+/** Private Redis (AOF always) and NATS, a migrated namespace, a core dir; the tail guard checks every second. */
+async function privateStack(): Promise<{ redis: PrivateRedis; nats: PrivateNats; ns: string; env: CoreEnv; coreDir: string }> {
   const redis = await held.redis(true);
   const nats = await held.nats();
   const ns = held.namespace();
@@ -55,7 +55,12 @@ async function powerLossScenario(guard: boolean): Promise<Outcome> {
     extra: { PALLET_TAIL_CHECK_MS: '1000' },
   });
   await migrateCore(env);
-  const coreDir = held.dir('core');
+  return { redis, nats, ns, env, coreDir: held.dir('core') };
+}
+
+/** The three phases and the check; `guard` false runs the restarted core with the tail guard off. */
+async function powerLossScenario(guard: boolean): Promise<Outcome> {
+  const { redis, nats, ns, env, coreDir } = await privateStack();
   const startCore = (extra: Record<string, string>): Promise<Core> => held.core({ ...env, ...extra }, coreDir);
   const acknowledged = new Map<string, { expiresAtMs: number }>();
   const payments = new Map<string, string>();
@@ -139,15 +144,7 @@ describe('faults: JetStream loses its unsynced tail (power loss)', () => {
   }, 150_000);
 
   it('8. NATS alone loses power under load (the core keeps running): repaired on reconnect, nothing lost', async () => {
-    const redis = await held.redis(true);
-    const nats = await held.nats();
-    const ns = held.namespace();
-    const env = faultEnv({
-      redisUrl: redis.url, natsUrl: nats.url, databaseUrl, namespace: ns, adminKey, ackWaitMs: 2_000, sweepIntervalMs: 250,
-      extra: { PALLET_TAIL_CHECK_MS: '1000' },
-    });
-    await migrateCore(env);
-    const coreDir = held.dir('core');
+    const { nats, ns, env, coreDir } = await privateStack();
     const core = await held.core(env, coreDir);
     const tenant = await createTenant(core.base, adminKey);
     const first = await runLoad({ base: () => core.base, tenant, count: 300, concurrency: 6, ttlSeconds: 600 });
