@@ -44,13 +44,16 @@ sweeps expired reservations every PALLET_SWEEP_INTERVAL_MS. Stops cleanly on SIG
 
 Creates the schema named PALLET_NAMESPACE in DATABASE_URL if needed and applies the
 numbered migrations that are not yet applied. Safe to run from several processes at once.`,
-  refill: `usage: pallet refill
+  refill: `usage: pallet refill [--since-seconds N]
 
 The relay role does this by itself when the stream's last sequence falls below the highest
 sequence a publisher saw acknowledged (checked every PALLET_TAIL_CHECK_MS). Run it by hand
 after a power loss that took NATS and Pallet down together within one check interval, when
 that signal may be missing. Safe to run at any time: whatever JetStream still holds is
-deduplicated by message id or by the consumers' idempotency. Prints what it did.`,
+deduplicated by message id or by the consumers' idempotency. Prints what it did.
+Consumers go back to the first message stored N seconds ago (default 150: JetStream's sync
+interval plus margin), or earlier when the acknowledgement log reaches further back; give
+a larger N when NATS came back long after it lost power.`,
   'seed-demo': `usage: pallet seed-demo
 
 Creates the demo tenant with three warehouses, SKUs, two bundles and stock levels when it
@@ -60,7 +63,10 @@ is absent, and prints its API keys (kept in .data/demo-keys.json).`,
 async function main(argv: string[]): Promise<number> {
   const command = argv[0];
   if (command === 'reconcile' || command === 'rebuild') return tool(command, argv.slice(1));
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({
+    args: argv, allowPositionals: true, strict: true,
+    options: { help: { type: 'boolean', short: 'h' }, 'since-seconds': { type: 'string' } },
+  });
   if (command === undefined || command === 'help') {
     console.log(help.pallet);
     return command === undefined && values.help !== true ? 2 : 0;
@@ -95,7 +101,13 @@ async function main(argv: string[]): Promise<number> {
         await applyTopology(jsm, config.namespace, config.events);
         const tail = await tailState(jsm, rt.redis.next(), config.namespace);
         console.log(tail.intact ? 'the event log holds every logged acknowledged message; refilling anyway' : `the event log lost acknowledged messages: ${tail.reason}`);
-        const report = await createRelay(rt).guard.repair(tail.earliest, tail.lost?.seq ?? 0, tail.intact ? 'pallet refill' : tail.reason);
+        const sinceSeconds = values['since-seconds'] === undefined ? 150 : Number(values['since-seconds']);
+        if (!Number.isSafeInteger(sinceSeconds) || sinceSeconds < 0) {
+          console.error('pallet refill: --since-seconds must be a whole number of seconds ≥ 0');
+          return 2;
+        }
+        const report = await createRelay(rt).guard.repair(tail.earliest, tail.lost?.seq ?? 0, tail.intact ? 'pallet refill' : tail.reason,
+          { force: true, sinceMs: Date.now() - sinceSeconds * 1000 });
         if (report === null) {
           console.error('pallet refill: another instance is repairing the event log right now; try again later');
           return 1;

@@ -37,7 +37,7 @@ import type { Metrics } from '../adapters/metrics/metrics.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
 import { topology, type Topology } from '../adapters/nats/topology.ts';
 import { envelopeProblem, int64 } from '../adapters/postgres/ledger.repo.ts';
-import { TenantKeys } from '../adapters/redis/keys.ts';
+import { TenantKeys, eventLogKeys } from '../adapters/redis/keys.ts';
 import { Code, runScript } from '../adapters/redis/scripts.ts';
 import { tailState } from './tail-guard.ts';
 import type { Redis } from 'ioredis';
@@ -79,6 +79,8 @@ const consumerInfoEveryMs = 1_000;
 const dlqReasonLengthMax = 500;
 /** How long the loop waits for a message before it looks around (metrics, stop). */
 const idleMs = 1_000;
+/** After a NATS disconnect or reconnect, the tail is checked only this much later (publishers flush their acks every ~1 s). */
+const reconnectSettleMs = 2_000;
 
 /** Delay before redelivery after the n-th failed delivery: 250 ms doubling, at most 30 s. */
 export const retryDelayMs = (deliveryCount: number): number =>
@@ -144,13 +146,18 @@ export class Projector {
    * silently re-pulls after a reconnect: on every disconnect or reconnect the
    * open pull is stopped and the event log checked again before the next one.
    */
+  private statusIter: (AsyncIterable<{ type: string }> & { stop?: () => void }) | null = null;
+
   private watchConnection(): void {
     if (this.watching) return;
     this.watching = true;
+    const iter = this.deps.nats.nc.status() as AsyncIterable<{ type: string }> & { stop?: () => void };
+    this.statusIter = iter;
     void (async () => {
-      for await (const st of this.deps.nats.nc.status()) {
+      for await (const st of iter) {
         if (st.type !== 'disconnect' && st.type !== 'reconnect') continue;
         this.tailOk = false;
+        this.connectionChangedAtMs = this.clock.nowMs();
         this.pump.recheck();
       }
     })().catch((err: unknown) => this.deps.log.warn({ err }, 'projector: connection status watch ended'))
@@ -168,6 +175,8 @@ export class Projector {
     await this.pump.stop();
     await this.loop;
     this.loop = null;
+    this.statusIter?.stop?.();
+    this.statusIter = null;
     await this.releaseWatermarks();
   }
 
@@ -187,6 +196,7 @@ export class Projector {
   private tailWarnedAtMs = -Infinity;
   /** The last tail check passed and no disconnect came since: watermarks may be raised. */
   private tailOk = false;
+  private connectionChangedAtMs = -Infinity;
 
   /**
    * Whether the event log still holds every acknowledged message (tailState).
@@ -196,6 +206,9 @@ export class Projector {
    * (relay role) or `pallet refill` repairs; this check then passes.
    */
   private async tailIntact(): Promise<boolean> {
+    // Right after a reconnect, give every publisher one flush (about a second) to log what it saw acknowledged.
+    const settleMs = reconnectSettleMs - (this.clock.nowMs() - this.connectionChangedAtMs);
+    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
     try {
       const t = await tailState(await this.deps.nats.jsm(), this.deps.redis.next(), this.deps.namespace);
       // Marks held from before a damaged log refer to sequence numbers the repair moved: drop them (the watermark only lags).
@@ -289,11 +302,12 @@ export class Projector {
 
   /** Writes a batch; on a data error splits it to find the poison; on a transient error naks it. */
   private async project(items: readonly Decoded[]): Promise<void> {
+    const generation = this.gate.generation;
     try {
       const { inserted } = await this.deps.store.projectBatch(items.map((x) => x.e));
       let maxSeq = 0;
       for (const { m } of items) if (m.seq > maxSeq) maxSeq = m.seq;
-      this.gate.hold(maxSeq, this.committed(items, inserted));
+      this.gate.hold(maxSeq, this.committed(items, inserted), generation);
     } catch (err) {
       if (isDataError(err)) {
         if (items.length === 1) return this.deadLetter(items[0]!.m, `rejected by PostgreSQL: ${(err as Error).message}`);
@@ -398,6 +412,14 @@ export class Projector {
       this.deps.metrics.consumerPending.set({ consumer: projectorConsumer }, info.num_pending);
       this.deps.metrics.consumerAckPending.set({ consumer: projectorConsumer }, info.num_ack_pending);
       if (!this.tailOk) return;
+      // A loss the tail guard found (possibly without any disconnect seen here): stop and wait for the repair.
+      const damaged = await this.deps.redis.next().get(eventLogKeys(this.deps.namespace).damaged);
+      if (damaged !== null) {
+        this.tailOk = false;
+        this.gate.clear();
+        this.pump.recheck();
+        return;
+      }
       const marks = this.gate.release(info.ack_floor.stream_seq);
       if (marks.size > 0) await this.raiseWatermarks(marks);
     }, () => undefined).finally(() => { this.infoInFlight = false; });
@@ -419,6 +441,8 @@ export class Projector {
  */
 export class WatermarkGate {
   private held: { maxSeq: number; marks: Map<string, string> }[] = [];
+  /** Bumped by clear(): a batch pulled before a clear is not held after it. */
+  generation = 0;
 
   constructor(private readonly batchesMax: number) {
     if (batchesMax < 2) throw new Error('WatermarkGate: batchesMax must be ≥ 2');
@@ -431,10 +455,12 @@ export class WatermarkGate {
   /** Forgets every held batch (their watermarks are then raised by later batches only). */
   clear(): void {
     this.held = [];
+    this.generation++;
   }
 
-  hold(maxSeq: number, marks: ReadonlyMap<string, string>): void {
-    if (marks.size === 0) return;
+  /** `generation`: the gate's generation when the batch was pulled (ignored when it has changed since). */
+  hold(maxSeq: number, marks: ReadonlyMap<string, string>, generation = this.generation): void {
+    if (marks.size === 0 || generation !== this.generation) return;
     this.held.push({ maxSeq, marks: new Map(marks) });
     if (this.held.length > this.batchesMax) {
       const [a, b] = this.held.splice(0, 2) as [{ maxSeq: number; marks: Map<string, string> }, { maxSeq: number; marks: Map<string, string> }];

@@ -36,7 +36,7 @@ import type { RedisPool } from '../adapters/redis/connection.ts';
 import { TenantKeys } from '../adapters/redis/keys.ts';
 import { runScript } from '../adapters/redis/scripts.ts';
 import type { PaymentJournal } from '../adapters/redis/payment-journal.ts';
-import type { AckedSeqMark } from './tail-guard.ts';
+import { retentionFloorMs, type AckedSeqMark } from './tail-guard.ts';
 
 export interface RelayLog {
   info(obj: object, msg: string): void;
@@ -150,6 +150,8 @@ export class OutboxRelay {
   private readonly inflight: Permits;
   private readonly publishTimeoutMs: number;
   private readonly dlqSubject: (subject: string) => string;
+  /** Subjects of the events stream (the DLQ's are `<ns>_dlq.…`). */
+  private readonly eventsPrefix: string;
   private tenants: string[] = [];
   private tenantsAtMs = -Infinity;
   private running = false;
@@ -175,6 +177,7 @@ export class OutboxRelay {
     this.concurrency = Math.max(1, Math.floor(e.relayInflightMax / this.readCount));
     this.inflight = new Permits(e.relayInflightMax);
     this.publishTimeoutMs = opts.publishTimeoutMs ?? Math.min(5_000, Math.max(100, Math.floor(e.relayLeaseMs * leaseRenewFraction)));
+    this.eventsPrefix = `${opts.namespace}.`;
     const dlq = topology(opts.namespace).dlqSubject;
     this.dlqSubject = (subject) => dlq('relay', subject);
   }
@@ -227,7 +230,7 @@ export class OutboxRelay {
     const st = this.stateOf(tenant);
     st.trimAtMs = mono() + (this.opts.trimIntervalMs ?? 1_000);
     const retention = this.opts.outboxRetentionMs ?? null;
-    const floor = retention === null ? '' : `${Math.max(0, this.clock.nowMs() - retention)}-0`;
+    const floor = retention === null ? '' : `${await retentionFloorMs(this.redis(), this.opts.namespace, this.clock.nowMs() - retention)}-0`;
     const reply = await runScript(this.redis(), 'trimOutbox', [st.outbox, st.projectedKey],
       [relayGroup, floor, this.opts.instanceId, 2 * this.opts.events.relayLeaseMs]);
     if (reply[0] !== 0) {
@@ -383,7 +386,7 @@ export class OutboxRelay {
       if (p.subjects[i] === '') continue;
       try {
         const ack = await js.publish(p.subjects[i]!, p.payloads[i]!, { msgID: p.msgIds[i]!, timeout: this.publishTimeoutMs });
-        this.opts.acked?.note(ack.seq, p.msgIds[i]!);
+        if (p.subjects[i]!.startsWith(this.eventsPrefix)) this.opts.acked?.note(ack.seq, p.msgIds[i]!);
       } catch (err) {
         const acked = await this.ackBatch(st, entries, i, false);
         this.batchFailed(st, entries.length - i, err);
@@ -406,7 +409,10 @@ export class OutboxRelay {
 
   private batchPublisher(): BatchPublisher {
     const acked = this.opts.acked;
-    this.publisher ??= new BatchPublisher(this.opts.nats.nc, acked === undefined ? null : (seq, msgId) => acked.note(seq, msgId));
+    // Only acks of the events stream: a dead letter's sequence is the DLQ stream's.
+    this.publisher ??= new BatchPublisher(this.opts.nats.nc, acked === undefined ? null : (seq, msgId, subject) => {
+      if (subject.startsWith(this.eventsPrefix)) acked.note(seq, msgId);
+    });
     return this.publisher;
   }
 
@@ -653,6 +659,7 @@ interface BatchState {
   /** Per message: 0 awaiting its ack, 1 acked, 2 failed; '' subjects start acked (nothing to send). */
   readonly status: Uint8Array;
   readonly msgIds: readonly string[];
+  readonly subjects: readonly string[];
   waiting: number;
   failed: number;
   error: string;
@@ -674,7 +681,7 @@ export class BatchPublisher {
   private readonly batches = new Map<number, BatchState>();
   private batchSeq = 0;
 
-  constructor(private readonly nc: NatsConnection, private readonly onAck: ((seq: number, msgId: string) => void) | null = null) {
+  constructor(private readonly nc: NatsConnection, private readonly onAck: ((seq: number, msgId: string, subject: string) => void) | null = null) {
     this.prefix = `${createInbox()}.`;
     this.sub = nc.subscribe(`${this.prefix}>`, { callback: (err, msg) => this.onReply(err, msg) });
   }
@@ -688,7 +695,7 @@ export class BatchPublisher {
     return new Promise<BatchResult>((resolve) => {
       const status = new Uint8Array(subjects.length);
       const timer = setTimeout(() => this.finish(batchNo, 'no JetStream ack before the timeout'), timeoutMs);
-      const b: BatchState = { status, msgIds, waiting: 0, failed: -1, error: '', timer, resolve };
+      const b: BatchState = { status, msgIds, subjects, waiting: 0, failed: -1, error: '', timer, resolve };
       this.batches.set(batchNo, b);
       let i = 0;
       try {
@@ -725,7 +732,7 @@ export class BatchPublisher {
     const problem = ackProblem(msg);
     if (problem === null) {
       b.status[i] = 1;
-      if (this.onAck !== null) this.onAck(pubAckSeq(msg.data), b.msgIds[i]!);
+      if (this.onAck !== null) this.onAck(pubAckSeq(msg.data), b.msgIds[i]!, b.subjects[i]!);
     } else {
       b.status[i] = 2;
       this.fail(b, i, problem);

@@ -45,17 +45,19 @@ import type { EventsConfig } from '../config.ts';
 import type { Metrics } from '../adapters/metrics/metrics.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
 import { consumerConfig, topology, type ConsumerName } from '../adapters/nats/topology.ts';
-import { eventLogKeys } from '../adapters/redis/keys.ts';
-import { LeaseCode } from './relay.role.ts';
+import { eventLogKeys, eventLogLossWindowMs, eventLogMarginMs, retentionFloor } from '../adapters/redis/keys.ts';
 import { runScript } from '../adapters/redis/scripts.ts';
+
+/** Replies of renewLease-1.lua (as the relay's LeaseCode). */
+const leaseAcquired = 0;
+const leaseRenewed = 1;
 
 /** Anything that hands out a Redis connection with the scripts registered (RedisPool). */
 interface RedisSource { next(): Redis }
 
-/** JetStream 2.9 syncs file storage every 2 minutes: a power loss takes at most that much, plus clock skew. */
-export const lossWindowMs = 150_000;
-/** Log entries are kept this much longer than the loss window. */
-const staleMarginMs = 30_000;
+/** What a power loss can take from JetStream 2.9 (its sync interval plus skew), and the margin kept beyond it. */
+export const lossWindowMs = eventLogLossWindowMs;
+const staleMarginMs = eventLogMarginMs;
 
 export interface GuardLog {
   info(obj: object, msg: string): void;
@@ -135,7 +137,7 @@ export interface TailState {
   readonly earliest: AckMark | null;
   /** The highest sequence verified by this check (0: none). */
   readonly verifiedSeq: number;
-  /** Log members older than the loss window (synced long ago: the guard drops them). */
+  /** Log members older than the loss window that this (full) check verified: the guard drops them. */
   readonly stale: string[];
   readonly lastSeq: number;
 }
@@ -149,18 +151,27 @@ const verifiedKey = (namespace: string): string => `${eventLogKeys(namespace).ac
  */
 export async function tailState(jsm: JetStreamManager, redis: Redis, namespace: string, full = true): Promise<TailState> {
   const stream = topology(namespace).eventsStream;
-  const [entries, verifiedRaw] = await Promise.all([readAckLog(redis, namespace), redis.get(verifiedKey(namespace))]);
+  const keys = eventLogKeys(namespace);
+  const [entries, verifiedRaw, damaged] = await Promise.all([readAckLog(redis, namespace), redis.get(verifiedKey(namespace)), redis.get(keys.damaged)]);
   const { state } = await jsm.streams.info(stream);
+  if (damaged !== null) {
+    return { intact: false, reason: `a loss was found and is being repaired: ${damaged}`, lost: null, earliest: entries[0]?.mark ?? null, verifiedSeq: 0, stale: [], lastSeq: state.last_seq };
+  }
   const after = full ? 0 : Number((verifiedRaw ?? '0').split('-')[0]) || 0;
   const floorMs = Date.now() - lossWindowMs - staleMarginMs;
   const stale: string[] = [];
   let earliest: AckMark | null = null;
   let verifiedSeq = 0;
   for (const { member, mark } of entries) {
-    if (mark.atMs < floorMs) { stale.push(member); continue; }
+    // Old entries are checked like any other (NATS may have been down longer than the window); a full check that
+    // verified them drops them.
     earliest ??= mark;
     if (mark.seq <= after) continue;
-    if (mark.seq < state.first_seq) { verifiedSeq = Math.max(verifiedSeq, mark.seq); continue; }
+    if (mark.seq < state.first_seq) {
+      verifiedSeq = Math.max(verifiedSeq, mark.seq);
+      if (full && mark.atMs < floorMs) stale.push(member);
+      continue;
+    }
     let reason = '';
     if (mark.seq > state.last_seq) {
       reason = `the stream ends at ${state.last_seq}, below the acknowledged ${mark.seq}`;
@@ -170,10 +181,21 @@ export async function tailState(jsm: JetStreamManager, redis: Redis, namespace: 
       if (stored === null) reason = `no message at the acknowledged sequence ${mark.seq}`;
       else if (id !== mark.id) reason = `the message at ${mark.seq} is ${JSON.stringify(id)}, not the acknowledged ${JSON.stringify(mark.id)}`;
     }
-    if (reason !== '') return { intact: false, reason, lost: mark, earliest, verifiedSeq: 0, stale, lastSeq: state.last_seq };
+    if (reason !== '') return { intact: false, reason, lost: mark, earliest, verifiedSeq: 0, stale: [], lastSeq: state.last_seq };
     verifiedSeq = Math.max(verifiedSeq, mark.seq);
+    if (full && mark.atMs < floorMs) stale.push(member);
   }
   return { intact: true, reason: '', lost: null, earliest, verifiedSeq, stale, lastSeq: state.last_seq };
+}
+
+/**
+ * The retention floor for the outbox and the payment journal: `wallFloorMs`
+ * (now − retention), but never past the last time a full check found the
+ * event log intact minus the loss window — while NATS is down or the loss is
+ * not repaired yet, nothing a refill may need is trimmed.
+ */
+export async function retentionFloorMs(redis: Redis, namespace: string, wallFloorMs: number): Promise<number> {
+  return retentionFloor(wallFloorMs, Number(await redis.get(eventLogKeys(namespace).okAt)) || 0);
 }
 
 /** What refills one tenant (OutboxRelay.refillTenant); `owned` false stops it between batches. */
@@ -246,11 +268,15 @@ export class JetStreamTailGuard {
   }
 
   /** A NATS server that restarted may have lost its tail: a full check right after every disconnect or reconnect. */
+  private statusIter: AsyncIterable<{ type: string }> & { stop?: () => void } | null = null;
+
   private watchConnection(tick: () => void): void {
     if (this.watching) return;
     this.watching = true;
+    const iter = this.deps.nats.nc.status() as AsyncIterable<{ type: string }> & { stop?: () => void };
+    this.statusIter = iter;
     void (async () => {
-      for await (const st of this.deps.nats.nc.status()) {
+      for await (const st of iter) {
         if (st.type !== 'disconnect' && st.type !== 'reconnect') continue;
         this.fullDue = true;
         if (st.type === 'reconnect' && this.timer !== null) tick();
@@ -261,6 +287,8 @@ export class JetStreamTailGuard {
   async stop(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    this.statusIter?.stop?.();
+    this.statusIter = null;
     await this.running;
   }
 
@@ -273,11 +301,14 @@ export class JetStreamTailGuard {
     const redis = this.deps.redis.next();
     const t = await tailState(await this.deps.nats.jsm(), redis, this.deps.namespace, full);
     this.deps.metrics?.eventLogIntact.set(t.intact ? 1 : 0);
-    if (t.stale.length > 0) await redis.zrem(eventLogKeys(this.deps.namespace).ackedMark, ...t.stale);
     if (t.intact) {
+      if (t.stale.length > 0) await redis.zrem(eventLogKeys(this.deps.namespace).ackedMark, ...t.stale);
       if (t.verifiedSeq > 0) await runScript(redis, 'raiseWatermark', [verifiedKey(this.deps.namespace)], [`${t.verifiedSeq}-0`]);
+      if (full) await redis.set(eventLogKeys(this.deps.namespace).okAt, String(Date.now()));
       return null;
     }
+    // Every projector stops pulling and raising watermarks until the repair is done (tailState reads this).
+    if (t.lost !== null) await redis.set(eventLogKeys(this.deps.namespace).damaged, t.reason.slice(0, 500));
     this.deps.log.error({ lastSeq: t.lastSeq, lost: t.lost, reason: t.reason }, 'tail guard: JetStream lost acknowledged messages; repairing');
     return this.repair(t.earliest, t.lost?.seq ?? 0, t.reason);
   }
@@ -289,7 +320,7 @@ export class JetStreamTailGuard {
    * again). `since` is the earliest unverified acknowledgement; without one
    * (`pallet refill` with nothing logged) consumers go back lossWindowMs.
    */
-  async repair(since: AckMark | null = null, ackedSeq = 0, reason = 'forced'): Promise<RepairReport | null> {
+  async repair(since: AckMark | null = null, ackedSeq = 0, reason = 'forced', opts: { force?: boolean; sinceMs?: number } = {}): Promise<RepairReport | null> {
     const started = Date.now();
     const lease = new RepairLease(this.deps.redis, eventLogKeys(this.deps.namespace).repairLease, this.deps.instanceId,
       Math.max(leaseMsMin, 4 * this.deps.events.relayLeaseMs));
@@ -300,8 +331,14 @@ export class JetStreamTailGuard {
     }
     try {
       const jsm = await this.deps.nats.jsm();
+      if (opts.force !== true) {
+        // Another instance may have repaired between our check and the lease.
+        const again = await tailState(jsm, this.deps.redis.next(), this.deps.namespace, true);
+        if (again.intact) return null;
+      }
       const lastSeq = (await jsm.streams.info(topology(this.deps.namespace).eventsStream)).state.last_seq;
-      const consumersMoved = await this.repositionConsumers(jsm, (since?.atMs || Date.now()) - lossWindowMs);
+      const sinceMs = Math.min(opts.sinceMs ?? Infinity, (since?.atMs || Date.now()) - lossWindowMs);
+      const consumersMoved = await this.repositionConsumers(jsm, sinceMs);
       let tenants = 0;
       let outboxRepublished = 0;
       let journalRepublished = 0;
@@ -319,7 +356,9 @@ export class JetStreamTailGuard {
       }
       if (!lease.owned()) throw new Error('tail guard: the repair lease was lost; the next check repairs again');
       // Everything logged so far is now covered: what the stream lost was published again.
-      await this.deps.redis.next().del(eventLogKeys(this.deps.namespace).ackedMark, verifiedKey(this.deps.namespace));
+      const keys = eventLogKeys(this.deps.namespace);
+      await this.deps.redis.next().del(keys.ackedMark, verifiedKey(this.deps.namespace), keys.damaged);
+      await this.deps.redis.next().set(keys.okAt, String(Date.now()));
       this.repairs++;
       this.deps.metrics?.eventLogRepairs.inc();
       this.deps.metrics?.eventLogIntact.set(1);
@@ -394,11 +433,11 @@ class RepairLease {
   async take(): Promise<string | null> {
     const redis = this.redis.next();
     const reply = await runScript(redis, 'renewLease', [this.key], [this.owner, this.ms]);
-    if (reply[0] !== LeaseCode.ACQUIRED && reply[0] !== LeaseCode.RENEWED) return String(reply[1] ?? 'someone');
+    if (reply[0] !== leaseAcquired && reply[0] !== leaseRenewed) return String(reply[1] ?? 'someone');
     this.ownedUntil = Date.now() + this.ms;
     this.timer = setInterval(() => {
       runScript(this.redis.next(), 'renewLease', [this.key], [this.owner, this.ms]).then((r) => {
-        if (r[0] === LeaseCode.ACQUIRED || r[0] === LeaseCode.RENEWED) this.ownedUntil = Date.now() + this.ms;
+        if (r[0] === leaseAcquired || r[0] === leaseRenewed) this.ownedUntil = Date.now() + this.ms;
         else this.ownedUntil = 0;
       }, () => undefined);
     }, Math.floor(this.ms / 3));

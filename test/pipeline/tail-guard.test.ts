@@ -554,6 +554,26 @@ describe('JetStreamTailGuard.checkOnce', () => {
     expect(await g.guard.checkOnce()).toBeNull();
   });
 
+  it('checks entries older than the loss window too (NATS may come back late), and drops them only once verified', async () => {
+    const g = await guardRig(['te']);
+    const { h, nh } = g;
+    await fillOutbox(h, 'te', 2, true);
+    expect(await g.relay.relayTenantOnce('te')).toBe(3);
+    await g.mark.flush();
+    const stored = await readStream(nh.nats, nh.topology.eventsStream);
+    const old = Date.now() - 10 * 60_000;
+    const key = eventLogKeys(h.namespace).ackedMark;
+    await runScript(h.redis(), 'noteAcked', [key], [2, stored[1]!.msgId!, old, 1_000]);
+    // A full check verifies the old, matching entry and drops it; the recent one stays for the window.
+    expect(await g.guard.checkOnce()).toBeNull();
+    expect(await g.markSeqs()).toEqual([3]);
+    // An old entry that no longer matches is a loss, however old.
+    await runScript(h.redis(), 'noteAcked', [key], [1, 'te:gone-long-ago', old, 1_000]);
+    const report = await g.guard.checkOnce();
+    expect(report?.reason).toMatch(/the message at 1 is/);
+    expect(await h.redis().exists(eventLogKeys(h.namespace).damaged)).toBe(0); // cleared by the repair
+  });
+
   it('does not repair while another instance holds the repair lease', async () => {
     const g = await guardRig(['tc']);
     const redis = g.h.redis();

@@ -49,10 +49,31 @@ export class TenantKeys {
  * sorted set written by noteAcked-1.lua), and the lease of the one instance
  * repairing a lost tail.
  */
-export const eventLogKeys = (namespace: string): { readonly ackedMark: string; readonly repairLease: string } => ({
+export const eventLogKeys = (namespace: string): {
+  readonly ackedMark: string; readonly repairLease: string; readonly damaged: string; readonly okAt: string;
+} => ({
   ackedMark: `${namespace}:js:acked`,
+  /** Set by the tail guard while a found loss is not repaired yet (the reason). */
+  damaged: `${namespace}:js:damaged`,
+  /** When a full check last found the event log intact (epoch ms): retention floors never pass it. */
+  okAt: `${namespace}:js:okAt`,
   repairLease: `${namespace}:js:repair:lease`,
 });
+
+/** JetStream 2.9 syncs file storage every 2 minutes: a power loss takes at most that much; plus clock skew. */
+export const eventLogLossWindowMs = 150_000;
+/** Acknowledgement log entries and retention floors keep this much more. */
+export const eventLogMarginMs = 30_000;
+
+/**
+ * A retention floor (outbox, payment journal): `wallFloorMs` (now − retention),
+ * but never past `okAtMs` (when the tail guard last found the event log
+ * intact; 0: unknown) minus the loss window and margin.
+ */
+export function retentionFloor(wallFloorMs: number, okAtMs: number): number {
+  const floor = okAtMs > 0 ? Math.min(wallFloorMs, okAtMs - eventLogLossWindowMs - eventLogMarginMs) : wallFloorMs;
+  return Math.max(0, floor);
+}
 
 /** The scan pattern for every key of a namespace (tests and tools only). */
 export const namespacePattern = (namespace: string): string => `${namespace}:*`;

@@ -12,7 +12,7 @@
 // so the refill window shrinks below the retention; the journal length is a
 // metric for that reason.
 import type { Redis } from 'ioredis';
-import type { TenantKeys } from './keys.ts';
+import { eventLogKeys, retentionFloor, type TenantKeys } from './keys.ts';
 
 export interface JournalEntry {
   /** The Redis stream id: `<ms>-<seq>`, the time it was journaled. */
@@ -30,7 +30,13 @@ export interface PaymentJournalOptions {
 /** Anything that hands out a connection (RedisPool). */
 export interface JournalRedis { next(): Redis }
 
+/** How long append() reuses the retention floor it last read. */
+const floorCacheMs = 1_000;
+
 export class PaymentJournal {
+  private floorAtMs = -Infinity;
+  private okAtMs = 0;
+
   constructor(
     private readonly redis: JournalRedis,
     private readonly keysOf: (tenant: string) => TenantKeys,
@@ -42,8 +48,9 @@ export class PaymentJournal {
 
   /** Journals one published event; resolves once Redis has it (and, with AOF always, on disk). */
   async append(tenant: string, subject: string, msgId: string, data: Uint8Array): Promise<void> {
-    const key = this.keysOf(tenant).paymentJournal;
-    const floor = `${Math.max(0, this.nowMs() - this.opts.retentionMs)}-0`;
+    const keys = this.keysOf(tenant);
+    const key = keys.paymentJournal;
+    const floor = `${await this.floorMs(keys.namespace, false)}-0`;
     const replies = await this.redis.next().multi()
       .xadd(key, 'MINID', '~', floor, '*', 's', subject, 'm', msgId, 'd', Buffer.from(data.buffer, data.byteOffset, data.byteLength))
       .xtrim(key, 'MAXLEN', '~', this.opts.entriesMax)
@@ -57,8 +64,9 @@ export class PaymentJournal {
    * stream id `after` ('' = from the start of the window), oldest first.
    */
   async read(tenant: string, after: string, count: number): Promise<JournalEntry[]> {
-    const key = this.keysOf(tenant).paymentJournal;
-    const floorMs = Math.max(0, this.nowMs() - this.opts.retentionMs);
+    const keys = this.keysOf(tenant);
+    const key = keys.paymentJournal;
+    const floorMs = await this.floorMs(keys.namespace, true);
     const floor = `${floorMs}-0`;
     // An `after` older than the window starts at the window.
     const from = after === '' || Number(after.slice(0, after.indexOf('-'))) < floorMs ? floor : `(${after}`;
@@ -77,6 +85,20 @@ export class PaymentJournal {
       out.push({ id: id.toString(), subject, msgId, data: data ?? Buffer.alloc(0) });
     }
     return out;
+  }
+
+  /**
+   * now − retention, but never past the last time the tail guard found the
+   * event log intact minus the loss window (retentionFloorMs): during an
+   * outage nothing a refill may need is trimmed. append() reuses it for a second.
+   */
+  private async floorMs(namespace: string, fresh: boolean): Promise<number> {
+    const now = this.nowMs();
+    if (fresh || now - this.floorAtMs > floorCacheMs) {
+      this.okAtMs = Number(await this.redis.next().get(eventLogKeys(namespace).okAt)) || 0;
+      this.floorAtMs = now;
+    }
+    return retentionFloor(now - this.opts.retentionMs, this.okAtMs);
   }
 
   async length(tenant: string): Promise<number> {
