@@ -162,8 +162,9 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
       await projector.start();
       running.push({ name: 'projector', stop: () => projector.stop() });
     }
-    if (has('api') || has('relay') || has('payments')) {
-      rt.acked.start(Math.max(250, Math.floor((config.events.tailCheckMs || 5_000) / 5)), (err) => log.warn({ err }, 'acked sequence mark not flushed'));
+    if ((has('api') || has('relay') || has('payments')) && config.events.tailCheckMs > 0) {
+      // At most a second between flushes whatever the check interval: a projector re-checks 2 s after a reconnect.
+      rt.acked.start(Math.max(250, Math.min(1_000, Math.floor(config.events.tailCheckMs / 5))), (err) => log.warn({ err }, 'acked sequence mark not flushed'));
       running.push({ name: 'acked-mark', stop: () => rt.acked.stop() });
     }
     if (has('relay')) {

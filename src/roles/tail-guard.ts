@@ -9,12 +9,12 @@
 //
 // Detection: every publisher notes each PubAck's stream sequence with the
 // message id it acknowledged (AckedSeqMark) and, about once a second, logs
-// the highest in the sorted set `<ns>:js:acked` (noteAcked-1.lua, at most
+// the highest in the sorted set `<ns>:{js}:acked` (noteAcked-1.lua, at most
 // PALLET_ACK_LOG_MAX entries). An entry checks out when the message at its
 // sequence exists and carries its id. The log keeps the entries of the last
 // lossWindowMs (what a power loss can take); older ones were synced and are
 // dropped. A regular check verifies the entries above the highest verified
-// sequence (`<ns>:js:acked:verified`); a full check — at start, after every
+// sequence (`<ns>:{js}:acked:verified`); a full check — at start, after every
 // NATS disconnect or reconnect, and every fullCheckEvery checks — verifies all
 // of them, so a stream that lost its tail and already grew past it again still
 // fails on the entries logged before the loss. Limits only remove messages
@@ -131,8 +131,9 @@ export interface TailState {
   readonly intact: boolean;
   /** Why not ('' when intact). */
   readonly reason: string;
-  /** The earliest logged acknowledgement the stream no longer holds (null when intact). */
+  /** The earliest logged acknowledgement the stream no longer holds (null when intact), and its log member. */
   readonly lost: AckMark | null;
+  readonly lostMember?: string;
   /** The earliest acknowledgement in the window (null when the log is empty). */
   readonly earliest: AckMark | null;
   /** The highest sequence verified by this check (0: none). */
@@ -143,7 +144,7 @@ export interface TailState {
 }
 
 /** The highest sequence a regular check verified. */
-const verifiedKey = (namespace: string): string => `${eventLogKeys(namespace).ackedMark}:verified`;
+const verifiedKey = (namespace: string): string => eventLogKeys(namespace).verified;
 
 /**
  * Whether the stream still holds the logged acknowledged messages of the loss
@@ -181,7 +182,7 @@ export async function tailState(jsm: JetStreamManager, redis: Redis, namespace: 
       if (stored === null) reason = `no message at the acknowledged sequence ${mark.seq}`;
       else if (id !== mark.id) reason = `the message at ${mark.seq} is ${JSON.stringify(id)}, not the acknowledged ${JSON.stringify(mark.id)}`;
     }
-    if (reason !== '') return { intact: false, reason, lost: mark, earliest, verifiedSeq: 0, stale: [], lastSeq: state.last_seq };
+    if (reason !== '') return { intact: false, reason, lost: mark, lostMember: member, earliest, verifiedSeq: 0, stale: [], lastSeq: state.last_seq };
     verifiedSeq = Math.max(verifiedSeq, mark.seq);
     if (full && mark.atMs < floorMs) stale.push(member);
   }
@@ -236,6 +237,8 @@ const leaseMsMin = 30_000;
 const tenantsPage = 1_000;
 /** Every this many regular checks, a full one. */
 const fullCheckEvery = 12;
+/** How long a recorded intact check pins the retention floors at most (an outage longer than this trims again). */
+const okAtTtlMs = 6 * 3_600_000;
 
 export class JetStreamTailGuard {
   private timer: NodeJS.Timeout | null = null;
@@ -289,6 +292,7 @@ export class JetStreamTailGuard {
     this.timer = null;
     this.statusIter?.stop?.();
     this.statusIter = null;
+    this.watching = false;
     await this.running;
   }
 
@@ -304,11 +308,16 @@ export class JetStreamTailGuard {
     if (t.intact) {
       if (t.stale.length > 0) await redis.zrem(eventLogKeys(this.deps.namespace).ackedMark, ...t.stale);
       if (t.verifiedSeq > 0) await runScript(redis, 'raiseWatermark', [verifiedKey(this.deps.namespace)], [`${t.verifiedSeq}-0`]);
-      if (full) await redis.set(eventLogKeys(this.deps.namespace).okAt, String(Date.now()));
+      await this.markIntact(redis);
       return null;
     }
-    // Every projector stops pulling and raising watermarks until the repair is done (tailState reads this).
-    if (t.lost !== null) await redis.set(eventLogKeys(this.deps.namespace).damaged, t.reason.slice(0, 500));
+    // Every projector stops pulling and raising watermarks until the repair is done (tailState reads this). Only
+    // while the lost entry is still logged: a repair that finished meanwhile deleted both.
+    if (t.lostMember !== undefined) {
+      const keys = eventLogKeys(this.deps.namespace);
+      const reply = await runScript(redis, 'markDamaged', [keys.ackedMark, keys.damaged], [t.lostMember, t.reason.slice(0, 500)]);
+      if (reply[0] !== 0) return null; // repaired by another instance; the next check looks again
+    }
     this.deps.log.error({ lastSeq: t.lastSeq, lost: t.lost, reason: t.reason }, 'tail guard: JetStream lost acknowledged messages; repairing');
     return this.repair(t.earliest, t.lost?.seq ?? 0, t.reason);
   }
@@ -358,7 +367,7 @@ export class JetStreamTailGuard {
       // Everything logged so far is now covered: what the stream lost was published again.
       const keys = eventLogKeys(this.deps.namespace);
       await this.deps.redis.next().del(keys.ackedMark, verifiedKey(this.deps.namespace), keys.damaged);
-      await this.deps.redis.next().set(keys.okAt, String(Date.now()));
+      if (this.deps.checkIntervalMs > 0) await this.markIntact(this.deps.redis.next());
       this.repairs++;
       this.deps.metrics?.eventLogRepairs.inc();
       this.deps.metrics?.eventLogIntact.set(1);
@@ -372,11 +381,21 @@ export class JetStreamTailGuard {
     }
   }
 
+  /**
+   * Records when the log was last found intact, for the retention floors. It
+   * expires: a guard that stops checking (turned off, gone) pins retention for
+   * at most okAtTtlMs; during an outage no check passes and the floor stays.
+   */
+  private async markIntact(redis: Redis): Promise<void> {
+    await redis.set(eventLogKeys(this.deps.namespace).okAt, String(Date.now()), 'PX', okAtTtlMs);
+  }
+
   /** The first sequence stored at or after `ms` (binary search by stored time), or last + 1 when none is. */
   private async firstSeqAfter(jsm: JetStreamManager, ms: number): Promise<number> {
     const stream = topology(this.deps.namespace).eventsStream;
     const { state } = await jsm.streams.info(stream);
-    let lo = state.first_seq;
+    if (state.messages === 0) return state.last_seq + 1;
+    let lo = Math.max(1, state.first_seq);
     let hi = state.last_seq + 1;
     while (lo < hi) {
       const mid = Math.floor((lo + hi) / 2);

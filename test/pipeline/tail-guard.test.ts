@@ -5,7 +5,7 @@
 // - pubAckSeq: the stream sequence of a PubAck, from literal and real PubAcks;
 // - PaymentJournal: binary entries, pagination, the retention window, the
 //   length bound;
-// - AckedSeqMark: raises `<ns>:js:acked`, never lowers it, flushes once;
+// - AckedSeqMark: logs what it noted into `<ns>:{js}:acked`, bounded, once per flush;
 // - JetStreamPaymentEvents with a journal and a mark, and PaymentService.accept
 //   when the journal cannot write;
 // - JetStreamTailGuard.checkOnce: no repair while the stream is at or above
@@ -337,6 +337,19 @@ describe('AckedSeqMark', () => {
     expect(await run([2, 'x', 5, 10])).toEqual([Code.OK, 1]);
     expect(await run([3, 'y|z', 6, 10])).toEqual([Code.OK, 2]);
     expect((await readAckLog(h.redis(), h.namespace)).map((e) => e.mark)).toEqual([{ seq: 2, id: 'x', atMs: 5 }, { seq: 3, id: 'y|z', atMs: 6 }]);
+  });
+
+  it('markDamaged sets the mark only while the lost entry is still logged', async () => {
+    const h = redisOnly();
+    const keys = eventLogKeys(h.namespace);
+    const run = (args: string[]) => runScript(h.redis(), 'markDamaged', [keys.ackedMark, keys.damaged], args);
+    expect(await run(['', 'why'])).toEqual([Code.BAD_ARG, 'member']);
+    expect(await run(['1|2|x', ''])).toEqual([Code.BAD_ARG, 'reason']);
+    expect(await run(['1|2|x', 'why'])).toEqual([Code.ALREADY, 'repaired']); // not logged (a repair deleted it)
+    expect(await h.redis().exists(keys.damaged)).toBe(0);
+    await runScript(h.redis(), 'noteAcked', [keys.ackedMark], [1, 'x', 2, 10]);
+    expect(await run(['1|2|x', 'why'])).toEqual([Code.OK, 'marked']);
+    expect(await h.redis().get(keys.damaged)).toBe('why');
   });
 
   it('keeps what it noted when Redis refuses the flush, and writes it on the next one', async () => {

@@ -50,14 +50,17 @@ export class TenantKeys {
  * repairing a lost tail.
  */
 export const eventLogKeys = (namespace: string): {
-  readonly ackedMark: string; readonly repairLease: string; readonly damaged: string; readonly okAt: string;
+  readonly ackedMark: string; readonly verified: string; readonly repairLease: string; readonly damaged: string; readonly okAt: string;
 } => ({
-  ackedMark: `${namespace}:js:acked`,
+  // One hash tag for all of them: a repair deletes several in one command, also on Redis Cluster.
+  ackedMark: `${namespace}:{js}:acked`,
+  /** The highest sequence a regular check verified. */
+  verified: `${namespace}:{js}:acked:verified`,
   /** Set by the tail guard while a found loss is not repaired yet (the reason). */
-  damaged: `${namespace}:js:damaged`,
+  damaged: `${namespace}:{js}:damaged`,
   /** When a full check last found the event log intact (epoch ms): retention floors never pass it. */
-  okAt: `${namespace}:js:okAt`,
-  repairLease: `${namespace}:js:repair:lease`,
+  okAt: `${namespace}:{js}:okAt`,
+  repairLease: `${namespace}:{js}:repair:lease`,
 });
 
 /** JetStream 2.9 syncs file storage every 2 minutes: a power loss takes at most that much; plus clock skew. */

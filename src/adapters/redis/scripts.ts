@@ -9,7 +9,7 @@ const luaDir = new URL('./lua/', import.meta.url);
 export const scriptNames = [
   'reserveStock', 'confirmReservation', 'releaseReservation', 'expireReservation',
   'fulfilReservation', 'setStock', 'adjustStock', 'bumpCatalogVersion', 'renewLease', 'releaseLease', 'trimOutbox',
-  'repairCell', 'restoreReservation', 'raiseWatermark', 'noteAcked',
+  'repairCell', 'restoreReservation', 'raiseWatermark', 'noteAcked', 'markDamaged',
 ] as const;
 export type ScriptName = (typeof scriptNames)[number];
 

@@ -1,5 +1,5 @@
 --[[ noteAcked-1.lua — log one acknowledged JetStream message for the tail guard.
-KEYS[1] log (sorted set `<ns>:js:acked`: score = stream sequence, member = "<seq>|<at ms>|<msg id>")
+KEYS[1] log (sorted set `<ns>:{js}:acked`: score = stream sequence, member = "<seq>|<at ms>|<msg id>")
 ARGV[1] a stream sequence a PubAck reported (integer ≥ 1)
 ARGV[2] the Nats-Msg-Id of the message stored at it
 ARGV[3] when the PubAck arrived (epoch ms, integer ≥ 0)
