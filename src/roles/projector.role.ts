@@ -113,6 +113,8 @@ export class Projector {
   private infoAtMs = -Infinity;
   private infoInFlight = false;
   private readonly gate: WatermarkGate;
+  /** The gate's generation when each buffered message was pulled. */
+  private readonly pulledIn = new WeakMap<JsMsg, number>();
   /** Events committed by this instance (tests and logs). */
   projectedTotal = 0;
 
@@ -128,6 +130,7 @@ export class Projector {
       e.consumerBatchMax, Math.max(fetchExpiresMsMin, e.consumerMaxWaitMs),
       (err, failures) => deps.log.error({ err, failures }, 'projector: pull failed; retrying'),
       () => this.tailIntact(),
+      (m) => this.pulledIn.set(m, this.gate.generation),
     );
   }
 
@@ -302,7 +305,9 @@ export class Projector {
 
   /** Writes a batch; on a data error splits it to find the poison; on a transient error naks it. */
   private async project(items: readonly Decoded[]): Promise<void> {
-    const generation = this.gate.generation;
+    // The oldest generation in the batch: a batch with a message pulled before a clear is not held after it.
+    let generation = this.gate.generation;
+    for (const { m } of items) generation = Math.min(generation, this.pulledIn.get(m) ?? generation);
     try {
       const { inserted } = await this.deps.store.projectBatch(items.map((x) => x.e));
       let maxSeq = 0;
@@ -516,6 +521,8 @@ class Pump {
     private readonly onError: (err: unknown, failures: number) => void,
     /** Checked before the first pull and after any failed one; false: wait and check again. */
     private readonly ready: () => Promise<boolean>,
+    /** Called for every message as it is buffered. */
+    private readonly onBuffered: (m: JsMsg) => void,
   ) {}
 
   start(): void {
@@ -613,6 +620,7 @@ class Pump {
         this.open = msgs;
         if (this.check) msgs.stop(); // a disconnect came while the pull was being set up
         for await (const m of msgs) {
+          this.onBuffered(m);
           this.buffer.push(m);
           this.notify();
         }

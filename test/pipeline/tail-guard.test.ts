@@ -121,6 +121,16 @@ describe('WatermarkGate', () => {
     expect(gate.size).toBe(0);
   });
 
+  it('after clear(), does not hold a batch pulled before it (an older generation)', () => {
+    const gate = new WatermarkGate(8);
+    const before = gate.generation;
+    gate.hold(5, new Map([['t', '1-0']]), before);
+    gate.clear();
+    gate.hold(6, new Map([['t', '2-0']]), before); // pulled before the clear, written after it
+    gate.hold(7, new Map([['t', '3-0']]));
+    expect(gate.release(100)).toEqual(new Map([['t', '3-0']]));
+  });
+
   it('ignores empty marks and keeps a copy of what it holds', () => {
     const gate = new WatermarkGate(2);
     gate.hold(1, new Map());
