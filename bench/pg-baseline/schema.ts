@@ -3,17 +3,9 @@
 // search_path connection parameter.
 
 import postgres from 'postgres';
+import { assertSchemaName, type Sql, type TxSql } from '../../src/adapters/postgres/sql.ts';
 
-export type Sql = postgres.Sql;
-export type TxSql = postgres.TransactionSql;
-
-const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
-
-export function assertSchemaName(schema: string): void {
-  if (!schemaNamePattern.test(schema) || schema.startsWith('pg_')) {
-    throw new Error(`invalid schema name ${JSON.stringify(schema)}: must match ${schemaNamePattern} and not start with pg_`);
-  }
-}
+export { assertSchemaName, type Sql, type TxSql };
 
 export interface BaselineSqlOptions {
   readonly databaseUrl: string;

@@ -17,6 +17,7 @@
 // often flush runs is the caller's window.
 import type { ReservationStatus } from '../core/stock.types.ts';
 import type { Clock } from './catalog.port.ts';
+import type { CellCounters } from './ledger.port.ts';
 
 // ---- topics ------------------------------------------------------------------------------------
 
@@ -154,13 +155,7 @@ export interface TopicDelta {
 // ---- inputs ------------------------------------------------------------------------------------
 
 /** A cell's counters after a change (from an event's CellChange or a Redis read). */
-export interface CellUpdate {
-  readonly warehouse: string;
-  readonly sku: string;
-  readonly onHand: number;
-  readonly reserved: number;
-  readonly committed: number;
-  readonly version: number;
+export interface CellUpdate extends CellCounters {
   /** Event time (ms); 0 for a start-up snapshot. */
   readonly at: number;
   /** Only stock.set / stock.adjusted events and snapshots carry the side tiers. */

@@ -6,13 +6,18 @@ import type { ReservationStatus } from '../core/stock.types.ts';
 /** [warehouse, sku, qty] — a reservation's allocations as Redis stores them (field `alloc`). */
 export type AllocationTuple = [string, string, number];
 
-/** One cell as the ledger has it: the sums of its deltas over the rows counted. */
-export interface LedgerCellSums {
+/** A stock cell's three counters and version, with where it is. */
+export interface CellCounters {
   readonly warehouse: string;
   readonly sku: string;
   readonly onHand: number;
   readonly reserved: number;
   readonly committed: number;
+  readonly version: number;
+}
+
+/** One cell as the ledger has it: the sums of its deltas over the rows counted. */
+export interface LedgerCellSums extends CellCounters {
   /** Highest cell_version among the rows counted (0 when there is none). */
   readonly version: number;
   /** Rows counted; equals `version` when no version is missing. */
@@ -70,14 +75,7 @@ export interface LedgerReader {
 }
 
 /** A stock cell as Redis holds it. */
-export interface HotCell {
-  readonly warehouse: string;
-  readonly sku: string;
-  readonly onHand: number;
-  readonly reserved: number;
-  readonly committed: number;
-  readonly version: number;
-}
+export type HotCell = CellCounters;
 
 /** A reservation as Redis holds it (any status). */
 export interface HotReservation {

@@ -34,7 +34,7 @@ import type { Clock } from '../app/catalog.port.ts';
 import type { EventsConfig } from '../config.ts';
 import { decodeEnvelope, subjectOf, type Envelope } from '../adapters/events/envelope.codec.ts';
 import type { Metrics } from '../adapters/metrics/metrics.ts';
-import type { Nats } from '../adapters/nats/connection.ts';
+import { watchReconnects, type Nats } from '../adapters/nats/connection.ts';
 import { topology, type Topology } from '../adapters/nats/topology.ts';
 import { envelopeProblem, int64 } from '../adapters/postgres/ledger.repo.ts';
 import { TenantKeys, eventLogKeys } from '../adapters/redis/keys.ts';
@@ -142,29 +142,20 @@ export class Projector {
     this.loop = this.run();
   }
 
-  private watching = false;
 
   /**
    * A NATS server that restarted may have lost its tail, and an open pull
    * silently re-pulls after a reconnect: on every disconnect or reconnect the
    * open pull is stopped and the event log checked again before the next one.
    */
-  private statusIter: (AsyncIterable<{ type: string }> & { stop?: () => void }) | null = null;
+  private watcher: { stop(): void } | null = null;
 
   private watchConnection(): void {
-    if (this.watching) return;
-    this.watching = true;
-    const iter = this.deps.nats.nc.status() as AsyncIterable<{ type: string }> & { stop?: () => void };
-    this.statusIter = iter;
-    void (async () => {
-      for await (const st of iter) {
-        if (st.type !== 'disconnect' && st.type !== 'reconnect') continue;
-        this.tailOk = false;
-        this.connectionChangedAtMs = this.clock.nowMs();
-        this.pump.recheck();
-      }
-    })().catch((err: unknown) => this.deps.log.warn({ err }, 'projector: connection status watch ended'))
-      .finally(() => { this.watching = false; });
+    this.watcher ??= watchReconnects(this.deps.nats.nc, () => {
+      this.tailOk = false;
+      this.connectionChangedAtMs = this.clock.nowMs();
+      this.pump.recheck();
+    }, (err) => { if (err !== undefined) this.deps.log.warn({ err }, 'projector: connection status watch ended'); });
   }
 
   /**
@@ -178,8 +169,8 @@ export class Projector {
     await this.pump.stop();
     await this.loop;
     this.loop = null;
-    this.statusIter?.stop?.();
-    this.statusIter = null;
+    this.watcher?.stop();
+    this.watcher = null;
     await this.releaseWatermarks();
   }
 

@@ -33,10 +33,10 @@ import type { Metrics } from '../adapters/metrics/metrics.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
 import { topology } from '../adapters/nats/topology.ts';
 import type { RedisPool } from '../adapters/redis/connection.ts';
-import { TenantKeys } from '../adapters/redis/keys.ts';
-import { runScript } from '../adapters/redis/scripts.ts';
+import { TenantKeys, readOkAtMs, retentionFloor } from '../adapters/redis/keys.ts';
+import { LeaseCode, runScript } from '../adapters/redis/scripts.ts';
 import type { PaymentJournal } from '../adapters/redis/payment-journal.ts';
-import { retentionFloorMs, type AckedSeqMark } from './tail-guard.ts';
+import type { AckedSeqMark } from './tail-guard.ts';
 
 export interface RelayLog {
   info(obj: object, msg: string): void;
@@ -87,8 +87,7 @@ export const relayLeaseKey = (k: TenantKeys): string => k.relayLease;
 /** Where the projector stores the highest outbox id durably committed to PostgreSQL. */
 export const outboxProjectedKey = (k: TenantKeys): string => k.outboxProjected;
 
-/** Reply codes of renewLease-1.lua and releaseLease-1.lua. */
-export const LeaseCode = { ACQUIRED: 0, RENEWED: 1, RELEASED: 0, ABSENT: -1, HELD: -16 } as const;
+export { LeaseCode };
 
 export interface TrimResult {
   readonly trimmed: number;
@@ -230,7 +229,8 @@ export class OutboxRelay {
     const st = this.stateOf(tenant);
     st.trimAtMs = mono() + (this.opts.trimIntervalMs ?? 1_000);
     const retention = this.opts.outboxRetentionMs ?? null;
-    const floor = retention === null ? '' : `${await retentionFloorMs(this.redis(), this.opts.namespace, this.clock.nowMs() - retention)}-0`;
+    const floor = retention === null ? ''
+      : `${retentionFloor(this.clock.nowMs() - retention, await readOkAtMs(this.redis(), this.opts.namespace))}-0`;
     const reply = await runScript(this.redis(), 'trimOutbox', [st.outbox, st.projectedKey],
       [relayGroup, floor, this.opts.instanceId, 2 * this.opts.events.relayLeaseMs]);
     if (reply[0] !== 0) {

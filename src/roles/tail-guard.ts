@@ -43,21 +43,18 @@ import { DeliverPolicy, JetStreamApiError, type JetStreamManager } from '@nats-i
 import type { Redis } from 'ioredis';
 import type { EventsConfig } from '../config.ts';
 import type { Metrics } from '../adapters/metrics/metrics.ts';
-import type { Nats } from '../adapters/nats/connection.ts';
+import { watchReconnects, type Nats } from '../adapters/nats/connection.ts';
 import { consumerConfig, topology, type ConsumerName } from '../adapters/nats/topology.ts';
-import { eventLogKeys, eventLogLossWindowMs, eventLogMarginMs, retentionFloor } from '../adapters/redis/keys.ts';
-import { runScript } from '../adapters/redis/scripts.ts';
+import { eventLogKeys, eventLogLossWindowMs, eventLogMarginMs } from '../adapters/redis/keys.ts';
+import { LeaseCode, runScript } from '../adapters/redis/scripts.ts';
 
-/** Replies of renewLease-1.lua (as the relay's LeaseCode). */
-const leaseAcquired = 0;
-const leaseRenewed = 1;
+
 
 /** Anything that hands out a Redis connection with the scripts registered (RedisPool). */
 interface RedisSource { next(): Redis }
 
-/** What a power loss can take from JetStream 2.9 (its sync interval plus skew), and the margin kept beyond it. */
+/** What a power loss can take from JetStream 2.9 (its sync interval plus skew). */
 export const lossWindowMs = eventLogLossWindowMs;
-const staleMarginMs = eventLogMarginMs;
 
 export interface GuardLog {
   info(obj: object, msg: string): void;
@@ -159,7 +156,7 @@ export async function tailState(jsm: JetStreamManager, redis: Redis, namespace: 
     return { intact: false, reason: `a loss was found and is being repaired: ${damaged}`, lost: null, earliest: entries[0]?.mark ?? null, verifiedSeq: 0, stale: [], lastSeq: state.last_seq };
   }
   const after = full ? 0 : Number((verifiedRaw ?? '0').split('-')[0]) || 0;
-  const floorMs = Date.now() - lossWindowMs - staleMarginMs;
+  const floorMs = Date.now() - lossWindowMs - eventLogMarginMs;
   const stale: string[] = [];
   let earliest: AckMark | null = null;
   let verifiedSeq = 0;
@@ -187,16 +184,6 @@ export async function tailState(jsm: JetStreamManager, redis: Redis, namespace: 
     if (full && mark.atMs < floorMs) stale.push(member);
   }
   return { intact: true, reason: '', lost: null, earliest, verifiedSeq, stale, lastSeq: state.last_seq };
-}
-
-/**
- * The retention floor for the outbox and the payment journal: `wallFloorMs`
- * (now − retention), but never past the last time a full check found the
- * event log intact minus the loss window — while NATS is down or the loss is
- * not repaired yet, nothing a refill may need is trimmed.
- */
-export async function retentionFloorMs(redis: Redis, namespace: string, wallFloorMs: number): Promise<number> {
-  return retentionFloor(wallFloorMs, Number(await redis.get(eventLogKeys(namespace).okAt)) || 0);
 }
 
 /** What refills one tenant (OutboxRelay.refillTenant); `owned` false stops it between batches. */
@@ -246,7 +233,7 @@ export class JetStreamTailGuard {
   private checks = 0;
   /** A full check is due: at start, after a disconnect or reconnect. */
   private fullDue = true;
-  private watching = false;
+  private watcher: { stop(): void } | null = null;
   /** Repairs done by this instance (tests, logs). */
   repairs = 0;
 
@@ -271,28 +258,18 @@ export class JetStreamTailGuard {
   }
 
   /** A NATS server that restarted may have lost its tail: a full check right after every disconnect or reconnect. */
-  private statusIter: AsyncIterable<{ type: string }> & { stop?: () => void } | null = null;
-
   private watchConnection(tick: () => void): void {
-    if (this.watching) return;
-    this.watching = true;
-    const iter = this.deps.nats.nc.status() as AsyncIterable<{ type: string }> & { stop?: () => void };
-    this.statusIter = iter;
-    void (async () => {
-      for await (const st of iter) {
-        if (st.type !== 'disconnect' && st.type !== 'reconnect') continue;
-        this.fullDue = true;
-        if (st.type === 'reconnect' && this.timer !== null) tick();
-      }
-    })().catch(() => undefined).finally(() => { this.watching = false; });
+    this.watcher ??= watchReconnects(this.deps.nats.nc, (type) => {
+      this.fullDue = true;
+      if (type === 'reconnect' && this.timer !== null) tick();
+    });
   }
 
   async stop(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
-    this.statusIter?.stop?.();
-    this.statusIter = null;
-    this.watching = false;
+    this.watcher?.stop();
+    this.watcher = null;
     await this.running;
   }
 
@@ -452,11 +429,11 @@ class RepairLease {
   async take(): Promise<string | null> {
     const redis = this.redis.next();
     const reply = await runScript(redis, 'renewLease', [this.key], [this.owner, this.ms]);
-    if (reply[0] !== leaseAcquired && reply[0] !== leaseRenewed) return String(reply[1] ?? 'someone');
+    if (reply[0] !== LeaseCode.ACQUIRED && reply[0] !== LeaseCode.RENEWED) return String(reply[1] ?? 'someone');
     this.ownedUntil = Date.now() + this.ms;
     this.timer = setInterval(() => {
       runScript(this.redis.next(), 'renewLease', [this.key], [this.owner, this.ms]).then((r) => {
-        if (r[0] === leaseAcquired || r[0] === leaseRenewed) this.ownedUntil = Date.now() + this.ms;
+        if (r[0] === LeaseCode.ACQUIRED || r[0] === LeaseCode.RENEWED) this.ownedUntil = Date.now() + this.ms;
         else this.ownedUntil = 0;
       }, () => undefined);
     }, Math.floor(this.ms / 3));

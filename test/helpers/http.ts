@@ -181,13 +181,18 @@ export async function createHttpHarness(env: Record<string, string> = {}): Promi
 async function cleanup(rt: Runtime, namespace: string, app: FastifyInstance | undefined): Promise<void> {
   try {
     await app?.close();
-    await rt.sql`drop schema if exists ${rt.sql(namespace)} cascade`;
-    await deleteMatching(rt.redis.next(), namespacePattern(namespace));
-    const left = await scanKeys(rt.redis.next(), namespacePattern(namespace));
-    if (left.length > 0) throw new Error(`namespace ${namespace} still has ${left.length} Redis keys after cleanup`);
+    await dropNamespace(rt, namespace);
   } finally {
     await rt.close();
   }
+}
+
+/** Drops the namespace's schema and Redis keys, and checks that no key is left. */
+export async function dropNamespace(rt: Runtime, namespace: string): Promise<void> {
+  await rt.sql`drop schema if exists ${rt.sql(namespace)} cascade`;
+  await deleteMatching(rt.redis.next(), namespacePattern(namespace));
+  const left = await scanKeys(rt.redis.next(), namespacePattern(namespace));
+  if (left.length > 0) throw new Error(`namespace ${namespace} still has ${left.length} Redis keys after cleanup`);
 }
 
 /** The field names a problem body gives: `field` and every `errors[].field`. */

@@ -9,7 +9,6 @@ import { request } from 'node:http';
 import type { Registry } from 'prom-client';
 import { WebSocket } from 'undici';
 import { createMetrics } from '../../src/adapters/metrics/metrics.ts';
-import { namespacePattern } from '../../src/adapters/redis/keys.ts';
 import { decodeProtoFrame, type Frame, type FrameFormat } from '../../src/adapters/ws/frames.codec.ts';
 import { systemClock, type Clock } from '../../src/app/catalog.port.ts';
 import { DashboardTokens, randomDashboardSecret } from '../../src/app/dashboard.token.ts';
@@ -17,8 +16,9 @@ import { loadConfig } from '../../src/config.ts';
 import { buildRuntime, runMigrations, type Runtime } from '../../src/main.ts';
 import { dashboardPath, startWsRole, type WsRole, type WsRoleOptions } from '../../src/roles/fanout.role.ts';
 import { OutboxRelay } from '../../src/roles/relay.role.ts';
+import { dropNamespace } from '../helpers/http.ts';
 import { createNatsHarness, type NatsHarness } from '../helpers/nats.ts';
-import { deleteMatching, randomNamespace, scanKeys } from '../helpers/redis.ts';
+import { randomNamespace } from '../helpers/redis.ts';
 
 export interface TenantFixture {
   readonly id: string;
@@ -70,10 +70,7 @@ export async function createWsHarness(kind: string): Promise<WsHarness> {
       for (const r of roles) await r.stop();
       await relay?.stop();
       await nats?.close();
-      await rt.sql`drop schema if exists ${rt.sql(namespace)} cascade`;
-      await deleteMatching(rt.redis.next(), namespacePattern(namespace));
-      const left = await scanKeys(rt.redis.next(), namespacePattern(namespace));
-      if (left.length > 0) throw new Error(`namespace ${namespace} still has ${left.length} Redis keys after cleanup`);
+      await dropNamespace(rt, namespace);
     } finally {
       await rt.close();
     }

@@ -32,3 +32,17 @@ export async function connectNats(url: string, name: string): Promise<Nats> {
     },
   };
 }
+
+/**
+ * Calls `onChange` on every disconnect and reconnect of the connection (a
+ * server that restarted may have lost acknowledged messages) until stop().
+ */
+export function watchReconnects(nc: NatsConnection, onChange: (type: 'disconnect' | 'reconnect') => void, onEnd: (err?: unknown) => void = () => {}): { stop(): void } {
+  const iter = nc.status() as AsyncIterable<{ type: string }> & { stop?: () => void };
+  void (async () => {
+    for await (const st of iter) {
+      if (st.type === 'disconnect' || st.type === 'reconnect') onChange(st.type);
+    }
+  })().then(() => onEnd(), onEnd);
+  return { stop: () => iter.stop?.() };
+}

@@ -1,3 +1,5 @@
+import type { Redis } from 'ioredis';
+
 // Redis key layout. Every key of a tenant carries the hash tag {<tenant>}, so
 // all keys one script touches live in one slot and scripts run unchanged on
 // Redis Cluster. Ids are from a safe alphabet without ':' or braces.
@@ -76,6 +78,11 @@ export const eventLogMarginMs = 30_000;
 export function retentionFloor(wallFloorMs: number, okAtMs: number): number {
   const floor = okAtMs > 0 ? Math.min(wallFloorMs, okAtMs - eventLogLossWindowMs - eventLogMarginMs) : wallFloorMs;
   return Math.max(0, floor);
+}
+
+/** When the tail guard last found the event log intact (epoch ms; 0: unknown or expired). */
+export async function readOkAtMs(redis: Redis, namespace: string): Promise<number> {
+  return Number(await redis.get(eventLogKeys(namespace).okAt)) || 0;
 }
 
 /** The scan pattern for every key of a namespace (tests and tools only). */

@@ -12,7 +12,7 @@
 // so the refill window shrinks below the retention; the journal length is a
 // metric for that reason.
 import type { Redis } from 'ioredis';
-import { eventLogKeys, retentionFloor, type TenantKeys } from './keys.ts';
+import { readOkAtMs, retentionFloor, type TenantKeys } from './keys.ts';
 
 export interface JournalEntry {
   /** The Redis stream id: `<ms>-<seq>`, the time it was journaled. */
@@ -89,13 +89,13 @@ export class PaymentJournal {
 
   /**
    * now − retention, but never past the last time the tail guard found the
-   * event log intact minus the loss window (retentionFloorMs): during an
+   * event log intact minus the loss window (retentionFloor): during an
    * outage nothing a refill may need is trimmed. append() reuses it for a second.
    */
   private async floorMs(namespace: string, fresh: boolean): Promise<number> {
     const now = this.nowMs();
     if (fresh || now - this.floorAtMs > floorCacheMs) {
-      this.okAtMs = Number(await this.redis.next().get(eventLogKeys(namespace).okAt)) || 0;
+      this.okAtMs = await readOkAtMs(this.redis.next(), namespace);
       this.floorAtMs = now;
     }
     return retentionFloor(now - this.opts.retentionMs, this.okAtMs);

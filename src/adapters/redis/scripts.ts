@@ -20,6 +20,9 @@ export const Code = {
   KEYS_MISMATCH: -11, INVARIANT: -12, NOT_DUE: -13, BAD_ARG: -14, CORRUPT: -15,
 } as const;
 
+/** Replies of renewLease-1.lua and releaseLease-1.lua. */
+export const LeaseCode = { ACQUIRED: 0, RENEWED: 1, RELEASED: 0, ABSENT: -1, HELD: -16 } as const;
+
 export type ScriptReply = [number, ...(string | number)[]];
 
 /** The source of a script with its includes inlined. */
