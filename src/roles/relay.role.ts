@@ -34,7 +34,8 @@ import type { Nats } from '../adapters/nats/connection.ts';
 import { topology } from '../adapters/nats/topology.ts';
 import type { RedisPool } from '../adapters/redis/connection.ts';
 import { TenantKeys, readOkAtMs, retentionFloor } from '../adapters/redis/keys.ts';
-import { LeaseCode, runScript } from '../adapters/redis/scripts.ts';
+import { runScript } from '../adapters/redis/scripts.ts';
+import { RedisLease } from '../adapters/redis/lease.ts';
 import type { PaymentJournal } from '../adapters/redis/payment-journal.ts';
 import type { AckedSeqMark } from './tail-guard.ts';
 
@@ -87,7 +88,6 @@ export const relayLeaseKey = (k: TenantKeys): string => k.relayLease;
 /** Where the projector stores the highest outbox id durably committed to PostgreSQL. */
 export const outboxProjectedKey = (k: TenantKeys): string => k.outboxProjected;
 
-export { LeaseCode };
 
 export interface TrimResult {
   readonly trimmed: number;
@@ -105,12 +105,11 @@ type Entry = [id: string, fields: Fields];
 interface TenantState {
   readonly tenant: string;
   readonly outbox: string;
-  readonly leaseKey: string;
+  /** Which relay owns the tenant's outbox (monotonic time, see RedisLease). */
+  readonly lease: RedisLease;
   readonly projectedKey: string;
   /** One subject per event type, built once. */
   readonly subjects: Map<string, string>;
-  /** Monotonic ms until which the lease is surely ours; 0 when not held. */
-  leaseUntilMs: number;
   /** Earliest monotonic ms to try the lease again when another instance holds it. */
   acquireAtMs: number;
   /** The group exists and every entry previous owners left pending is claimed. */
@@ -246,7 +245,7 @@ export class OutboxRelay {
   /** Tenants whose lease this instance holds right now (by its own conservative clock). */
   ownedTenants(): string[] {
     const now = mono();
-    return [...this.states.values()].filter((s) => s.leaseUntilMs > now).map((s) => s.tenant);
+    return [...this.states.values()].filter((s) => s.lease.held(0, now)).map((s) => s.tenant);
   }
 
   private redis(): Redis {
@@ -259,8 +258,9 @@ export class OutboxRelay {
       if (tenant === '' || /[.\s*>{}:]/.test(tenant)) throw new Error(`relay: bad tenant id ${JSON.stringify(tenant)}`);
       const k = new TenantKeys(this.opts.namespace, tenant);
       st = {
-        tenant, outbox: k.outbox, leaseKey: relayLeaseKey(k), projectedKey: outboxProjectedKey(k), subjects: new Map(),
-        leaseUntilMs: 0, acquireAtMs: 0, ready: false, claimCursor: '0-0', draining: true,
+        tenant, outbox: k.outbox, projectedKey: outboxProjectedKey(k), subjects: new Map(),
+        lease: new RedisLease(() => this.redis(), relayLeaseKey(k), this.opts.instanceId, { ms: this.opts.events.relayLeaseMs }),
+        acquireAtMs: 0, ready: false, claimCursor: '0-0', draining: true,
         failures: 0, retryAtMs: 0, idleStreak: 0, pollAtMs: 0, trimAtMs: 0,
       };
       this.states.set(tenant, st);
@@ -272,22 +272,21 @@ export class OutboxRelay {
 
   /** True while the lease is ours; renews it once a third of it has passed, takes it when free. */
   private async holdLease(st: TenantState): Promise<boolean> {
-    const leaseMs = this.opts.events.relayLeaseMs;
+    const { lease } = st;
     const sentAtMs = mono();
-    if (st.leaseUntilMs - sentAtMs > leaseMs * (1 - leaseRenewFraction)) return true;
-    const reply = await runScript(this.redis(), 'renewLease', [st.leaseKey], [this.opts.instanceId, leaseMs]);
-    if (reply[0] === LeaseCode.ACQUIRED || reply[0] === LeaseCode.RENEWED) {
-      // ACQUIRED means nobody held it a moment ago: whatever state we had is stale, take over afresh.
-      if (reply[0] === LeaseCode.ACQUIRED || st.leaseUntilMs <= sentAtMs) this.resetOwnership(st);
-      if (st.leaseUntilMs === 0) this.opts.log.info({ tenant: st.tenant, instance: this.opts.instanceId }, 'relay took the tenant outbox');
-      st.leaseUntilMs = sentAtMs + leaseMs;
+    if (!lease.due(leaseRenewFraction, sentAtMs)) return true;
+    const hadUntilMs = lease.heldUntilMs;
+    const outcome = await lease.acquireOrRenew();
+    if (outcome.kind !== 'held') {
+      // Acquired means nobody held it a moment ago: whatever state we had is stale, take over afresh.
+      if (outcome.kind === 'acquired' || hadUntilMs <= sentAtMs) this.resetOwnership(st);
+      if (hadUntilMs === 0) this.opts.log.info({ tenant: st.tenant, instance: this.opts.instanceId }, 'relay took the tenant outbox');
       return true;
     }
-    if (reply[0] !== LeaseCode.HELD) throw new Error(`renewLease answered ${JSON.stringify(reply)}`);
-    if (st.leaseUntilMs > 0) this.opts.log.warn({ tenant: st.tenant, holder: reply[1] }, 'relay lost the tenant outbox lease');
+    if (hadUntilMs > 0) this.opts.log.warn({ tenant: st.tenant, holder: outcome.holder }, 'relay lost the tenant outbox lease');
     this.dropOwnership(st);
     // Try again shortly after the holder's lease would end if it stopped renewing.
-    st.acquireAtMs = mono() + Math.min(leaseMs, Math.max(0, Number(reply[2]))) + 10;
+    st.acquireAtMs = mono() + Math.min(lease.ms, outcome.remainingMs) + 10;
     return false;
   }
 
@@ -300,7 +299,7 @@ export class OutboxRelay {
   }
 
   private dropOwnership(st: TenantState): void {
-    st.leaseUntilMs = 0;
+    st.lease.drop();
     this.resetOwnership(st);
     this.opts.metrics.relayLagSeconds.remove({ tenant: st.tenant });
     this.opts.metrics.outboxLength.remove({ tenant: st.tenant });
@@ -554,8 +553,8 @@ export class OutboxRelay {
     const due: TenantState[] = [];
     for (const t of this.tenants) {
       const st = this.stateOf(t);
-      const owned = st.leaseUntilMs > now;
-      const renew = st.leaseUntilMs - now <= this.opts.events.relayLeaseMs * (1 - leaseRenewFraction);
+      const owned = st.lease.held(0, now);
+      const renew = st.lease.due(leaseRenewFraction, now);
       if (owned ? renew || (st.pollAtMs <= now && st.retryAtMs <= now) : st.acquireAtMs <= now) due.push(st);
     }
     let next = 0;
@@ -591,7 +590,7 @@ export class OutboxRelay {
     const keep = new Set(listed);
     for (const st of [...this.states.values()]) {
       if (keep.has(st.tenant)) continue;
-      if (st.leaseUntilMs > 0) await this.release(st);
+      if (st.lease.heldUntilMs > 0) await this.release(st);
       this.states.delete(st.tenant);
     }
     this.tenants = listed;
@@ -605,13 +604,13 @@ export class OutboxRelay {
   }
 
   private async releaseAll(): Promise<void> {
-    const held = [...this.states.values()].filter((s) => s.leaseUntilMs > 0);
+    const held = [...this.states.values()].filter((s) => s.lease.heldUntilMs > 0);
     await Promise.all(held.map((st) => this.release(st)));
   }
 
   private async release(st: TenantState): Promise<void> {
     try {
-      await runScript(this.redis(), 'releaseLease', [st.leaseKey], [this.opts.instanceId]);
+      await st.lease.release();
     } catch (err) {
       this.opts.log.warn({ tenant: st.tenant, err: errorText(err) }, 'relay lease not released; it will expire');
     }

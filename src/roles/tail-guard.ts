@@ -46,7 +46,8 @@ import type { Metrics } from '../adapters/metrics/metrics.ts';
 import { watchReconnects, type Nats } from '../adapters/nats/connection.ts';
 import { consumerConfig, topology, type ConsumerName } from '../adapters/nats/topology.ts';
 import { eventLogKeys, eventLogLossWindowMs, eventLogMarginMs } from '../adapters/redis/keys.ts';
-import { LeaseCode, runScript } from '../adapters/redis/scripts.ts';
+import { runScript } from '../adapters/redis/scripts.ts';
+import { RedisLease } from '../adapters/redis/lease.ts';
 
 
 
@@ -308,13 +309,16 @@ export class JetStreamTailGuard {
    */
   async repair(since: AckMark | null = null, ackedSeq = 0, reason = 'forced', opts: { force?: boolean; sinceMs?: number } = {}): Promise<RepairReport | null> {
     const started = Date.now();
-    const lease = new RepairLease(this.deps.redis, eventLogKeys(this.deps.namespace).repairLease, this.deps.instanceId,
-      Math.max(leaseMsMin, 4 * this.deps.events.relayLeaseMs));
-    const holder = await lease.take();
-    if (holder !== null) {
-      this.deps.log.warn({ holder }, 'tail guard: another instance is repairing');
+    const leaseMs = Math.max(leaseMsMin, 4 * this.deps.events.relayLeaseMs);
+    const lease = new RedisLease(() => this.deps.redis.next(), eventLogKeys(this.deps.namespace).repairLease, this.deps.instanceId, { ms: leaseMs });
+    const taken = await lease.acquireOrRenew();
+    if (taken.kind === 'held') {
+      this.deps.log.warn({ holder: taken.holder }, 'tail guard: another instance is repairing');
       return null;
     }
+    lease.keepRenewing((err) => this.deps.log.warn({ err }, 'tail guard: repair lease not renewed'));
+    // Owned with a third of the lease to spare: a refill step never runs on a lease about to lapse.
+    const owned = (): boolean => lease.held(Math.floor(leaseMs / 3));
     try {
       const jsm = await this.deps.nats.jsm();
       if (opts.force !== true) {
@@ -331,8 +335,8 @@ export class JetStreamTailGuard {
       for (let after: string | undefined; ;) {
         const page = await this.deps.listTenants(tenantsPage, after);
         for (const tenant of page) {
-          if (!lease.owned()) throw new Error('tail guard: the repair lease was lost; the next check repairs again');
-          const n = await this.deps.refill(tenant, () => lease.owned());
+          if (!owned()) throw new Error('tail guard: the repair lease was lost; the next check repairs again');
+          const n = await this.deps.refill(tenant, owned);
           outboxRepublished += n.outbox;
           journalRepublished += n.journal;
           tenants++;
@@ -340,7 +344,7 @@ export class JetStreamTailGuard {
         if (page.length < tenantsPage) break;
         after = page[page.length - 1];
       }
-      if (!lease.owned()) throw new Error('tail guard: the repair lease was lost; the next check repairs again');
+      if (!owned()) throw new Error('tail guard: the repair lease was lost; the next check repairs again');
       // Everything logged so far is now covered: what the stream lost was published again.
       const keys = eventLogKeys(this.deps.namespace);
       await this.deps.redis.next().del(keys.ackedMark, verifiedKey(this.deps.namespace), keys.damaged);
@@ -354,7 +358,7 @@ export class JetStreamTailGuard {
       this.deps.log.warn({ ...report }, 'tail guard: event log repaired');
       return report;
     } finally {
-      await lease.release();
+      await lease.release().catch((err: unknown) => this.deps.log.warn({ err }, 'tail guard: repair lease not released; it will expire'));
     }
   }
 
@@ -411,43 +415,5 @@ export class JetStreamTailGuard {
       moved.push({ name, from: delivered, to: start });
     }
     return moved;
-  }
-}
-
-/**
- * The repair lease: taken with SET NX, renewed (owner-checked, renewLease-1.lua)
- * every third of its length while the repair runs, released only by its owner
- * (releaseLease-1.lua). owned() turns false as soon as a renewal fails.
- */
-class RepairLease {
-  private timer: NodeJS.Timeout | null = null;
-  private ownedUntil = 0;
-
-  constructor(private readonly redis: RedisSource, private readonly key: string, private readonly owner: string, private readonly ms: number) {}
-
-  /** null when taken; else who holds it. */
-  async take(): Promise<string | null> {
-    const redis = this.redis.next();
-    const reply = await runScript(redis, 'renewLease', [this.key], [this.owner, this.ms]);
-    if (reply[0] !== LeaseCode.ACQUIRED && reply[0] !== LeaseCode.RENEWED) return String(reply[1] ?? 'someone');
-    this.ownedUntil = Date.now() + this.ms;
-    this.timer = setInterval(() => {
-      runScript(this.redis.next(), 'renewLease', [this.key], [this.owner, this.ms]).then((r) => {
-        if (r[0] === LeaseCode.ACQUIRED || r[0] === LeaseCode.RENEWED) this.ownedUntil = Date.now() + this.ms;
-        else this.ownedUntil = 0;
-      }, () => undefined);
-    }, Math.floor(this.ms / 3));
-    return null;
-  }
-
-  owned(): boolean {
-    return Date.now() < this.ownedUntil - Math.floor(this.ms / 3);
-  }
-
-  async release(): Promise<void> {
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
-    if (this.ownedUntil > 0) await runScript(this.redis.next(), 'releaseLease', [this.key], [this.owner]).catch(() => undefined);
-    this.ownedUntil = 0;
   }
 }

@@ -46,3 +46,13 @@ describe('dependency rule', () => {
     expect(violations([{ name: 'x.ts', text: "import type { Sku } from './catalog.types.ts';\nimport { ok } from './errors.ts';\n" }])).toEqual([]);
   });
 });
+
+describe('one lease', () => {
+  it('only src/adapters/redis/lease.ts runs the lease scripts (every lease measures time the same way)', () => {
+    const srcDir = join(import.meta.dirname, '..', '..', 'src');
+    const users = readdirSync(srcDir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'))
+      .filter((f) => /['"](renewLease|releaseLease)['"]/.test(readFileSync(join(srcDir, f), 'utf8')))
+      .map((f) => f.split('\\').join('/'));
+    expect(users.sort()).toEqual(['adapters/redis/lease.ts', 'adapters/redis/scripts.ts']);
+  });
+});
