@@ -95,6 +95,8 @@ async function startPallet(run: Run, namespace: string, extraEnv: Readonly<Recor
     PALLET_ADMIN_KEY: adminKey,
     PALLET_HTTP_PORT: String(httpPort),
     PALLET_WS_PORT: String(wsPort),
+    // Not scraped here; off, so a Pallet already running on this machine (its metrics on 9464) does not stop the bench.
+    PALLET_METRICS_PORT: 'off',
     PALLET_LOG_LEVEL: 'warn',
     // No line per request: the figures measure the API, not logging (bench/README.md).
     PALLET_LOG_REQUESTS: 'false',

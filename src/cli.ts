@@ -11,7 +11,9 @@ import { tailState } from './roles/tail-guard.ts';
 import { seedDemo } from './demo/demo.seed.ts';
 import { runReconcileCommand } from './app/reconcile.service.ts';
 import { runRebuildCommand } from './app/rebuild.service.ts';
+import { keysUsage, runKeysCommand } from './app/keys.command.ts';
 import { drainProjector } from './roles/projector.role.ts';
+import { installProcessPolicy } from './process-policy.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, '.data');
@@ -26,6 +28,7 @@ commands:
   seed-demo   create the demo tenant (warehouses, SKUs, bundles, stock) if absent and print its keys
   reconcile   compare every Redis stock cell with the PostgreSQL ledger; --repair fixes Redis
   rebuild     rebuild Redis stock cells and live reservations from PostgreSQL after Redis was lost
+  keys        list a tenant's API keys, or revoke one (pallet keys --help)
   refill      after JetStream lost its unsynced tail (power loss): move consumers that are ahead of the
               stream back and publish again what the stream may lack (outbox above the projector's
               watermark, payment journal); duplicates are dropped
@@ -63,6 +66,7 @@ is absent, and prints its API keys (kept in .data/demo-keys.json).`,
 async function main(argv: string[]): Promise<number> {
   const command = argv[0];
   if (command === 'reconcile' || command === 'rebuild') return tool(command, argv.slice(1));
+  if (command === 'keys') return keysTool(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
     options: { help: { type: 'boolean', short: 'h' }, 'since-seconds': { type: 'string' } },
@@ -145,11 +149,28 @@ async function tool(command: 'reconcile' | 'rebuild', args: string[]): Promise<n
   }
 }
 
+/** `keys` parses its own flags and prints its own usage. */
+async function keysTool(args: string[]): Promise<number> {
+  if (args.length === 0 || args.includes('--help') || args.includes('-h') || args[0] === 'help') {
+    if (args.length === 0) console.error(keysUsage);
+    else console.log(keysUsage);
+    return args.length === 0 ? 2 : 0;
+  }
+  const rt = await buildRuntime(loadConfig());
+  try {
+    return await runKeysCommand(rt.store, args);
+  } finally {
+    await rt.close();
+  }
+}
+
 function serveUntilSignal(rt: Runtime): Promise<number> {
+  installProcessPolicy(rt.log, rt.metrics.registry);
   return new Promise((resolve, reject) => {
     serve(rt).then((server) => {
       if (server.url !== null) console.log(`pallet: serving ${server.url}  (OpenAPI: ${server.url}/docs, board: ${server.url}/dashboard/)`);
       if (server.wsPort !== null) console.log(`pallet: live board WebSocket on port ${server.wsPort}`);
+      if (server.metricsUrl !== null) console.log(`pallet: Prometheus metrics on ${server.metricsUrl}`);
       const stop = (signal: string) => {
         rt.log.info({ signal }, 'stopping');
         server.stop().then(() => resolve(0), reject);

@@ -37,6 +37,11 @@ export interface Config {
   readonly idempotencyTtlSeconds: number;
   readonly sweepIntervalMs: number;
   readonly sweepBatchMax: number;
+  /** Due tenants the sweeper takes per round, and how many it sweeps at once. */
+  readonly sweepTenantsPerRoundMax: number;
+  readonly sweepConcurrency: number;
+  /** How often the sweeper rescans every tenant into its index (0: only at start). */
+  readonly sweepRescanSeconds: number;
   readonly redisConnections: number;
   readonly redisCommandTimeoutMs: number;
   readonly pgPoolMax: number;
@@ -44,6 +49,19 @@ export interface Config {
   readonly requestTimeoutMs: number;
   readonly authCacheTtlMs: number;
   readonly authCacheEntriesMax: number;
+  /** How long, and for how many keys at most, an unknown key is remembered as unknown. */
+  readonly authNegativeCacheTtlMs: number;
+  readonly authNegativeCacheEntriesMax: number;
+  /** Failed authentications per client address per window before it gets 429 (for the rest of the window). */
+  readonly authFailuresMax: number;
+  readonly authFailureWindowMs: number;
+  /** Client addresses whose failures are tracked at most (least recently failed dropped first). */
+  readonly authFailureAddressesMax: number;
+  /** Fastify trustProxy: false, or the proxies' addresses/CIDRs whose X-Forwarded-For names the client (PALLET_TRUST_PROXY). */
+  readonly trustProxy: false | string;
+  /** The Prometheus listener (GET /metrics); port null when off. */
+  readonly metricsHost: string;
+  readonly metricsPort: number | null;
   readonly catalogCacheTenantsMax: number;
   /** Roles `serve` runs in this process. */
   readonly roles: readonly Role[];
@@ -65,6 +83,8 @@ export interface DashboardConfig {
   readonly wsCoalesceMs: number;
   readonly wsBufferedBytesMax: number;
   readonly wsIdleTimeoutSeconds: number;
+  /** How often the ws role checks that the API keys behind open dashboard connections are not revoked. */
+  readonly wsKeyCheckMs: number;
   /** IANA time zone of the board's "today". */
   readonly timeZone: string;
 }
@@ -193,6 +213,9 @@ export function loadConfig(env: Env = process.env): Config {
     idempotencyTtlSeconds: r.int('PALLET_IDEMPOTENCY_TTL_SECONDS', 86_400, 60, 30 * 86_400),
     sweepIntervalMs: r.int('PALLET_SWEEP_INTERVAL_MS', 250, 10, 60_000),
     sweepBatchMax: r.int('PALLET_SWEEP_BATCH_MAX', 500, 1, 100_000),
+    sweepTenantsPerRoundMax: r.int('PALLET_SWEEP_TENANTS_PER_ROUND_MAX', 1_000, 1, 1_000_000),
+    sweepConcurrency: r.int('PALLET_SWEEP_CONCURRENCY', 8, 1, 256),
+    sweepRescanSeconds: r.int('PALLET_SWEEP_RESCAN_SECONDS', 300, 0, 86_400),
     redisConnections: r.int('PALLET_REDIS_CONNECTIONS', 3, 1, 64),
     redisCommandTimeoutMs: r.int('PALLET_REDIS_COMMAND_TIMEOUT_MS', 5_000, 10, 120_000),
     pgPoolMax: r.int('PALLET_PG_POOL_MAX', 10, 1, 200),
@@ -200,6 +223,14 @@ export function loadConfig(env: Env = process.env): Config {
     requestTimeoutMs: r.int('PALLET_REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
     authCacheTtlMs: r.int('PALLET_AUTH_CACHE_TTL_MS', 30_000, 0, 3_600_000),
     authCacheEntriesMax: r.int('PALLET_AUTH_CACHE_ENTRIES_MAX', 10_000, 1, 10_000_000),
+    authNegativeCacheTtlMs: r.int('PALLET_AUTH_NEGATIVE_CACHE_TTL_MS', 5_000, 0, 3_600_000),
+    authNegativeCacheEntriesMax: r.int('PALLET_AUTH_NEGATIVE_CACHE_ENTRIES_MAX', 10_000, 1, 10_000_000),
+    authFailuresMax: r.int('PALLET_AUTH_FAILURES_MAX', 100, 1, 1_000_000),
+    authFailureWindowMs: r.int('PALLET_AUTH_FAILURE_WINDOW_MS', 60_000, 1_000, 86_400_000),
+    authFailureAddressesMax: r.int('PALLET_AUTH_FAILURE_ADDRESSES_MAX', 10_000, 1, 10_000_000),
+    trustProxy: readTrustProxy(r, env),
+    metricsHost: r.str('PALLET_METRICS_HOST', '127.0.0.1'),
+    metricsPort: readMetricsPort(r, env),
     catalogCacheTenantsMax: r.int('PALLET_CATALOG_CACHE_TENANTS_MAX', 1_000, 1, 1_000_000),
     roles: readRoles(r, env),
     events: Object.freeze({
@@ -236,6 +267,7 @@ export function loadConfig(env: Env = process.env): Config {
       wsCoalesceMs: r.int('PALLET_WS_COALESCE_MS', 100, 0, 60_000),
       wsBufferedBytesMax: r.int('PALLET_WS_BUFFERED_BYTES_MAX', 256 * 1024, 4_096, 1024 ** 3),
       wsIdleTimeoutSeconds: r.int('PALLET_WS_IDLE_TIMEOUT_SECONDS', 32, 8, 960),
+      wsKeyCheckMs: r.int('PALLET_WS_KEY_CHECK_MS', 5_000, 100, 600_000),
       timeZone: r.str('PALLET_DASHBOARD_TIME_ZONE', 'UTC', /^[A-Za-z_+\-/0-9]{1,64}$/, 'must be an IANA time zone such as Asia/Shanghai'),
     }),
   };
@@ -260,6 +292,27 @@ function readRoles(r: Reader, env: Env): readonly Role[] {
     r.problems.push(`PALLET_ROLES=${JSON.stringify(raw)}: must be "all" or a comma list of ${allRoles.join(', ')}`);
   }
   return Object.freeze(roles.filter((x): x is Role => (allRoles as readonly string[]).includes(x)));
+}
+
+/** `off` disables the metrics listener; 0 picks a free port. */
+function readMetricsPort(r: Reader, env: Env): number | null {
+  const raw = env.PALLET_METRICS_PORT?.trim();
+  if (raw === 'off') return null;
+  return r.int('PALLET_METRICS_PORT', 9464, 0, 65535);
+}
+
+/**
+ * Off by default. Otherwise the proxies' addresses/CIDRs: X-Forwarded-For is believed only from them
+ * (not `true`, with which any client chooses its own address; not a hop count, which Fastify 5 trusts from no peer).
+ */
+function readTrustProxy(r: Reader, env: Env): false | string {
+  const raw = env.PALLET_TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (!/^[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*$/.test(raw)) {
+    r.problems.push(`PALLET_TRUST_PROXY=${JSON.stringify(raw)}: must be a comma list of the proxies' addresses or CIDRs (e.g. 10.0.0.0/8,::1)`);
+    return false;
+  }
+  return raw;
 }
 
 function readDashboardSecret(r: Reader, env: Env): string | null {

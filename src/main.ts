@@ -3,7 +3,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
-import { AuthService } from './app/auth.service.ts';
+import { AuthService, authOptionsOf } from './app/auth.service.ts';
 import { systemClock, type Clock } from './app/catalog.port.ts';
 import { CatalogService } from './app/catalog.service.ts';
 import { DashboardTokens, randomDashboardSecret } from './app/dashboard.token.ts';
@@ -14,7 +14,7 @@ import { StockService } from './app/stock.service.ts';
 import type { Config, Role } from './config.ts';
 import { buildApp } from './adapters/http/app.ts';
 import type { HttpDeps } from './adapters/http/deps.ts';
-import { createMetrics, type Metrics } from './adapters/metrics/metrics.ts';
+import { createMetrics, startMetricsServer, type Metrics } from './adapters/metrics/metrics.ts';
 import { connectNats, type Nats } from './adapters/nats/connection.ts';
 import { applyTopology } from './adapters/nats/topology.ts';
 import { CatalogRepo } from './adapters/postgres/catalog.repo.ts';
@@ -80,7 +80,7 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
   });
   const store = new CatalogRepo(sql);
   const catalogs = new CatalogService(store, engine, config.limits, config.catalogCacheTenantsMax);
-  const auth = new AuthService(store, config.adminKey, config.authCacheTtlMs, config.authCacheEntriesMax);
+  const auth = new AuthService(store, config.adminKey, authOptionsOf(config));
   const dashboardTokens = new DashboardTokens({
     secret: config.dashboard.secret ?? randomDashboardSecret(),
     ttlSecondsDefault: config.dashboard.tokenTtlSecondsDefault, ttlSecondsMax: config.dashboard.tokenTtlSecondsMax,
@@ -148,7 +148,7 @@ interface Running {
 }
 
 /** Starts the configured roles (PALLET_ROLES, default all) until stop() is called. */
-export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.roles): Promise<{ url: string | null; wsPort: number | null; stop: () => Promise<void> }> {
+export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.roles): Promise<{ url: string | null; wsPort: number | null; metricsUrl: string | null; stop: () => Promise<void> }> {
   const { config, log, metrics, clock } = rt;
   const has = (r: Role) => roles.includes(r);
   await applyTopology(await rt.nats.jsm(), config.namespace, config.events);
@@ -156,7 +156,14 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
   const running: Running[] = [];
   let url: string | null = null;
   let wsPort: number | null = null;
+  let metricsUrl: string | null = null;
   try {
+    // First, so it stops last; every process exports what its roles do. Not on the API listener: metrics name every tenant.
+    if (config.metricsPort !== null) {
+      const exporter = await startMetricsServer(metrics.registry, { host: config.metricsHost, port: config.metricsPort });
+      metricsUrl = exporter.url;
+      running.push({ name: 'metrics', stop: () => exporter.close() });
+    }
     if (has('projector')) {
       const projector = new Projector({ nats: rt.nats, store: rt.ledger, redis: rt.redis, namespace: config.namespace, events: config.events, log, metrics, clock });
       await projector.start();
@@ -183,8 +190,9 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
       running.push({ name: 'payments', stop: () => consumer.stop() });
     }
     if (has('sweeper')) {
-      const sweeper = new Sweeper(rt.engine, listTenants, clock, {
-        intervalMs: config.sweepIntervalMs, batchMax: config.sweepBatchMax, tenantsMax: 10_000, tenantsRefreshMs: 5_000,
+      const sweeper = new Sweeper(rt.engine, (limit, afterId) => rt.store.listTenantIds(limit, afterId), clock, {
+        intervalMs: config.sweepIntervalMs, batchMax: config.sweepBatchMax, tenantsPerRoundMax: config.sweepTenantsPerRoundMax,
+        concurrency: config.sweepConcurrency, rescanMs: config.sweepRescanSeconds * 1000, rescanPageMax: 1_000,
       }, log);
       sweeper.start();
       running.push({ name: 'sweeper', stop: () => sweeper.stop() });
@@ -196,7 +204,7 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
     }
     if (has('ws')) {
       const ws = await startWsRole({
-        redis: rt.redis, nats: rt.nats, sql: rt.sql, auth: rt.deps.auth, tokens: rt.dashboardTokens,
+        redis: rt.redis, nats: rt.nats, sql: rt.sql, tokens: rt.dashboardTokens,
         catalog: rt.deps.catalogs, clock, log, registry: metrics.registry,
       }, {
         namespace: config.namespace,
@@ -204,7 +212,7 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
           host: config.httpHost, port: config.wsPort,
           connectionsMax: config.dashboard.wsConnectionsMax, connectionsPerTenantMax: config.dashboard.wsConnectionsPerTenantMax,
           coalesceMs: config.dashboard.wsCoalesceMs, bufferedBytesMax: config.dashboard.wsBufferedBytesMax,
-          idleTimeoutSeconds: config.dashboard.wsIdleTimeoutSeconds,
+          idleTimeoutSeconds: config.dashboard.wsIdleTimeoutSeconds, keyCheckMs: config.dashboard.wsKeyCheckMs,
         },
         board: { timeZone: config.dashboard.timeZone },
       });
@@ -221,8 +229,8 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
     await stopAll(running, log);
     throw err;
   }
-  log.info({ url, wsPort, roles }, 'pallet serving');
-  return { url, wsPort, stop: () => stopAll(running, log) };
+  log.info({ url, wsPort, metricsUrl, roles }, 'pallet serving');
+  return { url, wsPort, metricsUrl, stop: () => stopAll(running, log) };
 }
 
 /** Stops in reverse start order: the API first, the projector (the end of the chain) last. */

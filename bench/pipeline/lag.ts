@@ -15,7 +15,7 @@
 //   of reservation k = first poll that saw max(id) ≥ k − the moment k was
 //   acknowledged by Redis. Resolution: one poll interval.
 // - The projector's own histogram (`pallet_projection_lag_seconds`, event time
-//   → commit) is read from the pipeline process's /metrics as a cross-check.
+//   → commit) is read from the pipeline process's metrics listener (GET /metrics on PALLET_METRICS_PORT) as a cross-check.
 // - BENCH_PIPE_SPLIT=1 runs the relay and the projector in two processes.
 // - BENCH_PIPE_REDIS=always (default) | everysec starts a private redis-server
 //   with AOF and that fsync policy on a free port (data in a temp dir, stopped
@@ -88,8 +88,8 @@ interface RateResult {
 
 const rt = await buildRuntime(config);
 const servers: ServerProcess[] = [];
-/** The HTTP port of each pipeline process (its /metrics). */
-const ports: number[] = [];
+/** The metrics port of each pipeline process (PALLET_METRICS_PORT: GET /metrics; the API does not serve them). */
+const metricsPorts: number[] = [];
 try {
   cleanup.push(`drop schema ${namespace}`, () => dropPostgresSchema(config.databaseUrl, namespace));
   cleanup.push(`delete Redis keys ${namespace}:*`, () => deleteRedisNamespace(config.redisUrl, namespace));
@@ -107,10 +107,12 @@ try {
   const roleSets = split ? ['api,relay', 'api,projector'] : ['api,relay,projector'];
   for (const [i, roles] of roleSets.entries()) {
     const port = await freePort();
-    ports.push(port);
+    let metricsPort = await freePort();
+    while (metricsPort === port) metricsPort = await freePort();
+    metricsPorts.push(metricsPort);
     servers.push(await ServerProcess.start({
       name: `pipeline ${roles}`, args: [join(root, 'src', 'cli.ts'), 'serve'], cwd: root, logPath: join(dir, `serve-${i}.log`),
-      env: { REDIS_URL: redisUrl, PALLET_NAMESPACE: namespace, PALLET_ROLES: roles, PALLET_HTTP_PORT: String(port), PALLET_HTTP_HOST: '127.0.0.1', PALLET_LOG_LEVEL: 'warn', PALLET_LOG_REQUESTS: 'false' },
+      env: { REDIS_URL: redisUrl, PALLET_NAMESPACE: namespace, PALLET_ROLES: roles, PALLET_HTTP_PORT: String(port), PALLET_HTTP_HOST: '127.0.0.1', PALLET_METRICS_HOST: '127.0.0.1', PALLET_METRICS_PORT: String(metricsPort), PALLET_LOG_LEVEL: 'warn', PALLET_LOG_REQUESTS: 'false' },
     }, `http://127.0.0.1:${port}/readyz`, 60));
     cleanup.push(`stop ${roles}`, () => servers[i]!.stop());
   }
@@ -224,9 +226,9 @@ async function runRate(rate: number, catalogVersion: number): Promise<RateResult
   return result;
 }
 
-/** The projector's `pallet_projection_lag_seconds` buckets (le → cumulative count), from its process's /metrics. */
+/** The projector's `pallet_projection_lag_seconds` buckets (le → cumulative count), from its process's metrics listener. */
 async function projectorHistogram(): Promise<Map<string, number>> {
-  const res = await request(`http://127.0.0.1:${ports[ports.length - 1]}/metrics`);
+  const res = await request(`http://127.0.0.1:${metricsPorts[metricsPorts.length - 1]}/metrics`);
   const text = await res.body.text();
   const out = new Map<string, number>();
   for (const m of text.matchAll(/^pallet_projection_lag_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)) out.set(m[1]!, Number(m[2]));

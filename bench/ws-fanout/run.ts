@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     log(`bench ws-fanout: run ${id}, ${env.dateUtc}, ${env.cpus} × ${env.cpuModel}, ${env.memoryGiB} GiB, commit ${env.commit}, node ${env.node}`);
     log(`  mode ${mode}${mode === 'direct' ? ' (changes straight into the board: the fanout alone)' : ' (Redis Lua → outbox → relay → JetStream → aggregator → fanout)'}`);
     log(`  ${rate} stock changes/s over ${skus} SKUs × ${warehouses.length} warehouses; ${format} frames; coalescing ${coalesceMs} ms; ${warmupSeconds} s warm-up + ${measureSeconds} s measured per client count`);
-    const tenant = await seed(config, namespace, warehouses, skus);
+    const { tenant, keyId } = await seed(config, namespace, warehouses, skus);
     await applyTopology(await nats.jsm(), namespace, config.events);
     const wsPort = await freePort();
     const childEnv = {
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       BENCH_WS_TENANT: tenant, BENCH_WS_PORT: String(wsPort), BENCH_WS_COALESCE_MS: String(coalesceMs), BENCH_WS_FORMAT: format,
       BENCH_WS_SKUS: String(skus), BENCH_WS_WAREHOUSES: warehouses.join(','), BENCH_WS_RATE: String(rate),
     };
-    const token = new DashboardTokens({ secret, ttlSecondsDefault: 86_400, ttlSecondsMax: 86_400 }, systemClock).issue(tenant).token;
+    const token = new DashboardTokens({ secret, ttlSecondsDefault: 86_400, ttlSecondsMax: 86_400 }, systemClock).issue(tenant, keyId).token;
     const rows: Row[] = [];
     for (const n of clientCounts) rows.push(await runOne(n, { ...childEnv, BENCH_WS_TOKEN: token }, children));
     log('');
@@ -172,12 +172,14 @@ async function runOne(n: number, env: Record<string, string>, children: Child[])
   return row;
 }
 
-async function seed(config: ReturnType<typeof loadConfig>, namespace: string, whs: string[], skuCount: number): Promise<string> {
+async function seed(config: ReturnType<typeof loadConfig>, namespace: string, whs: string[], skuCount: number): Promise<{ tenant: string; keyId: string }> {
   const rt = await buildRuntime(config, { metrics: createMetrics({ defaults: false }) });
   try {
     await runMigrations(rt);
     const tenant = `bench_${namespace.slice(-8)}`;
     await rt.store.createTenant(tenant, 'Bench tenant');
+    // The ws role checks that the key behind a dashboard token is live (api_keys).
+    const keyId = (await rt.store.createApiKey(tenant, ['read'], 'bench ws'))!.id;
     for (const w of whs) await rt.deps.catalogs.putWarehouse(tenant, { id: w, name: `Warehouse ${w}`, region: 'CN-ZJ', priority: 1 });
     for (let i = 0; i < skuCount; i++) {
       const sku = `sku-${String(i).padStart(4, '0')}`;
@@ -187,7 +189,7 @@ async function seed(config: ReturnType<typeof loadConfig>, namespace: string, wh
         if (!r.ok) throw new Error(`seed ${w}/${sku}: ${r.error.code}`);
       }
     }
-    return tenant;
+    return { tenant, keyId };
   } finally {
     await rt.close();
   }

@@ -16,7 +16,7 @@ const config = loadConfig(process.env);
 const rt = await buildRuntime(config, { metrics: createMetrics({ defaults: false }) });
 const tokens = new DashboardTokens({ secret: process.env.BENCH_WS_SECRET ?? '', ttlSecondsDefault: 3_600, ttlSecondsMax: 86_400 }, systemClock);
 const role = await startWsRole({
-  redis: rt.redis, nats: rt.nats, sql: rt.sql, auth: rt.deps.auth, tokens, catalog: rt.deps.catalogs, clock: systemClock, log: rt.log,
+  redis: rt.redis, nats: rt.nats, sql: rt.sql, tokens, catalog: rt.deps.catalogs, clock: systemClock, log: rt.log,
 }, {
   namespace: config.namespace,
   fanout: {

@@ -30,14 +30,17 @@ export interface Topic {
   readonly sku?: string;
 }
 
-const fixedTopics: Readonly<Record<string, TopicKind>> = {
-  'orders.today': 'orders', 'stock.all': 'stockAll', 'stock.low': 'stockLow', exceptions: 'exceptions',
-};
+// A Map, never a plain object: a client's topic name must not reach inherited
+// properties (`constructor`, `__proto__`, `toString`, ...).
+const fixedTopics: ReadonlyMap<string, TopicKind> = new Map<string, TopicKind>([
+  ['orders.today', 'orders'], ['stock.all', 'stockAll'], ['stock.low', 'stockLow'], ['exceptions', 'exceptions'],
+]);
 const skuTopicPrefix = 'stock.sku.';
 
-/** The topic of a subscription name, or null for a name no topic has. */
-export function parseTopic(name: string, skuLengthMax = 64): Topic | null {
-  const kind = fixedTopics[name];
+/** The topic of a subscription name, or null for a name no topic has (any input: it comes from clients). */
+export function parseTopic(name: unknown, skuLengthMax = 64): Topic | null {
+  if (typeof name !== 'string') return null;
+  const kind = fixedTopics.get(name);
   if (kind !== undefined) return { name, kind };
   if (!name.startsWith(skuTopicPrefix)) return null;
   const sku = name.slice(skuTopicPrefix.length);
@@ -131,10 +134,39 @@ export interface DriftView {
   readonly items: readonly DriftItem[];
 }
 
+/** The one kind of dead-letter exception so far (DeadLetterView.kind). */
+export const deadLetterKind = 'event.dead_lettered';
+
+/**
+ * An event a consumer gave up on and copied to the dead-letter stream
+ * (`<ns>_dlq.<consumer>.<subject>`): the projector's means the ledger lacks it
+ * (Redis and the ledger disagree until someone acts), the payments consumer's
+ * that a payment was not applied. Always an alarm.
+ */
+export interface DeadLetterView {
+  /** `event.dead_lettered`. */
+  readonly kind: string;
+  /** Its sequence in the dead-letter stream: unique, what a client merges by. */
+  readonly seq: number;
+  /** projector, payments, relay, ... */
+  readonly consumer: string;
+  /** The event's subject in the events stream. */
+  readonly subject: string;
+  /** '' when the message is not a decodable event. */
+  readonly eventId: string;
+  readonly eventType: string;
+  /** The consumer's reason (Pallet-Dead-Reason header), '' if none. */
+  readonly reason: string;
+  /** When it was dead-lettered (ms). */
+  readonly at: number;
+}
+
 export interface ExceptionsData {
   readonly payments: readonly OrphanedPaymentView[];
   readonly paymentsToday: number;
   readonly drift: DriftView | null;
+  readonly deadLetters: readonly DeadLetterView[];
+  readonly deadLettersToday: number;
 }
 
 export type TopicData = StockData | LowStockData | OrdersData | ExceptionsData;
@@ -185,6 +217,10 @@ export interface BoardOptions {
   /** Orphaned payment ids remembered per tenant for today's count. */
   readonly paymentsTodayMax: number;
   readonly driftItemsMax: number;
+  /** Dead-lettered events kept per tenant for the exceptions topic (newest). */
+  readonly deadLettersListMax: number;
+  /** Dead-lettered events remembered per tenant for today's count. */
+  readonly deadLettersTodayMax: number;
 }
 
 export const boardDefaults: BoardOptions = Object.freeze({
@@ -195,6 +231,8 @@ export const boardDefaults: BoardOptions = Object.freeze({
   paymentsListMax: 100,
   paymentsTodayMax: 100_000,
   driftItemsMax: 100,
+  deadLettersListMax: 100,
+  deadLettersTodayMax: 100_000,
 });
 
 export interface BoardStats {
@@ -220,7 +258,9 @@ interface CellState {
   view: CellView | null;
 }
 
-const statusCodes: Readonly<Record<ReservationStatus, number>> = { held: 0, confirmed: 1, released: 2, expired: 3, fulfilled: 4 };
+const statusCodes: ReadonlyMap<string, number> = new Map<ReservationStatus, number>([
+  ['held', 0], ['confirmed', 1], ['released', 2], ['expired', 3], ['fulfilled', 4],
+]);
 /** A tracked reservation is one number: sequence * 8 + status code. */
 const pack = (sequence: number, code: number): number => sequence * 8 + code;
 
@@ -246,6 +286,11 @@ class TenantBoard {
   readonly paymentIds = new Set<string>();
   newPayments: OrphanedPaymentView[] = [];
   drift: DriftView | null = null;
+  /** Newest first. */
+  readonly deadLetters: DeadLetterView[] = [];
+  readonly deadLetterSeqs = new Set<number>();
+  newDeadLetters: DeadLetterView[] = [];
+  readonly deadLettersToday = new Set<number>();
   exceptionsDirty = false;
 
   constructor(readonly id: string) {}
@@ -341,7 +386,8 @@ export class Board {
     this.rollover();
     const t = this.tenant(tenant);
     if (t === null) return;
-    const code = statusCodes[u.status];
+    const code = statusCodes.get(u.status);
+    if (code === undefined) return;
     const prev = t.reservations.get(u.id);
     if (prev === undefined) {
       if (u.createdAt === undefined || u.createdAt < this.today.startMs || u.createdAt >= this.today.endMs) return;
@@ -374,18 +420,28 @@ export class Board {
       t.ordersDirty = true;
       t.exceptionsDirty = true;
     }
-    if (!t.paymentIds.has(p.paymentId)) {
-      const list = t.payments;
-      const full = list.length >= this.opts.paymentsListMax;
-      if (!full || p.at > list[list.length - 1]!.at) {
-        let i = 0;
-        while (i < list.length && list[i]!.at >= p.at) i++;
-        list.splice(i, 0, p);
-        t.paymentIds.add(p.paymentId);
-        if (list.length > this.opts.paymentsListMax) t.paymentIds.delete(list.pop()!.paymentId);
-        t.newPayments.push(p);
-        t.exceptionsDirty = true;
-      }
+    if (!t.paymentIds.has(p.paymentId) && insertNewest(t.payments, p, this.opts.paymentsListMax, (gone) => t.paymentIds.delete(gone.paymentId))) {
+      t.paymentIds.add(p.paymentId);
+      t.newPayments.push(p);
+      t.exceptionsDirty = true;
+    }
+    if (t.exceptionsDirty) this.markDirty(t);
+  }
+
+  /** Records a dead-lettered event: in today's count and the recent list, once per dead-letter sequence. */
+  applyDeadLetter(tenant: string, d: DeadLetterView): void {
+    this.rollover();
+    const t = this.tenant(tenant);
+    if (t === null) return;
+    if (d.at >= this.today.startMs && d.at < this.today.endMs && !t.deadLettersToday.has(d.seq)
+      && t.deadLettersToday.size < this.opts.deadLettersTodayMax) {
+      t.deadLettersToday.add(d.seq);
+      t.exceptionsDirty = true;
+    }
+    if (!t.deadLetterSeqs.has(d.seq) && insertNewest(t.deadLetters, d, this.opts.deadLettersListMax, (gone) => t.deadLetterSeqs.delete(gone.seq))) {
+      t.deadLetterSeqs.add(d.seq);
+      t.newDeadLetters.push(d);
+      t.exceptionsDirty = true;
     }
     if (t.exceptionsDirty) this.markDirty(t);
   }
@@ -434,7 +490,7 @@ export class Board {
         return { seq: t.seqLow, data: { items, removed: [] } };
       }
       case 'orders': return { seq: t.seqOrders, data: this.orders(t) };
-      case 'exceptions': return { seq: t.seqExceptions, data: { payments: [...t.payments], paymentsToday: t.paymentsToday.size, drift: t.drift } };
+      case 'exceptions': return { seq: t.seqExceptions, data: exceptionsData(t, [...t.payments], [...t.deadLetters]) };
     }
   }
 
@@ -449,9 +505,10 @@ export class Board {
         t.ordersDirty = false;
       }
       if (t.exceptionsDirty) {
-        const data: ExceptionsData = { payments: t.newPayments, paymentsToday: t.paymentsToday.size, drift: t.drift };
+        const data = exceptionsData(t, t.newPayments, t.newDeadLetters);
         out.push({ tenant: t.id, topic: 'exceptions', kind: 'exceptions', seq: ++t.seqExceptions, data });
         t.newPayments = [];
+        t.newDeadLetters = [];
         t.exceptionsDirty = false;
       }
     }
@@ -531,6 +588,7 @@ export class Board {
       t.counts.fill(0);
       t.untracked = 0;
       t.paymentsToday.clear();
+      t.deadLettersToday.clear();
       t.ordersDirty = true;
       t.exceptionsDirty = true;
       this.markDirty(t);
@@ -541,6 +599,23 @@ export class Board {
 // ---- pure helpers ------------------------------------------------------------------------------
 
 const stockData = (cells: readonly CellView[]): StockData => ({ cells, warehouses: [], skus: [], bundles: [] });
+
+const exceptionsData = (t: TenantBoard, payments: readonly OrphanedPaymentView[], deadLetters: readonly DeadLetterView[]): ExceptionsData => ({
+  payments, paymentsToday: t.paymentsToday.size, drift: t.drift, deadLetters, deadLettersToday: t.deadLettersToday.size,
+});
+
+/**
+ * Inserts into a newest-first list bounded at `max` (ties: after the equal ones); false when it is
+ * older than every entry of a full list. `dropped` hears of the entry pushed out.
+ */
+function insertNewest<T extends { readonly at: number }>(list: T[], item: T, max: number, dropped: (gone: T) => void): boolean {
+  if (list.length >= max && item.at <= list[list.length - 1]!.at) return false;
+  let i = 0;
+  while (i < list.length && list[i]!.at >= item.at) i++;
+  list.splice(i, 0, item);
+  if (list.length > max) dropped(list.pop()!);
+  return true;
+}
 
 function viewOf(c: CellState): CellView {
   if (c.view === null) {

@@ -1,11 +1,13 @@
 // Dashboard tokens: short-lived, HMAC-signed proofs that the holder may watch
 // one tenant's dashboard. The API issues them to a caller with a read key
 // (POST /v1/dashboard/tokens), so the key itself never travels in a
-// WebSocket URL; the fanout server checks them at the upgrade.
+// WebSocket URL; the fanout server checks them at the upgrade (the only
+// credential it takes) and keeps checking that the issuing key is not revoked.
 //
 // Format: `pdt1.<payload>.<signature>`, payload = base64url(JSON {t: tenant,
-// e: expiry ms}), signature = base64url(HMAC-SHA256(secret, "pdt1." + payload)).
-// Every process that issues or checks tokens needs the same secret.
+// k: id of the issuing API key, e: expiry ms}), signature =
+// base64url(HMAC-SHA256(secret, "pdt1." + payload)). A token without `k` is
+// malformed. Every process that issues or checks tokens needs the same secret.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from './catalog.port.ts';
 
@@ -18,6 +20,8 @@ export interface DashboardTokenOptions {
 
 export interface DashboardClaims {
   readonly tenant: string;
+  /** The API key the token was issued for (api_keys.id): its revocation ends the token and its connections. */
+  readonly keyId: string;
   readonly expiresAtMs: number;
 }
 
@@ -46,10 +50,12 @@ export class DashboardTokens {
     this.key = Buffer.from(opts.secret, 'utf8');
   }
 
-  issue(tenant: string, ttlSeconds = this.opts.ttlSecondsDefault): { token: string; expiresAtMs: number } {
+  /** A token for `tenant`, issued on the authority of its API key `keyId`. */
+  issue(tenant: string, keyId: string, ttlSeconds = this.opts.ttlSecondsDefault): { token: string; expiresAtMs: number } {
     if (!(ttlSeconds >= dashboardTokenTtlSecondsMin && ttlSeconds <= this.opts.ttlSecondsMax)) throw new Error(`ttlSeconds ${ttlSeconds} out of range`);
+    if (tenant === '' || keyId === '') throw new Error('a dashboard token needs a tenant and a key id');
     const expiresAtMs = this.clock.nowMs() + ttlSeconds * 1000;
-    const payload = Buffer.from(JSON.stringify({ t: tenant, e: expiresAtMs }), 'utf8').toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ t: tenant, k: keyId, e: expiresAtMs }), 'utf8').toString('base64url');
     return { token: `${prefix}${payload}.${this.sign(payload)}`, expiresAtMs };
   }
 
@@ -60,15 +66,17 @@ export class DashboardTokens {
     const expected = Buffer.from(this.sign(payload), 'utf8');
     const given = Buffer.from(signature, 'utf8');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
-    let claims: { t?: unknown; e?: unknown };
+    let claims: { t?: unknown; k?: unknown; e?: unknown };
     try {
-      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { t?: unknown; e?: unknown };
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims;
     } catch {
       return { ok: false, reason: 'malformed' };
     }
-    if (typeof claims.t !== 'string' || claims.t === '' || typeof claims.e !== 'number') return { ok: false, reason: 'malformed' };
-    if (claims.e <= this.clock.nowMs()) return { ok: false, reason: 'expired' };
-    return { ok: true, claims: { tenant: claims.t, expiresAtMs: claims.e } };
+    if (claims === null || typeof claims !== 'object') return { ok: false, reason: 'malformed' };
+    const { t, k, e } = claims;
+    if (typeof t !== 'string' || t === '' || typeof k !== 'string' || k === '' || typeof e !== 'number') return { ok: false, reason: 'malformed' };
+    if (e <= this.clock.nowMs()) return { ok: false, reason: 'expired' };
+    return { ok: true, claims: { tenant: t, keyId: k, expiresAtMs: e } };
   }
 
   private sign(payload: string): string {

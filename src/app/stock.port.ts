@@ -57,6 +57,12 @@ export interface StockEngine {
   readCells(tenant: string, cells: readonly { warehouse: string; sku: string }[]): Promise<StockCell[]>;
   /** Expires up to `max` due reservations of a tenant; returns how many it expired. */
   sweep(tenant: string, nowMs: number, max: number): Promise<number>;
+  /** Tenants with a reservation due at nowMs, by the sweeper's index (earliest first, at most max). */
+  dueTenants(nowMs: number, max: number): Promise<string[]>;
+  /** After a sweep: sets the tenant's index entry to its next expiry, never later than any held reservation. */
+  reindexExpiry(tenant: string): Promise<void>;
+  /** Lowers the index entries of these tenants to their next expiry (a rescan; never raises); returns how many have one. */
+  indexExpiries(tenants: readonly string[]): Promise<number>;
   publishCatalogVersion(tenant: string, version: number): Promise<number>;
   catalogVersion(tenant: string): Promise<number>;
 }

@@ -1385,6 +1385,141 @@ export namespace pallet {
             }
 
             /**
+             * Properties of a DeadLetter.
+             * @deprecated Use pallet.dashboard.v1.DeadLetter.$Properties instead.
+             */
+            interface IDeadLetter extends pallet.dashboard.v1.DeadLetter.$Properties {
+            }
+
+            /** Represents a DeadLetter. */
+            class DeadLetter {
+
+                /**
+                 * Constructs a new DeadLetter.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.DeadLetter.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** DeadLetter kind. */
+                kind: string;
+
+                /** DeadLetter seq. */
+                seq: number;
+
+                /** DeadLetter consumer. */
+                consumer: string;
+
+                /** DeadLetter subject. */
+                subject: string;
+
+                /** DeadLetter eventId. */
+                eventId: string;
+
+                /** DeadLetter eventType. */
+                eventType: string;
+
+                /** DeadLetter reason. */
+                reason: string;
+
+                /** DeadLetter at. */
+                at: number;
+
+                /**
+                 * Creates a new DeadLetter instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns DeadLetter instance
+                 */
+                static create(properties: pallet.dashboard.v1.DeadLetter.$Shape): pallet.dashboard.v1.DeadLetter & pallet.dashboard.v1.DeadLetter.$Shape;
+                static create(properties?: pallet.dashboard.v1.DeadLetter.$Properties): pallet.dashboard.v1.DeadLetter;
+
+                /**
+                 * Encodes the specified DeadLetter message. Does not implicitly {@link pallet.dashboard.v1.DeadLetter.verify|verify} messages.
+                 * @param message DeadLetter message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.DeadLetter.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a DeadLetter message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.DeadLetter & pallet.dashboard.v1.DeadLetter.$Shape} DeadLetter
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.DeadLetter & pallet.dashboard.v1.DeadLetter.$Shape;
+
+                /**
+                 * Creates a DeadLetter message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns DeadLetter
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.DeadLetter;
+
+                /**
+                 * Creates a plain object from a DeadLetter message. Also converts values to other types if specified.
+                 * @param message DeadLetter
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.DeadLetter, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this DeadLetter to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for DeadLetter
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace DeadLetter {
+
+                /** Properties of a DeadLetter. */
+                interface $Properties {
+
+                    /** DeadLetter kind */
+                    kind?: (string|null);
+
+                    /** DeadLetter seq */
+                    seq?: (number|null);
+
+                    /** DeadLetter consumer */
+                    consumer?: (string|null);
+
+                    /** DeadLetter subject */
+                    subject?: (string|null);
+
+                    /** DeadLetter eventId */
+                    eventId?: (string|null);
+
+                    /** DeadLetter eventType */
+                    eventType?: (string|null);
+
+                    /** DeadLetter reason */
+                    reason?: (string|null);
+
+                    /** DeadLetter at */
+                    at?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a DeadLetter. */
+                type $Shape = pallet.dashboard.v1.DeadLetter.$Properties;
+            }
+
+            /**
              * Properties of an Exceptions.
              * @deprecated Use pallet.dashboard.v1.Exceptions.$Properties instead.
              */
@@ -1411,6 +1546,12 @@ export namespace pallet {
 
                 /** Exceptions drift. */
                 drift?: (pallet.dashboard.v1.Drift.$Properties|null);
+
+                /** Exceptions deadLetters. */
+                deadLetters: pallet.dashboard.v1.DeadLetter.$Properties[];
+
+                /** Exceptions deadLettersToday. */
+                deadLettersToday: number;
 
                 /**
                  * Creates a new Exceptions instance using the specified properties.
@@ -1480,6 +1621,12 @@ export namespace pallet {
 
                     /** Exceptions drift */
                     drift?: (pallet.dashboard.v1.Drift.$Properties|null);
+
+                    /** Exceptions deadLetters */
+                    deadLetters?: (pallet.dashboard.v1.DeadLetter.$Properties[]|null);
+
+                    /** Exceptions deadLettersToday */
+                    deadLettersToday?: (number|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

@@ -4336,6 +4336,446 @@ export const pallet = $root.pallet = (() => {
                 return Drift;
             })();
 
+            v1.DeadLetter = (function() {
+
+                /**
+                 * Properties of a DeadLetter.
+                 * @typedef {Object} pallet.dashboard.v1.DeadLetter.$Properties
+                 * @property {string|null} [kind] DeadLetter kind
+                 * @property {number|null} [seq] DeadLetter seq
+                 * @property {string|null} [consumer] DeadLetter consumer
+                 * @property {string|null} [subject] DeadLetter subject
+                 * @property {string|null} [eventId] DeadLetter eventId
+                 * @property {string|null} [eventType] DeadLetter eventType
+                 * @property {string|null} [reason] DeadLetter reason
+                 * @property {number|null} [at] DeadLetter at
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a DeadLetter.
+                 * @memberof pallet.dashboard.v1
+                 * @interface IDeadLetter
+                 * @augments pallet.dashboard.v1.DeadLetter.$Properties
+                 * @deprecated Use pallet.dashboard.v1.DeadLetter.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a DeadLetter.
+                 * @typedef {pallet.dashboard.v1.DeadLetter.$Properties} pallet.dashboard.v1.DeadLetter.$Shape
+                 */
+
+                /**
+                 * Constructs a new DeadLetter.
+                 * @memberof pallet.dashboard.v1
+                 * @classdesc Represents a DeadLetter.
+                 * @constructor
+                 * @param {pallet.dashboard.v1.DeadLetter.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const DeadLetter = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * DeadLetter kind.
+                 * @member {string} kind
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @instance
+                 */
+                DeadLetter.prototype.kind = "";
+
+                /**
+                 * DeadLetter seq.
+                 * @member {number} seq
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @instance
+                 */
+                DeadLetter.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * DeadLetter consumer.
+                 * @member {string} consumer
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @instance
+                 */
+                DeadLetter.prototype.consumer = "";
+
+                /**
+                 * DeadLetter subject.
+                 * @member {string} subject
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @instance
+                 */
+                DeadLetter.prototype.subject = "";
+
+                /**
+                 * DeadLetter eventId.
+                 * @member {string} eventId
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @instance
+                 */
+                DeadLetter.prototype.eventId = "";
+
+                /**
+                 * DeadLetter eventType.
+                 * @member {string} eventType
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @instance
+                 */
+                DeadLetter.prototype.eventType = "";
+
+                /**
+                 * DeadLetter reason.
+                 * @member {string} reason
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @instance
+                 */
+                DeadLetter.prototype.reason = "";
+
+                /**
+                 * DeadLetter at.
+                 * @member {number} at
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @instance
+                 */
+                DeadLetter.prototype.at = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new DeadLetter instance using the specified properties.
+                 * @function create
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @static
+                 * @param {pallet.dashboard.v1.DeadLetter.$Properties=} [properties] Properties to set
+                 * @returns {pallet.dashboard.v1.DeadLetter} DeadLetter instance
+                 * @type {{
+                 *   (properties: pallet.dashboard.v1.DeadLetter.$Shape): pallet.dashboard.v1.DeadLetter & pallet.dashboard.v1.DeadLetter.$Shape;
+                 *   (properties?: pallet.dashboard.v1.DeadLetter.$Properties): pallet.dashboard.v1.DeadLetter;
+                 * }}
+                 */
+                DeadLetter.create = function(properties) {
+                    return new DeadLetter(properties);
+                };
+
+                /**
+                 * Encodes the specified DeadLetter message. Does not implicitly {@link pallet.dashboard.v1.DeadLetter.verify|verify} messages.
+                 * @function encode
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @static
+                 * @param {pallet.dashboard.v1.DeadLetter.$Properties} message DeadLetter message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                DeadLetter.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.kind);
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).int64(message.seq);
+                    if (message.consumer != null && $Object.hasOwnProperty.call(message, "consumer") && message.consumer !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.consumer);
+                    if (message.subject != null && $Object.hasOwnProperty.call(message, "subject") && message.subject !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.subject);
+                    if (message.eventId != null && $Object.hasOwnProperty.call(message, "eventId") && message.eventId !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.eventId);
+                    if (message.eventType != null && $Object.hasOwnProperty.call(message, "eventType") && message.eventType !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.eventType);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.reason);
+                    if (message.at != null && $Object.hasOwnProperty.call(message, "at") && (typeof message.at === "object" ? message.at.low || message.at.high : message.at !== 0))
+                        writer.uint32(/* id 8, wireType 0 =*/64).int64(message.at);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a DeadLetter message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.DeadLetter & pallet.dashboard.v1.DeadLetter.$Shape} DeadLetter
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                DeadLetter.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.pallet.dashboard.v1.DeadLetter();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.kind = value;
+                                else
+                                    delete message.kind;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.seq = value;
+                                else
+                                    delete message.seq;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.consumer = value;
+                                else
+                                    delete message.consumer;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.subject = value;
+                                else
+                                    delete message.subject;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.eventId = value;
+                                else
+                                    delete message.eventId;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.eventType = value;
+                                else
+                                    delete message.eventType;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.at = value;
+                                else
+                                    delete message.at;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a DeadLetter message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {pallet.dashboard.v1.DeadLetter} DeadLetter
+                 */
+                DeadLetter.fromObject = function (object, _depth) {
+                    if (object instanceof $root.pallet.dashboard.v1.DeadLetter)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".pallet.dashboard.v1.DeadLetter: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.pallet.dashboard.v1.DeadLetter();
+                    if (object.kind != null)
+                        if (typeof object.kind !== "string" || object.kind.length)
+                            message.kind = $String(object.kind);
+                    if (object.seq != null)
+                        if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                            if ($util.Long)
+                                message.seq = $util.Long.fromValue(object.seq, false);
+                            else if (typeof object.seq === "string")
+                                message.seq = $parseInt(object.seq, 10);
+                            else if (typeof object.seq === "number")
+                                message.seq = object.seq;
+                            else if (typeof object.seq === "object")
+                                message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber();
+                    if (object.consumer != null)
+                        if (typeof object.consumer !== "string" || object.consumer.length)
+                            message.consumer = $String(object.consumer);
+                    if (object.subject != null)
+                        if (typeof object.subject !== "string" || object.subject.length)
+                            message.subject = $String(object.subject);
+                    if (object.eventId != null)
+                        if (typeof object.eventId !== "string" || object.eventId.length)
+                            message.eventId = $String(object.eventId);
+                    if (object.eventType != null)
+                        if (typeof object.eventType !== "string" || object.eventType.length)
+                            message.eventType = $String(object.eventType);
+                    if (object.reason != null)
+                        if (typeof object.reason !== "string" || object.reason.length)
+                            message.reason = $String(object.reason);
+                    if (object.at != null)
+                        if (typeof object.at === "object" ? object.at.low || object.at.high : $Number(object.at) !== 0)
+                            if ($util.Long)
+                                message.at = $util.Long.fromValue(object.at, false);
+                            else if (typeof object.at === "string")
+                                message.at = $parseInt(object.at, 10);
+                            else if (typeof object.at === "number")
+                                message.at = object.at;
+                            else if (typeof object.at === "object")
+                                message.at = new $util.LongBits(object.at.low >>> 0, object.at.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a DeadLetter message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @static
+                 * @param {pallet.dashboard.v1.DeadLetter} message DeadLetter
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                DeadLetter.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.kind = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.consumer = "";
+                        object.subject = "";
+                        object.eventId = "";
+                        object.eventType = "";
+                        object.reason = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.at = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.at = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                        object.kind = message.kind;
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, false).toBigInt();
+                        else if (typeof message.seq === "number")
+                            object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                        else
+                            object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber() : message.seq;
+                    if (message.consumer != null && $Object.hasOwnProperty.call(message, "consumer"))
+                        object.consumer = message.consumer;
+                    if (message.subject != null && $Object.hasOwnProperty.call(message, "subject"))
+                        object.subject = message.subject;
+                    if (message.eventId != null && $Object.hasOwnProperty.call(message, "eventId"))
+                        object.eventId = message.eventId;
+                    if (message.eventType != null && $Object.hasOwnProperty.call(message, "eventType"))
+                        object.eventType = message.eventType;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    if (message.at != null && $Object.hasOwnProperty.call(message, "at"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.at = typeof message.at === "number" ? $BigInt(message.at) : $util.Long.fromBits(message.at.low >>> 0, message.at.high >>> 0, false).toBigInt();
+                        else if (typeof message.at === "number")
+                            object.at = options.longs === $String ? $String(message.at) : message.at;
+                        else
+                            object.at = options.longs === $String ? $util.Long.prototype.toString.call(message.at) : options.longs === $Number ? new $util.LongBits(message.at.low >>> 0, message.at.high >>> 0).toNumber() : message.at;
+                    return object;
+                };
+
+                /**
+                 * Converts this DeadLetter to JSON.
+                 * @function toJSON
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                DeadLetter.prototype.toJSON = function() {
+                    return DeadLetter.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for DeadLetter
+                 * @function getTypeUrl
+                 * @memberof pallet.dashboard.v1.DeadLetter
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                DeadLetter.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/pallet.dashboard.v1.DeadLetter";
+                };
+
+                return DeadLetter;
+            })();
+
             v1.Exceptions = (function() {
 
                 /**
@@ -4344,6 +4784,8 @@ export const pallet = $root.pallet = (() => {
                  * @property {Array.<pallet.dashboard.v1.OrphanedPayment.$Properties>|null} [payments] Exceptions payments
                  * @property {number|null} [paymentsToday] Exceptions paymentsToday
                  * @property {pallet.dashboard.v1.Drift.$Properties|null} [drift] Exceptions drift
+                 * @property {Array.<pallet.dashboard.v1.DeadLetter.$Properties>|null} [deadLetters] Exceptions deadLetters
+                 * @property {number|null} [deadLettersToday] Exceptions deadLettersToday
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -4370,6 +4812,7 @@ export const pallet = $root.pallet = (() => {
                  */
                 const Exceptions = function (properties) {
                     this.payments = [];
+                    this.deadLetters = [];
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -4399,6 +4842,22 @@ export const pallet = $root.pallet = (() => {
                  * @instance
                  */
                 Exceptions.prototype.drift = null;
+
+                /**
+                 * Exceptions deadLetters.
+                 * @member {Array.<pallet.dashboard.v1.DeadLetter.$Properties>} deadLetters
+                 * @memberof pallet.dashboard.v1.Exceptions
+                 * @instance
+                 */
+                Exceptions.prototype.deadLetters = $util.emptyArray;
+
+                /**
+                 * Exceptions deadLettersToday.
+                 * @member {number} deadLettersToday
+                 * @memberof pallet.dashboard.v1.Exceptions
+                 * @instance
+                 */
+                Exceptions.prototype.deadLettersToday = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
                 /**
                  * Creates a new Exceptions instance using the specified properties.
@@ -4439,6 +4898,11 @@ export const pallet = $root.pallet = (() => {
                         writer.uint32(/* id 2, wireType 0 =*/16).int64(message.paymentsToday);
                     if (message.drift != null && $Object.hasOwnProperty.call(message, "drift"))
                         $root.pallet.dashboard.v1.Drift.encode(message.drift, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.deadLetters != null && message.deadLetters.length)
+                        for (let i = 0; i < message.deadLetters.length; ++i)
+                            $root.pallet.dashboard.v1.DeadLetter.encode(message.deadLetters[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.deadLettersToday != null && $Object.hasOwnProperty.call(message, "deadLettersToday") && (typeof message.deadLettersToday === "object" ? message.deadLettersToday.low || message.deadLettersToday.high : message.deadLettersToday !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).int64(message.deadLettersToday);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -4506,6 +4970,23 @@ export const pallet = $root.pallet = (() => {
                                 message.drift = $root.pallet.dashboard.v1.Drift.decode(reader, reader.size(), $undefined, _depth + 1, message.drift);
                                 continue;
                             }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.deadLetters && message.deadLetters.length))
+                                    message.deadLetters = [];
+                                message.deadLetters.push($root.pallet.dashboard.v1.DeadLetter.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.deadLettersToday = value;
+                                else
+                                    delete message.deadLettersToday;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -4566,6 +5047,26 @@ export const pallet = $root.pallet = (() => {
                             throw $TypeError(".pallet.dashboard.v1.Exceptions.drift: object expected");
                         message.drift = $root.pallet.dashboard.v1.Drift.fromObject(object.drift, _depth + 1);
                     }
+                    if (object.deadLetters) {
+                        if (!$Array.isArray(object.deadLetters))
+                            throw $TypeError(".pallet.dashboard.v1.Exceptions.deadLetters: array expected");
+                        message.deadLetters = $Array(object.deadLetters.length);
+                        for (let i = 0; i < object.deadLetters.length; ++i) {
+                            if (!$util.isObject(object.deadLetters[i]))
+                                throw $TypeError(".pallet.dashboard.v1.Exceptions.deadLetters: object expected");
+                            message.deadLetters[i] = $root.pallet.dashboard.v1.DeadLetter.fromObject(object.deadLetters[i], _depth + 1);
+                        }
+                    }
+                    if (object.deadLettersToday != null)
+                        if (typeof object.deadLettersToday === "object" ? object.deadLettersToday.low || object.deadLettersToday.high : $Number(object.deadLettersToday) !== 0)
+                            if ($util.Long)
+                                message.deadLettersToday = $util.Long.fromValue(object.deadLettersToday, false);
+                            else if (typeof object.deadLettersToday === "string")
+                                message.deadLettersToday = $parseInt(object.deadLettersToday, 10);
+                            else if (typeof object.deadLettersToday === "number")
+                                message.deadLettersToday = object.deadLettersToday;
+                            else if (typeof object.deadLettersToday === "object")
+                                message.deadLettersToday = new $util.LongBits(object.deadLettersToday.low >>> 0, object.deadLettersToday.high >>> 0).toNumber();
                     return message;
                 };
 
@@ -4586,8 +5087,10 @@ export const pallet = $root.pallet = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     let object = {};
-                    if (options.arrays || options.defaults)
+                    if (options.arrays || options.defaults) {
                         object.payments = [];
+                        object.deadLetters = [];
+                    }
                     if (options.defaults) {
                         if ($util.Long) {
                             let long = new $util.Long(0, 0, false);
@@ -4595,6 +5098,11 @@ export const pallet = $root.pallet = (() => {
                         } else
                             object.paymentsToday = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.drift = null;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.deadLettersToday = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.deadLettersToday = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     }
                     if (message.payments && message.payments.length) {
                         object.payments = $Array(message.payments.length);
@@ -4610,6 +5118,18 @@ export const pallet = $root.pallet = (() => {
                             object.paymentsToday = options.longs === $String ? $util.Long.prototype.toString.call(message.paymentsToday) : options.longs === $Number ? new $util.LongBits(message.paymentsToday.low >>> 0, message.paymentsToday.high >>> 0).toNumber() : message.paymentsToday;
                     if (message.drift != null && $Object.hasOwnProperty.call(message, "drift"))
                         object.drift = $root.pallet.dashboard.v1.Drift.toObject(message.drift, options, _depth + 1);
+                    if (message.deadLetters && message.deadLetters.length) {
+                        object.deadLetters = $Array(message.deadLetters.length);
+                        for (let j = 0; j < message.deadLetters.length; ++j)
+                            object.deadLetters[j] = $root.pallet.dashboard.v1.DeadLetter.toObject(message.deadLetters[j], options, _depth + 1);
+                    }
+                    if (message.deadLettersToday != null && $Object.hasOwnProperty.call(message, "deadLettersToday"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.deadLettersToday = typeof message.deadLettersToday === "number" ? $BigInt(message.deadLettersToday) : $util.Long.fromBits(message.deadLettersToday.low >>> 0, message.deadLettersToday.high >>> 0, false).toBigInt();
+                        else if (typeof message.deadLettersToday === "number")
+                            object.deadLettersToday = options.longs === $String ? $String(message.deadLettersToday) : message.deadLettersToday;
+                        else
+                            object.deadLettersToday = options.longs === $String ? $util.Long.prototype.toString.call(message.deadLettersToday) : options.longs === $Number ? new $util.LongBits(message.deadLettersToday.low >>> 0, message.deadLettersToday.high >>> 0).toNumber() : message.deadLettersToday;
                     return object;
                 };
 

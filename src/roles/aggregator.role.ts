@@ -7,17 +7,23 @@
 //      absent: none — then the events of today are read from the start of the
 //      day instead);
 //   3. every stock cell from Redis (SCAN, bounded), which is ahead of any event;
-//   4. an ordered (ephemeral, unacked) JetStream consumer from that point on.
+//   4. an ordered (ephemeral, unacked) JetStream consumer from that point on;
+//   5. an ordered consumer on the dead-letter stream (`<ns>_dlq`, its last
+//      deadLettersLoadMax messages, then new ones): every dead-lettered event
+//      is an exception of kind `event.dead_lettered` on its tenant's board.
 // Events the snapshot already reflects come again in step 4 and change nothing:
 // cells apply only a higher version, reservations only a higher sequence.
 //
+// An exception while handling a message is caught, logged and counted
+// (pallet_ws_errors_total{where}); it never stops a consumer or the process.
+//
 // Every ws instance runs its own aggregator and consumer, so every instance
 // sees every update; they share nothing.
-import type { JsMsg, JetStreamManager } from '@nats-io/jetstream';
+import type { ConsumerMessages, JsMsg, JetStreamManager } from '@nats-io/jetstream';
 import { JetStreamApiError } from '@nats-io/jetstream';
 import postgres from 'postgres';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { Board, CellUpdate, Day, DriftCounters, DriftItem, DriftView } from '../app/board.ts';
+import { deadLetterKind, type Board, type CellUpdate, type Day, type DeadLetterView, type DriftCounters, type DriftItem, type DriftView } from '../app/board.ts';
 import type { Clock } from '../app/catalog.port.ts';
 import type { ReservationStatus } from '../core/stock.types.ts';
 import { cellsOf, decodeEnvelope, type Envelope } from '../adapters/events/envelope.codec.ts';
@@ -58,6 +64,8 @@ export interface AggregatorOptions {
   readonly consumerBatchMax: number;
   /** How often the reconcile result is read; 0: never. */
   readonly driftPollMs: number;
+  /** Dead-lettered events read from the DLQ stream at start (its newest); new ones follow. */
+  readonly deadLettersLoadMax: number;
 }
 
 export const aggregatorDefaults: Omit<AggregatorOptions, 'namespace'> = Object.freeze({
@@ -66,6 +74,7 @@ export const aggregatorDefaults: Omit<AggregatorOptions, 'namespace'> = Object.f
   pgRowsMax: 2_000_000,
   consumerBatchMax: 1_000,
   driftPollMs: 5_000,
+  deadLettersLoadMax: 10_000,
 });
 
 export interface AggregatorStart {
@@ -86,6 +95,10 @@ export interface AggregatorStats {
   readonly poison: number;
   /** Stream sequence of the last event handled (0: none yet). */
   readonly lastSeq: number;
+  /** Dead-letter messages put on the board. */
+  readonly deadLetters: number;
+  /** Unexpected errors caught (logged; pallet_ws_errors_total). */
+  readonly errors: number;
 }
 
 /** Where the reconciler leaves its last result for a tenant (JSON, see docs/dashboard-protocol.md). */
@@ -99,28 +112,36 @@ const handledTypes = new Set([
 const cellFields = ['onHand', 'reserved', 'committed', 'inTransit', 'safetyStock', 'v'] as const;
 const idPattern = /^[A-Za-z0-9._-]+$/;
 const pgBatchRows = 5_000;
+const dlqReasonLengthMax = 500;
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 export class Aggregator {
   private readonly opts: AggregatorOptions;
   private readonly stream: string;
+  private readonly dlqStream: string;
   private readonly subjectPrefix: string;
   private readonly metrics: AggregatorMetrics | null;
-  private messages: { close(): Promise<void | Error> } | null = null;
+  private messages: ConsumerMessages | null = null;
   private consumer: { delete(): Promise<boolean> } | null = null;
+  private dlqMessages: ConsumerMessages | null = null;
+  private dlqConsumer: { delete(): Promise<boolean> } | null = null;
+  private stopping = false;
   private driftTimer: NodeJS.Timeout | null = null;
   private driftRunning = false;
   private applied = 0;
   private skipped = 0;
   private poison = 0;
   private lastSeq = 0;
+  private deadLetters = 0;
+  private errors = 0;
 
   constructor(private readonly deps: AggregatorDeps, opts: Pick<AggregatorOptions, 'namespace'> & Partial<AggregatorOptions>) {
     this.opts = { ...aggregatorDefaults, ...opts };
-    for (const k of ['cellsMax', 'scanCount', 'pgRowsMax', 'consumerBatchMax'] as const) {
+    for (const k of ['cellsMax', 'scanCount', 'pgRowsMax', 'consumerBatchMax', 'deadLettersLoadMax'] as const) {
       if (!(Number.isSafeInteger(this.opts[k]) && this.opts[k] >= 1)) throw new Error(`aggregator option ${k} must be a positive integer`);
     }
     this.stream = topology(this.opts.namespace).eventsStream;
+    this.dlqStream = topology(this.opts.namespace).dlqStream;
     this.subjectPrefix = `${this.opts.namespace}.`;
     this.metrics = deps.registry === undefined ? null : aggregatorMetrics(deps.registry, deps.board);
   }
@@ -128,8 +149,9 @@ export class Aggregator {
   /** Loads the snapshot, then consumes events from the right point on. Resolves once the board is loaded. */
   async start(): Promise<AggregatorStart> {
     if (this.messages !== null) throw new Error('aggregator already started');
+    this.stopping = false;
     const jsm = await this.deps.nats.jsm();
-    const firstSeq = await this.streamFirstSeq(jsm);
+    const firstSeq = (await this.streamState(jsm, this.stream)).first_seq;
     const floor = await this.projectorFloor(jsm);
     const day = this.deps.board.day();
     const pg = await this.loadPostgres(day);
@@ -140,7 +162,14 @@ export class Aggregator {
       ...('seq' in from ? { opt_start_seq: from.seq } : { opt_start_time: from.time }),
     });
     this.consumer = consumer;
-    this.messages = await consumer.consume({ max_messages: this.opts.consumerBatchMax, callback: (m) => this.onMessage(m) });
+    this.messages = await consumer.consume({ max_messages: this.opts.consumerBatchMax, callback: (m) => this.handle('event', () => this.onMessage(m)) });
+    this.watchClosed('event', this.messages);
+    try {
+      await this.followDeadLetters(jsm);
+    } catch (err) {
+      await this.stop();
+      throw err;
+    }
     this.scheduleDrift(0);
     const started: AggregatorStart = { ...redis, reservations: pg.reservations, payments: pg.payments, postgres: pg.present, from };
     this.deps.log.info({ ...started }, 'dashboard aggregator loaded its snapshot and follows the events');
@@ -148,27 +177,56 @@ export class Aggregator {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.driftTimer !== null) clearTimeout(this.driftTimer);
     this.driftTimer = null;
-    const m = this.messages;
+    for (const m of [this.messages, this.dlqMessages]) if (m !== null) await m.close();
     this.messages = null;
-    if (m !== null) await m.close();
-    // The ephemeral consumer would otherwise linger on the server until its inactivity threshold.
-    await this.consumer?.delete().catch(() => false);
+    this.dlqMessages = null;
+    // The ephemeral consumers would otherwise linger on the server until their inactivity threshold.
+    for (const c of [this.consumer, this.dlqConsumer]) await c?.delete().catch(() => false);
     this.consumer = null;
+    this.dlqConsumer = null;
   }
 
   stats(): AggregatorStats {
-    return { applied: this.applied, skipped: this.skipped, poison: this.poison, lastSeq: this.lastSeq };
+    return {
+      applied: this.applied, skipped: this.skipped, poison: this.poison, lastSeq: this.lastSeq, deadLetters: this.deadLetters, errors: this.errors,
+    };
+  }
+
+  // ---- unexpected errors -----------------------------------------------------------------------
+
+  /** Runs a consumer callback: an exception would stop the consumer (nats.js), so it is logged and counted instead. */
+  private handle(where: string, run: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      this.unexpected(where, err);
+    }
+  }
+
+  private unexpected(where: string, err: unknown): void {
+    this.errors++;
+    this.metrics?.errors.inc({ where: `aggregator_${where}` });
+    this.deps.log.error({ where: `aggregator_${where}`, err: errorText(err), stack: err instanceof Error ? err.stack : undefined },
+      'dashboard aggregator: unexpected error (caught; the board keeps following)');
+  }
+
+  /** A consumer that ends by itself (not by stop()) leaves the board stale: an alarm. */
+  private watchClosed(where: string, messages: ConsumerMessages): void {
+    messages.closed().then((err) => {
+      if (!this.stopping) this.unexpected(`${where}_consumer`, err ?? new Error('consumer closed'));
+    }).catch((err: unknown) => this.unexpected(`${where}_consumer`, err));
   }
 
   // ---- start-up snapshot -----------------------------------------------------------------------
 
-  private async streamFirstSeq(jsm: JetStreamManager): Promise<number> {
+  private async streamState(jsm: JetStreamManager, stream: string): Promise<{ first_seq: number; last_seq: number }> {
     try {
-      return (await jsm.streams.info(this.stream)).state.first_seq;
+      return (await jsm.streams.info(stream)).state;
     } catch (err) {
-      if (isNotFound(err)) throw new Error(`stream ${this.stream} does not exist: apply the JetStream topology before the ws role starts`);
+      if (isNotFound(err)) throw new Error(`stream ${stream} does not exist: apply the JetStream topology before the ws role starts`);
       throw err;
     }
   }
@@ -305,11 +363,35 @@ export class Aggregator {
     this.metrics?.lag.observe(Math.max(0, this.deps.clock.nowMs() - Number(env.occurredAtMs)) / 1000);
   }
 
+  // ---- dead letters ----------------------------------------------------------------------------
+
+  /** An ordered consumer on the DLQ stream from its newest deadLettersLoadMax messages on. */
+  private async followDeadLetters(jsm: JetStreamManager): Promise<void> {
+    const state = await this.streamState(jsm, this.dlqStream);
+    const from = Math.max(1, state.first_seq, state.last_seq - this.opts.deadLettersLoadMax + 1);
+    const consumer = await this.deps.nats.js.consumers.get(this.dlqStream, { filter_subjects: `${this.dlqStream}.>`, opt_start_seq: from });
+    this.dlqConsumer = consumer;
+    this.dlqMessages = await consumer.consume({ max_messages: 100, callback: (m) => this.handle('dead_letter', () => this.onDeadLetter(m)) });
+    this.watchClosed('dead_letter', this.dlqMessages);
+  }
+
+  private onDeadLetter(m: JsMsg): void {
+    const d = deadLetterOf(this.opts.namespace, m);
+    if (d === null) {
+      this.skipped++;
+      return;
+    }
+    this.deps.board.applyDeadLetter(d.tenant, d.view);
+    this.deadLetters++;
+  }
+
   // ---- reconcile drift -------------------------------------------------------------------------
 
   private scheduleDrift(delayMs: number): void {
     if (this.opts.driftPollMs <= 0 || this.messages === null) return;
-    this.driftTimer = setTimeout(() => void this.pollDrift(), delayMs);
+    this.driftTimer = setTimeout(() => {
+      this.pollDrift().catch((err: unknown) => this.unexpected('drift', err));
+    }, delayMs);
     this.driftTimer.unref();
   }
 
@@ -342,6 +424,32 @@ export class Aggregator {
 
 interface CellKey { readonly key: string; readonly tenant: string; readonly warehouse: string; readonly sku: string }
 
+/**
+ * A message of the DLQ stream as a board exception: subject `<ns>_dlq.<consumer>.<ns>.<tenant>.<type>`,
+ * headers Pallet-Dead-Reason (see the projector's and the payments consumer's deadLetter), data the
+ * event as it was (its id when it decodes). Null when the subject names no tenant.
+ */
+export function deadLetterOf(namespace: string, m: Pick<JsMsg, 'subject' | 'seq' | 'data' | 'headers' | 'timestampNanos'>): { tenant: string; view: DeadLetterView } | null {
+  const head = `${namespace}_dlq.`;
+  if (!m.subject.startsWith(head)) return null;
+  const rest = m.subject.slice(head.length);
+  const dot = rest.indexOf('.');
+  const consumer = rest.slice(0, dot);
+  const subject = rest.slice(dot + 1);
+  if (dot < 1 || !subject.startsWith(`${namespace}.`)) return null;
+  const [tenant = '', ...type] = subject.slice(namespace.length + 1).split('.');
+  if (!idPattern.test(tenant)) return null;
+  let eventId = '';
+  try {
+    eventId = (decodeEnvelope(m.data).eventId ?? '').slice(0, 200);
+  } catch {
+    // Not a decodable event (that may be why it was dead-lettered): shown without its id.
+  }
+  const reason = (m.headers?.get('Pallet-Dead-Reason') ?? '').slice(0, dlqReasonLengthMax);
+  const at = Number(m.timestampNanos / 1_000_000n);
+  return { tenant, view: { kind: deadLetterKind, seq: m.seq, consumer, subject, eventId, eventType: type.join('.'), reason, at } };
+}
+
 function cellOfHash(c: CellKey, f: readonly (string | null)[]): CellUpdate {
   const n = (i: number): number => Number(f[i] ?? 0);
   return {
@@ -353,9 +461,9 @@ function cellOfHash(c: CellKey, f: readonly (string | null)[]): CellUpdate {
 const statuses: readonly string[] = ['held', 'confirmed', 'released', 'expired', 'fulfilled'];
 const isStatus = (s: string): s is ReservationStatus => statuses.includes(s);
 
-const statusOfPayload: Partial<Record<NonNullable<Envelope['payload']>, ReservationStatus>> = {
-  stockReserved: 'held', stockConfirmed: 'confirmed', stockReleased: 'released', stockExpired: 'expired', stockFulfilled: 'fulfilled',
-};
+const statusOfPayload: ReadonlyMap<string, ReservationStatus> = new Map<NonNullable<Envelope['payload']>, ReservationStatus>([
+  ['stockReserved', 'held'], ['stockConfirmed', 'confirmed'], ['stockReleased', 'released'], ['stockExpired', 'expired'], ['stockFulfilled', 'fulfilled'],
+]);
 
 /** What one event changes on the board (pure apart from the board). */
 export function applyEnvelope(board: Board, env: Envelope): void {
@@ -379,7 +487,7 @@ export function applyEnvelope(board: Board, env: Envelope): void {
       ...(level ? { inTransit: Number(level.inTransit), safetyStock: Number(level.safetyStock) } : {}),
     });
   }
-  const status = statusOfPayload[payload];
+  const status = statusOfPayload.get(payload);
   if (status === undefined) return;
   const reservationId = (env[payload] as { reservationId?: string } | null | undefined)?.reservationId ?? '';
   if (reservationId === '') return;
@@ -449,6 +557,15 @@ const isNotFound = (err: unknown): boolean =>
 interface AggregatorMetrics {
   readonly events: Counter;
   readonly lag: Histogram;
+  readonly errors: Counter<'where'>;
+}
+
+/** Unexpected errors the ws role caught (aggregator and fanout), by where they happened. */
+export function wsErrorsCounter(registry: Registry): Counter<'where'> {
+  return (registry.getSingleMetric('pallet_ws_errors_total') as Counter<'where'> | undefined) ?? new Counter({
+    registers: [registry], name: 'pallet_ws_errors_total', labelNames: ['where'] as const,
+    help: 'Unexpected errors the ws role (dashboard aggregator and fanout) caught, logged and survived, by where',
+  });
 }
 
 function aggregatorMetrics(registry: Registry, board: Board): AggregatorMetrics {
@@ -463,5 +580,5 @@ function aggregatorMetrics(registry: Registry, board: Board): AggregatorMetrics 
   if (existing('pallet_board_cells') === undefined) {
     new Gauge({ ...r, name: 'pallet_board_cells', help: 'Stock cells on the dashboard board', collect() { this.set(board.stats().cells); } });
   }
-  return { events, lag };
+  return { events, lag, errors: wsErrorsCounter(registry) };
 }

@@ -1,9 +1,14 @@
 // The dashboard fanout server (ws role): uWebSockets.js serving the board to
 // dashboards. Protocol, frames and close codes: docs/dashboard-protocol.md.
 //
-// - Upgrade `GET /v1/dashboard/ws?token=<read key | dashboard token>[&format=protobuf]`:
-//   authenticated before the upgrade (401/403 otherwise); the tenant comes from
-//   the credential, so a connection only ever sees its own tenant.
+// - Upgrade `GET /v1/dashboard/ws?token=<dashboard token>[&format=protobuf]`:
+//   authenticated before the upgrade (401 otherwise). Only dashboard tokens:
+//   an API key in a URL ends up in proxy logs, so one is refused unread. The
+//   tenant comes from the token, so a connection only ever sees its own tenant.
+// - Revocation: every connection remembers the API key its token was issued
+//   for; every keyCheckMs the keys of open connections are checked against
+//   PostgreSQL and the connections of a revoked key are closed with 4003. A
+//   token of a revoked key is refused at the upgrade (401).
 // - Control messages (JSON): {op: 'subscribe' | 'unsubscribe', topic} and {op: 'ping'}.
 // - On subscribe a snapshot with the topic's sequence, then deltas seq + 1, + 2, ...
 //   Deltas come from Board.flush(), run at most once per coalescing window
@@ -16,11 +21,13 @@
 //   connection is closed with 4008.
 // - Heartbeats: uWS pings idle connections and closes those that stay silent
 //   for idleTimeoutSeconds.
+// - Nothing a client sends can throw out of a uWS handler or leave a promise
+//   rejection unhandled: such errors are logged and counted
+//   (pallet_ws_errors_total{where}), and the connection answered or closed.
 import { performance } from 'node:perf_hooks';
 import uWS, { type HttpRequest, type HttpResponse, type TemplatedApp, type WebSocket, type us_listen_socket, type us_socket_context_t } from 'uWebSockets.js';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { Board, parseTopic, type BoardOptions, type BundleView, type Named, type StockData, type Topic, type TopicData, type TopicKind } from '../app/board.ts';
-import type { AuthService } from '../app/auth.service.ts';
 import type { Clock } from '../app/catalog.port.ts';
 import { expandLines } from '../core/bundle.rules.ts';
 import { isBundle, type Catalog } from '../core/catalog.types.ts';
@@ -29,7 +36,9 @@ import { encodeJsonFrame, encodeProtoFrame, type ErrorData, type Frame, type Fra
 import type { Nats } from '../adapters/nats/connection.ts';
 import type { RedisPool } from '../adapters/redis/connection.ts';
 import type { Sql } from '../adapters/postgres/sql.ts';
-import { Aggregator, type AggregatorLog, type AggregatorOptions, type AggregatorStart } from './aggregator.role.ts';
+import { KeyStatusRepo, type KeyStatus } from '../adapters/postgres/key-status.repo.ts';
+import { KeyWatch } from '../adapters/ws/key-watch.ts';
+import { Aggregator, wsErrorsCounter, type AggregatorLog, type AggregatorOptions, type AggregatorStart } from './aggregator.role.ts';
 
 /** WebSocket close codes the server sends (docs/dashboard-protocol.md). */
 export const CloseCode = Object.freeze({
@@ -37,6 +46,10 @@ export const CloseCode = Object.freeze({
   GOING_AWAY: 1001,
   /** A control message above messageBytesMax (sent by uWS itself). */
   MESSAGE_TOO_BIG: 1009,
+  /** The server failed unexpectedly on this connection (logged and counted): reconnect. */
+  INTERNAL_ERROR: 1011,
+  /** The API key the dashboard token was issued for has been revoked: do not reconnect with a token of it. */
+  KEY_REVOKED: 4003,
   /** The client did not keep up: buffered bytes over the bound, or frames dropped for too long. Reconnect and resubscribe. */
   SLOW_CONSUMER: 4008,
   /** The tenant has connectionsPerTenantMax dashboards open. */
@@ -73,6 +86,8 @@ export interface FanoutOptions {
   readonly skuLengthMax: number;
   /** How long catalog names are reused for snapshots. */
   readonly namesTtlMs: number;
+  /** How often the API keys behind open connections are checked for revocation (and how long a check is reused at upgrades). */
+  readonly keyCheckMs: number;
 }
 
 export const fanoutDefaults: Omit<FanoutOptions, 'host' | 'port'> = Object.freeze({
@@ -87,6 +102,7 @@ export const fanoutDefaults: Omit<FanoutOptions, 'host' | 'port'> = Object.freez
   subscribesPerSecondMax: 20,
   skuLengthMax: 64,
   namesTtlMs: 5_000,
+  keyCheckMs: 5_000,
 });
 
 export interface FanoutLog {
@@ -97,15 +113,15 @@ export interface FanoutLog {
 
 export interface FanoutDeps {
   readonly board: Board;
-  /** Read keys (`?token=pk_...`). */
-  readonly auth: Pick<AuthService, 'authenticate'>;
-  /** Dashboard tokens (`?token=pdt1...`). */
+  /** Dashboard tokens (`?token=pdt1...`), the only credential taken. */
   readonly tokens: DashboardTokens;
+  /** Whether the API keys the tokens were issued for are still live (PostgreSQL). */
+  readonly keys: KeyStatus;
   /** Warehouse and SKU names and the bundles for stock snapshots; null: ids only. */
   readonly catalog: { fresh(tenant: string): Promise<Catalog | null> } | null;
   readonly clock: Clock;
   readonly log: FanoutLog;
-  /** Where to register pallet_ws_* metrics; also served at GET /metrics on the ws port. */
+  /** Where to register pallet_ws_* metrics (served by the process's metrics listener, never on the ws port). */
   readonly registry?: Registry;
 }
 
@@ -117,7 +133,10 @@ export interface FanoutStats {
   readonly bytesSent: number;
   readonly closedSlow: number;
   readonly closedLimit: number;
+  readonly closedRevoked: number;
   readonly rejected: number;
+  /** Unexpected errors caught (logged; pallet_ws_errors_total). */
+  readonly errors: number;
 }
 
 interface Sub {
@@ -129,6 +148,8 @@ interface Sub {
 interface Conn {
   readonly id: number;
   readonly tenant: string;
+  /** The API key the connection's token was issued for. */
+  readonly keyId: string;
   readonly format: FrameFormat;
   readonly subs: Map<string, Sub>;
   ws: WebSocket<Conn> | null;
@@ -158,8 +179,9 @@ class Encoded {
   }
 }
 
-type AuthOutcome = { ok: true; tenant: string } | { ok: false; status: 401 | 403; code: string; detail: string };
+type AuthOutcome = { ok: true; tenant: string; keyId: string } | { ok: false; status: 401; code: string; detail: string };
 
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 const snapshotCacheMax = 1_000;
 const snapshotCacheTtlMs = 10_000;
 const mono = (): number => performance.now();
@@ -171,6 +193,10 @@ export class Fanout {
   private readonly perTenant = new Map<string, number>();
   private readonly stale = new Set<Conn>();
   private readonly conns = new Set<Conn>();
+  /** Open connections by the API key their token was issued for. */
+  private readonly byKey = new Map<string, Set<Conn>>();
+  private readonly keyWatch: KeyWatch;
+  private keyTimer: NodeJS.Timeout | null = null;
   private readonly names = new Map<string, { at: number; names: Promise<Names> }>();
   private readonly snapshots = new Map<string, { seq: number; at: number; encoded: Encoded }>();
   private readonly metrics: FanoutMetrics | null;
@@ -179,7 +205,7 @@ export class Fanout {
   private lastFlushMs = -Infinity;
   private nextId = 1;
   private closing = false;
-  private counters = { framesSent: 0, framesDropped: 0, bytesSent: 0, closedSlow: 0, closedLimit: 0, rejected: 0 };
+  private counters = { framesSent: 0, framesDropped: 0, bytesSent: 0, closedSlow: 0, closedLimit: 0, closedRevoked: 0, rejected: 0, errors: 0 };
   /** Frames sent by type; the hot-path counters reach Prometheus at scrape time (collect), not per frame. */
   private readonly framesByType: Record<FrameType, number> = { snapshot: 0, delta: 0, error: 0, pong: 0 };
 
@@ -189,6 +215,7 @@ export class Fanout {
     this.metrics = deps.registry === undefined ? null : fanoutMetrics(deps.registry, () => ({
       connections: this.conns.size, frames: this.framesByType, bytes: this.counters.bytesSent, dropped: this.counters.framesDropped,
     }));
+    this.keyWatch = new KeyWatch(deps.keys, this.opts.keyCheckMs, Math.max(1_000, this.opts.connectionsMax), mono);
     this.app = uWS.App();
     this.app.ws<Conn>(dashboardPath, {
       maxPayloadLength: this.opts.messageBytesMax,
@@ -199,14 +226,14 @@ export class Fanout {
       // Keep DISABLED: send() passes compress=true as a workaround (see there); with compression on, each frame
       // would be deflated once per connection.
       compression: uWS.DISABLED,
-      upgrade: (res, req, context) => this.onUpgrade(res, req, context),
-      open: (ws) => this.onOpen(ws),
-      message: (ws, message) => this.onMessage(ws, message),
-      drain: (ws) => this.onDrain(ws),
-      close: (ws, code) => this.onClose(ws, code),
+      // Every handler guarded: an exception must not leave a uWS callback (it would end the process).
+      upgrade: (res, req, context) => this.guard('upgrade', () => this.onUpgrade(res, req, context), () => this.reject(res, 503, 'UNAVAILABLE', 'server error; retry')),
+      open: (ws) => this.guard('open', () => this.onOpen(ws), () => ws.end(CloseCode.INTERNAL_ERROR, 'server error')),
+      message: (ws, message) => this.guard('message', () => this.onMessage(ws, message), () => ws.end(CloseCode.INTERNAL_ERROR, 'server error')),
+      drain: (ws) => this.guard('drain', () => this.onDrain(ws)),
+      close: (ws, code) => this.guard('close', () => this.onClose(ws, code)),
     });
     this.app.get('/healthz', (res) => void res.writeStatus('200 OK').writeHeader('content-type', 'text/plain').end('ok'));
-    this.app.get('/metrics', (res) => this.onMetrics(res));
     this.app.any('/*', (res) => void res.writeStatus('404 Not Found').writeHeader('content-type', 'text/plain').end('not found'));
     deps.board.onPending(() => this.schedule());
   }
@@ -220,6 +247,7 @@ export class Fanout {
           return;
         }
         this.listenSocket = socket;
+        this.scheduleKeyCheck();
         const port = uWS.us_socket_local_port(socket as never);
         this.deps.log.info({ host: this.opts.host, port, path: dashboardPath }, 'dashboard fanout listening');
         resolve(port);
@@ -233,6 +261,8 @@ export class Fanout {
     this.deps.board.onPending(null);
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.flushTimer = null;
+    if (this.keyTimer !== null) clearTimeout(this.keyTimer);
+    this.keyTimer = null;
     if (this.listenSocket !== null) uWS.us_listen_socket_close(this.listenSocket);
     this.listenSocket = null;
     for (const conn of [...this.conns]) conn.ws?.end(CloseCode.GOING_AWAY, 'server shutting down');
@@ -261,37 +291,39 @@ export class Fanout {
       res.cork(() => {
         if (!outcome.ok) return this.reject(res, outcome.status, outcome.code, outcome.detail);
         const conn: Conn = {
-          id: this.nextId++, tenant: outcome.tenant, format, subs: new Map(), ws: null, counted: false, dropped: 0,
+          id: this.nextId++, tenant: outcome.tenant, keyId: outcome.keyId, format, subs: new Map(), ws: null, counted: false, dropped: 0,
           lagSinceMs: 0, windowStartMs: 0, subscribesInWindow: 0,
         };
         res.upgrade<Conn>(conn, key, protocol, extensions, context);
       });
     }, (err: unknown) => {
-      this.deps.log.error({ err: err instanceof Error ? err.message : String(err) }, 'ws authentication failed');
+      this.deps.log.error({ err: errorText(err) }, 'ws authentication failed: could not check the API key of a dashboard token');
       if (!aborted) res.cork(() => this.reject(res, 503, 'UNAVAILABLE', 'authentication unavailable; retry'));
+    }).catch((err: unknown) => {
+      this.unexpected('upgrade', err);
+      if (!aborted) this.guard('upgrade', () => res.cork(() => this.reject(res, 503, 'UNAVAILABLE', 'server error; retry')));
     });
   }
 
+  /** Dashboard tokens only, of a live key; rejects only when PostgreSQL cannot tell whether the key is live. */
   private async authorize(token: string): Promise<AuthOutcome> {
-    if (token === '') return { ok: false, status: 401, code: 'UNAUTHENTICATED', detail: 'missing ?token= (a read key or a dashboard token)' };
-    if (isDashboardToken(token)) {
-      const check = this.deps.tokens.verify(token);
-      if (check.ok) return { ok: true, tenant: check.claims.tenant };
-      const detail = check.reason === 'expired' ? 'the dashboard token has expired; get a new one' : 'invalid dashboard token';
-      return { ok: false, status: 401, code: 'UNAUTHENTICATED', detail };
+    const refused = (detail: string): AuthOutcome => ({ ok: false, status: 401, code: 'UNAUTHENTICATED', detail });
+    if (token === '') return refused('missing ?token= (a dashboard token from POST /v1/dashboard/tokens)');
+    // Never looked up: a key in a URL lands in proxy and server logs. The answer says what to do instead.
+    if (!isDashboardToken(token)) {
+      return refused('?token= takes only a dashboard token (pdt1.…), never an API key: get one with POST /v1/dashboard/tokens');
     }
-    const principal = await this.deps.auth.authenticate(`Bearer ${token}`);
-    if (principal === null) return { ok: false, status: 401, code: 'UNAUTHENTICATED', detail: 'unknown key' };
-    if (principal.kind !== 'tenant' || !principal.scopes.has('read')) {
-      return { ok: false, status: 403, code: 'FORBIDDEN', detail: 'a dashboard needs a tenant key with scope read (or a dashboard token)' };
-    }
-    return { ok: true, tenant: principal.tenantId };
+    const check = this.deps.tokens.verify(token);
+    if (!check.ok) return refused(check.reason === 'expired' ? 'the dashboard token has expired; get a new one' : 'invalid dashboard token');
+    const { tenant, keyId } = check.claims;
+    if (!(await this.keyWatch.isLive(tenant, keyId))) return refused('the API key this dashboard token was issued for has been revoked');
+    return { ok: true, tenant, keyId };
   }
 
-  private reject(res: HttpResponse, status: 400 | 401 | 403 | 503, code: string, detail: string): void {
+  private reject(res: HttpResponse, status: 400 | 401 | 503, code: string, detail: string): void {
     this.counters.rejected++;
     this.metrics?.rejected.inc({ status });
-    const titles = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 503: 'Service Unavailable' } as const;
+    const titles = { 400: 'Bad Request', 401: 'Unauthorized', 503: 'Service Unavailable' } as const;
     const body = JSON.stringify({ type: `https://pallet.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: code.toLowerCase().replace(/_/g, ' '), status, code, detail });
     res.writeStatus(`${status} ${titles[status]}`).writeHeader('content-type', 'application/problem+json');
     if (status === 401) res.writeHeader('www-authenticate', 'Bearer');
@@ -309,6 +341,9 @@ export class Fanout {
     conn.counted = true;
     this.conns.add(conn);
     this.perTenant.set(conn.tenant, tenantCount + 1);
+    let sameKey = this.byKey.get(conn.keyId);
+    if (sameKey === undefined) this.byKey.set(conn.keyId, (sameKey = new Set()));
+    sameKey.add(conn);
   }
 
   private refuse(ws: WebSocket<Conn>, code: number, reason: string): void {
@@ -327,9 +362,14 @@ export class Fanout {
     const n = (this.perTenant.get(conn.tenant) ?? 1) - 1;
     if (n <= 0) this.perTenant.delete(conn.tenant);
     else this.perTenant.set(conn.tenant, n);
+    const sameKey = this.byKey.get(conn.keyId);
+    sameKey?.delete(conn);
+    if (sameKey?.size === 0) this.byKey.delete(conn.keyId);
     for (const sub of conn.subs.values()) this.unindex(conn, sub);
     conn.subs.clear();
-    if (code !== CloseCode.SLOW_CONSUMER) this.metrics?.closed.inc({ reason: code === CloseCode.GOING_AWAY ? 'shutdown' : 'peer' });
+    if (code !== CloseCode.SLOW_CONSUMER && code !== CloseCode.KEY_REVOKED) {
+      this.metrics?.closed.inc({ reason: code === CloseCode.GOING_AWAY ? 'shutdown' : code === CloseCode.INTERNAL_ERROR ? 'error' : 'peer' });
+    }
   }
 
   private closeSlow(conn: Conn, why: string): void {
@@ -339,6 +379,67 @@ export class Fanout {
     this.metrics?.closed.inc({ reason: 'slow' });
     this.deps.log.warn({ tenant: conn.tenant, conn: conn.id, dropped: conn.dropped, buffered: ws.getBufferedAmount(), why }, 'slow dashboard connection closed');
     ws.end(CloseCode.SLOW_CONSUMER, `slow consumer: ${why}; reconnect and subscribe again`);
+  }
+
+  // ---- key revocation --------------------------------------------------------------------------
+
+  private scheduleKeyCheck(): void {
+    if (this.closing) return;
+    this.keyTimer = setTimeout(() => {
+      this.checkKeys().catch((err: unknown) => this.unexpected('key_check', err)).finally(() => this.scheduleKeyCheck());
+    }, this.opts.keyCheckMs);
+    this.keyTimer.unref();
+  }
+
+  /** Closes (4003) the connections whose token came from a key that is no longer live. */
+  private async checkKeys(): Promise<void> {
+    if (this.byKey.size === 0) return;
+    const keys = new Map<string, string>();
+    for (const [keyId, conns] of this.byKey) for (const c of conns) keys.set(keyId, c.tenant);
+    let dead: Set<string>;
+    try {
+      dead = await this.keyWatch.recheck(keys);
+    } catch (err) {
+      // PostgreSQL down: open boards stay (new ones get 503 until it is back); the next round checks again.
+      this.deps.log.warn({ err: errorText(err), keys: keys.size }, 'dashboard key check failed; retrying next round');
+      return;
+    }
+    for (const keyId of dead) {
+      for (const conn of [...(this.byKey.get(keyId) ?? [])]) this.closeRevoked(conn);
+    }
+  }
+
+  private closeRevoked(conn: Conn): void {
+    const ws = conn.ws;
+    if (ws === null) return;
+    this.counters.closedRevoked++;
+    this.metrics?.closed.inc({ reason: 'key_revoked' });
+    this.deps.log.info({ tenant: conn.tenant, keyId: conn.keyId, conn: conn.id }, 'dashboard connection closed: its API key was revoked');
+    ws.end(CloseCode.KEY_REVOKED, 'key revoked');
+  }
+
+  // ---- unexpected errors -------------------------------------------------------------------------
+
+  /** Runs a uWS handler; an exception is logged, counted and handed to `recover` instead of leaving the callback. */
+  private guard(where: string, run: () => void, recover?: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      this.unexpected(where, err);
+      if (recover === undefined) return;
+      try {
+        recover();
+      } catch (again) {
+        this.unexpected(where, again);
+      }
+    }
+  }
+
+  private unexpected(where: string, err: unknown, conn?: Conn): void {
+    this.counters.errors++;
+    this.metrics?.errors.inc({ where });
+    this.deps.log.error({ where, err: errorText(err), stack: err instanceof Error ? err.stack : undefined, tenant: conn?.tenant, conn: conn?.id },
+      'dashboard fanout: unexpected error (caught; the server keeps running)');
   }
 
   // ---- control messages ------------------------------------------------------------------------
@@ -356,15 +457,23 @@ export class Fanout {
     if (msg.op !== 'subscribe' && msg.op !== 'unsubscribe') {
       return this.sendControl(conn, 'error', '', { code: 'BAD_MESSAGE', detail: 'op must be subscribe, unsubscribe or ping' });
     }
-    const name = typeof msg.topic === 'string' ? msg.topic : '';
-    const topic = parseTopic(name, this.opts.skuLengthMax);
+    if (typeof msg.topic !== 'string') {
+      return this.sendControl(conn, 'error', '', { code: 'BAD_MESSAGE', detail: 'topic must be a string' });
+    }
+    const topic = parseTopic(msg.topic, this.opts.skuLengthMax);
     if (topic === null) {
-      return this.sendControl(conn, 'error', name.slice(0, 100), {
+      return this.sendControl(conn, 'error', msg.topic.slice(0, 100), {
         code: 'UNKNOWN_TOPIC', detail: 'topics: orders.today, stock.all, stock.sku.<sku>, stock.low, exceptions',
       });
     }
     if (msg.op === 'unsubscribe') return this.unsubscribe(conn, topic.name);
-    void this.subscribe(conn, topic);
+    this.subscribe(conn, topic).catch((err: unknown) => {
+      this.unexpected('subscribe', err, conn);
+      this.guard('subscribe', () => {
+        this.unsubscribe(conn, topic.name);
+        this.sendControl(conn, 'error', topic.name, { code: 'INTERNAL', detail: 'the server could not answer this subscribe; try again' });
+      });
+    });
   }
 
   private unsubscribe(conn: Conn, name: string): void {
@@ -491,9 +600,9 @@ export class Fanout {
     for (const sub of conn.subs.values()) {
       if (!sub.stale) continue;
       const names = this.names.get(conn.tenant);
-      void (names?.names ?? Promise.resolve(noNames)).then((n) => {
+      (names?.names ?? Promise.resolve(noNames)).then((n) => {
         if (conn.ws !== null && conn.subs.get(sub.topic.name) === sub && sub.stale) this.sendSnapshot(conn, sub, needsNames(sub.topic.kind) ? n : noNames);
-      });
+      }).catch((err: unknown) => this.unexpected('resync', err, conn));
     }
   }
 
@@ -553,18 +662,6 @@ export class Fanout {
     if (byTopic!.size === 0) this.topics.delete(conn.tenant);
   }
 
-  private onMetrics(res: HttpResponse): void {
-    const registry = this.deps.registry;
-    if (registry === undefined) {
-      res.writeStatus('404 Not Found').end('no metrics registry');
-      return;
-    }
-    let aborted = false;
-    res.onAborted(() => { aborted = true; });
-    void registry.metrics().then((text) => {
-      if (!aborted) res.cork(() => res.writeHeader('content-type', registry.contentType).end(text));
-    });
-  }
 }
 
 // ---- helpers ---------------------------------------------------------------------------------------
@@ -607,11 +704,13 @@ function assertOptions(o: FanoutOptions): void {
   if (!(Number.isSafeInteger(o.coalesceMs) && o.coalesceMs >= 0 && o.coalesceMs <= 60_000)) throw new Error('fanout coalesceMs must be 0..60000');
   if (!(o.idleTimeoutSeconds >= 8 && o.idleTimeoutSeconds <= 960)) throw new Error('fanout idleTimeoutSeconds must be 8..960');
   if (o.bufferedBytesMax < 4_096) throw new Error('fanout bufferedBytesMax must be at least 4 KiB');
+  if (!(Number.isSafeInteger(o.keyCheckMs) && o.keyCheckMs >= 10 && o.keyCheckMs <= 600_000)) throw new Error('fanout keyCheckMs must be 10..600000');
 }
 
 interface FanoutMetrics {
   readonly closed: Counter<'reason'>;
   readonly rejected: Counter<'status'>;
+  readonly errors: Counter<'where'>;
 }
 
 interface FanoutTotals {
@@ -647,6 +746,7 @@ function fanoutMetrics(registry: Registry, totals: () => FanoutTotals): FanoutMe
   return {
     closed: get('pallet_ws_closed_total', () => new Counter({ ...r, name: 'pallet_ws_closed_total', help: 'Dashboard connections closed, by reason', labelNames: ['reason'] as const })),
     rejected: get('pallet_ws_rejected_total', () => new Counter({ ...r, name: 'pallet_ws_rejected_total', help: 'Dashboard upgrades refused, by HTTP status', labelNames: ['status'] as const })),
+    errors: wsErrorsCounter(registry),
   };
 }
 
@@ -655,9 +755,11 @@ function fanoutMetrics(registry: Registry, totals: () => FanoutTotals): FanoutMe
 export interface WsRoleDeps {
   readonly redis: RedisPool;
   readonly nats: Nats;
+  /** The ledger for the aggregator's start-up snapshot (null: from events only); also checks API keys unless `keys` is given. */
   readonly sql: Sql | null;
-  readonly auth: Pick<AuthService, 'authenticate'>;
   readonly tokens: DashboardTokens;
+  /** Default: api_keys in `sql` (required when sql is null). */
+  readonly keys?: KeyStatus;
   readonly catalog: FanoutDeps['catalog'];
   readonly clock: Clock;
   readonly log: FanoutLog & AggregatorLog;
@@ -683,13 +785,15 @@ export interface WsRole {
 
 /** Loads the board (aggregator), then listens: a dashboard never sees a half-loaded board. */
 export async function startWsRole(deps: WsRoleDeps, opts: WsRoleOptions): Promise<WsRole> {
+  const keys = deps.keys ?? (deps.sql === null ? null : new KeyStatusRepo(deps.sql));
+  if (keys === null) throw new Error('the ws role needs PostgreSQL (or a KeyStatus) to check the API keys behind dashboard tokens');
   const board = new Board(deps.clock, opts.board);
   const aggregator = new Aggregator(
     { board, redis: deps.redis, nats: deps.nats, sql: deps.sql, clock: deps.clock, log: deps.log, ...(deps.registry ? { registry: deps.registry } : {}) },
     { ...opts.aggregator, namespace: opts.namespace },
   );
   const started = await aggregator.start();
-  const fanout = new Fanout({ board, auth: deps.auth, tokens: deps.tokens, catalog: deps.catalog, clock: deps.clock, log: deps.log, ...(deps.registry ? { registry: deps.registry } : {}) }, opts.fanout);
+  const fanout = new Fanout({ board, tokens: deps.tokens, keys, catalog: deps.catalog, clock: deps.clock, log: deps.log, ...(deps.registry ? { registry: deps.registry } : {}) }, opts.fanout);
   let port: number;
   try {
     port = await fanout.listen();

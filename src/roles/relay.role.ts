@@ -52,16 +52,14 @@ export interface RelayOptions {
   readonly nats: Nats;
   readonly namespace: string;
   readonly events: EventsConfig;
-  /** Tenant ids to relay, at most `limit` of them. */
-  readonly listTenants: (limit: number) => Promise<string[]>;
+  /** Tenant ids to relay, in id order: a page of at most `limit` after `afterId`. */
+  readonly listTenants: (limit: number, afterId?: string) => Promise<string[]>;
   readonly log: RelayLog;
   readonly metrics: RelayMetrics;
   /** Unique per running relay: the lease owner and the Redis consumer name. */
   readonly instanceId: string;
   /** Wall clock, for lag and the retention floor (leases use monotonic time). */
   readonly clock?: Clock;
-  /** Tenants relayed by this instance at most (default 10,000). */
-  readonly tenantsMax?: number;
   /** How often the tenant list is refreshed (default 5,000 ms). */
   readonly tenantsRefreshMs?: number;
   /** Trim and outbox-length sample per tenant at most this often (default 1,000 ms). */
@@ -132,6 +130,7 @@ interface Prepared {
 }
 
 const claimRoundsMax = 16;
+const tenantsPageMax = 1_000;
 const leaseRenewFraction = 1 / 3;
 const textEncoder = new TextEncoder();
 const empty = new Uint8Array(0);
@@ -560,7 +559,10 @@ export class OutboxRelay {
     let next = 0;
     let work = 0;
     const worker = async (): Promise<void> => {
-      while (this.running && next < due.length) work += await this.step(due[next++]!);
+      while (this.running && next < due.length) {
+        const n = await this.step(due[next++]!);
+        work += n;
+      }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, due.length) }, worker));
     return work;
@@ -585,8 +587,14 @@ export class OutboxRelay {
   private async refreshTenants(): Promise<void> {
     if (mono() - this.tenantsAtMs < (this.opts.tenantsRefreshMs ?? 5_000)) return;
     this.tenantsAtMs = mono();
-    const max = this.opts.tenantsMax ?? 10_000;
-    const listed = (await this.opts.listTenants(max)).slice(0, max);
+    // Every tenant, page by page: no cap (a tenant past a cap would never have its outbox relayed).
+    const listed: string[] = [];
+    for (let after: string | undefined; ;) {
+      const page = await this.opts.listTenants(tenantsPageMax, after);
+      listed.push(...page);
+      if (page.length < tenantsPageMax) break;
+      after = page[page.length - 1];
+    }
     const keep = new Set(listed);
     for (const st of [...this.states.values()]) {
       if (keep.has(st.tenant)) continue;

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteTopology } from '../../src/adapters/nats/topology.ts';
+import { headers } from '@nats-io/nats-core';
+import { deleteTopology, topology } from '../../src/adapters/nats/topology.ts';
 import { namespacePattern } from '../../src/adapters/redis/keys.ts';
 import { loadConfig } from '../../src/config.ts';
 import { seedDemo, type DemoKeys } from '../../src/demo/demo.seed.ts';
@@ -213,4 +214,23 @@ describe('live board in a browser (e2e)', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('lists a dead-lettered event on the exceptions panel, in red, with today\'s count', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/dashboard/#key=${encodeURIComponent(keys.read)}`);
+    await page.locator('[data-testid="connection"]', { hasText: 'live' }).waitFor({ timeout: 10_000 });
+    // As the projector dead-letters an event it cannot store: the event's bytes under <ns>_dlq.projector.<subject>.
+    const subject = `${namespace}.demo.stock.adjusted`;
+    const h = headers();
+    h.set('Pallet-Dead-Reason', 'rejected by PostgreSQL: invalid byte sequence');
+    await rt!.nats.js.publish(topology(namespace).dlqSubject('projector', subject), new Uint8Array(0), { headers: h });
+    const item = page.locator('[data-testid="exceptions-list"] li[data-dead-letter]');
+    await item.first().waitFor({ timeout: pipelineWaitMs });
+    expect(await item.first().textContent()).toContain('dead-lettered');
+    expect(await item.first().textContent()).toContain('stock.adjusted');
+    expect(await item.first().textContent()).toContain('given up by projector: rejected by PostgreSQL');
+    expect(await page.locator('[data-testid="dead-letters-today"]').getAttribute('data-value')).toBe('1');
+    await context.close();
+  }, 30_000);
 });

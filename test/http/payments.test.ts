@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics, type Metrics } from '../../src/adapters/metrics/metrics.ts';
+import { guardInput } from '../../src/adapters/http/input.hook.ts';
 import { errorHandler } from '../../src/adapters/http/problem.ts';
 import { paymentRoutes } from '../../src/adapters/http/routes/payments.route.ts';
 import { buildSchemas } from '../../src/adapters/http/schemas.ts';
@@ -50,6 +51,7 @@ async function paymentApp(payments: PaymentService, m: Metrics = createMetrics({
   a.removeContentTypeParser('text/plain');
   a.decorateRequest('principal', null);
   a.setErrorHandler(errorHandler);
+  guardInput(a);
   await a.register(paymentRoutes, { config: h.config, auth: h.rt.deps.auth, payments, metrics: m, schemas: buildSchemas(limits) });
   await a.ready();
   apps.push(a);
@@ -256,10 +258,54 @@ describe('POST /v1/payments/callbacks', () => {
     expect((await send(app, t, secret, { body: good, deliveryId })).status).toBe(202);
   });
 
-  it('answers 415 for a body that is not JSON', async () => {
+  it('answers 415 for a body that is not JSON, or JSON in another charset than UTF-8', async () => {
     const { t, secret } = await tenantWithSecret();
-    const r = await send(app, t, secret, { contentType: 'text/plain' });
-    expectProblem(r, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    for (const contentType of ['text/plain', 'application/json; charset=utf-16', 'application/json; charset=iso-8859-1']) {
+      expectProblem(await send(app, t, secret, { contentType }), 415, 'UNSUPPORTED_MEDIA_TYPE', 'headers.content-type');
+    }
+    expect((await send(app, t, secret, { contentType: 'application/json; charset=UTF-8' })).status).toBe(202);
+  });
+
+  it('answers 401 before reading the body when the signature headers are missing, whatever the body', async () => {
+    const before = await counted('unauthenticated');
+    for (const contentType of ['text/plain', 'application/json; charset=utf-16', 'application/json']) {
+      const r = await send(app, null, 'no-secret', { raw: '{"status":', contentType, signature: null, deliveryId: null });
+      expectProblem(r, 401, 'SIGNATURE_INVALID');
+    }
+    expect(await counted('unauthenticated')).toBe(before + 3);
+  });
+
+  it('refuses a signed body that gives a key twice (400 DUPLICATE_KEY naming it), publishes nothing, leaves the delivery id usable', async () => {
+    const { t, secret } = await tenantWithSecret();
+    const before = await n.eventCount();
+    const good = callback({ status: 'pending' });
+    const body = JSON.stringify(good);
+    const cases = [
+      // The report: pending first, succeeded last; JSON.parse alone reads succeeded.
+      { raw: body.replace('"status":"pending"', '"status":"pending","status":"succeeded"'), field: 'body.status' },
+      { raw: body.replace('"status":"pending"', '"status":"pending","st\\u0061tus":"succeeded"'), field: 'body.status' },
+      { raw: body.replace('{', '{"amount":1,'), field: 'body.amount' },
+      { raw: body.replace('{', '{"meta":{"k":1,"k":2},'), field: 'body.meta.k' },
+    ];
+    const deliveryId = id('dlv');
+    for (const c of cases) {
+      expect(JSON.parse(c.raw)).toBeDefined();
+      expectProblem(await send(app, t, secret, { raw: c.raw, deliveryId }), 400, 'DUPLICATE_KEY', c.field);
+    }
+    expect(await n.eventCount()).toBe(before);
+    expect((await send(app, t, secret, { body: good, deliveryId })).status).toBe(202);
+  });
+
+  it('refuses a signed body holding U+0000 or an unpaired surrogate, naming the field', async () => {
+    const { t, secret } = await tenantWithSecret();
+    const before = await n.eventCount();
+    const cases: { body: unknown; field: string }[] = [
+      { body: callback({ paymentId: 'pay\u0000' }), field: 'body.paymentId' },
+      { body: callback({ reservationId: 'res\ud800' }), field: 'body.reservationId' },
+      { body: { ...callback(), 'x\u0000': 1 }, field: 'body["x\\u0000"]' },
+    ];
+    for (const c of cases) expectProblem(await send(app, t, secret, { body: c.body }), 400, 'VALIDATION_FAILED', c.field);
+    expect(await n.eventCount()).toBe(before);
   });
 });
 

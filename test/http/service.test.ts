@@ -57,12 +57,14 @@ describe('docs', () => {
     const routes = Object.entries(paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
     expect(routes).toEqual([
       'DELETE /v1/reservations/{id}',
+      'DELETE /v1/tenants/{id}/keys/{keyId}',
       'GET /v1/reservations/{id}',
       'GET /v1/reservations/{id}/history',
       'GET /v1/skus/{sku}',
       'GET /v1/stock',
       'GET /v1/stock/{sku}',
       'GET /v1/stock/{warehouse}/{sku}/ledger',
+      'GET /v1/tenants/{id}/keys',
       'GET /v1/warehouses',
       'POST /v1/dashboard/tokens',
       'POST /v1/payments/callbacks',

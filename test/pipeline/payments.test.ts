@@ -400,6 +400,9 @@ function flakyEngine(fail: () => boolean): StockEngine {
     adjustStock: (t, w, d) => e.adjustStock(t, w, d),
     readCells: (t, c) => e.readCells(t, c),
     sweep: (t, now, max) => e.sweep(t, now, max),
+    dueTenants: (now, max) => e.dueTenants(now, max),
+    reindexExpiry: (t) => e.reindexExpiry(t),
+    indexExpiries: (ts) => e.indexExpiries(ts),
     publishCatalogVersion: (t, v) => e.publishCatalogVersion(t, v),
     catalogVersion: (t) => e.catalogVersion(t),
   };

@@ -257,6 +257,24 @@ describe('outbox relay', () => {
     expect(seen.x.has('t1') && seen.y.has('t3')).toBe(true);
   }, 60_000);
 
+  it('relays every tenant the catalog lists, page after page, with no cap (the 10,050th too)', async () => {
+    const p = await pipeline();
+    const last = 'zz-last';
+    await p.reserve(last, 5);
+    const ids = [...Array.from({ length: 10_049 }, (_, i) => `a${String(i).padStart(5, '0')}`), last];
+    const calls: number[] = [];
+    const listTenants = async (limit: number, afterId?: string) => {
+      calls.push(limit);
+      return ids.filter((t) => afterId === undefined || t > afterId).slice(0, limit);
+    };
+    const relay = p.relay('paged', { listTenants, tenantsRefreshMs: 60_000 });
+    relay.start();
+    await until('the last tenant relayed', async () => (await p.stored(last)).length === 6, 30_000);
+    await relay.stop();
+    expectExactlyOnceInOrder(await p.stored(last), await p.outbox(last), last);
+    expect(Math.max(...calls)).toBeLessThan(ids.length);
+  }, 60_000);
+
   it('trims below the projector watermark, never past an entry the relay has not acked', async () => {
     const p = await pipeline();
     const t = 'te';

@@ -1,8 +1,9 @@
-// Who may open a dashboard, and what it sees: a read key or a dashboard token
-// opens the tenant's own dashboard; no token, an unknown or expired one, or a
-// key without read scope is refused at the upgrade (401/403) before any frame;
-// another tenant's data never reaches the connection. Also the token route,
-// POST /v1/dashboard/tokens, and the connection limits.
+// Who may open a dashboard, and what it sees: only a dashboard token opens the
+// tenant's own dashboard; no token, a forged or expired one, and any API key
+// (it would end up in proxy logs) are refused at the upgrade (401) before any
+// frame; another tenant's data never reaches the connection. Also the token
+// route, POST /v1/dashboard/tokens (the token names the key it came from), and
+// the connection limits.
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,37 +42,60 @@ const skusOf = (data: unknown): string[] => (data as StockData).cells.map((c) =>
 
 describe('upgrade', () => {
   it.each([
-    ['no token', '', 401, 'missing ?token='],
-    ['an unknown key', 'pk_0000000000000000000000000000000000000000000', 401, 'unknown key'],
-    ['a forged dashboard token', 'pdt1.eyJ0IjoieCIsImUiOjk5OTk5OTk5OTk5OTl9.AAAA', 401, 'invalid dashboard token'],
-  ])('refuses %s with %i before any frame', async (_what, token, status, detail) => {
+    ['no token', '', 'missing ?token='],
+    ['an unknown key', 'pk_0000000000000000000000000000000000000000000', 'only a dashboard token'],
+    ['a forged dashboard token', 'pdt1.eyJ0IjoieCIsImUiOjk5OTk5OTk5OTk5OTl9.AAAA', 'invalid dashboard token'],
+  ])('refuses %s with 401 before any frame', async (_what, token, detail) => {
     const r = await upgradeStatus(h.url(role, token));
-    expect(r.status).toBe(status);
-    expect(JSON.parse(r.body)).toMatchObject({ status, code: 'UNAUTHENTICATED', detail: expect.stringContaining(detail) });
+    expect(r.status).toBe(401);
+    expect(JSON.parse(r.body)).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', detail: expect.stringContaining(detail) });
+  });
+
+  it('refuses every API key in the URL with 401 saying to use a dashboard token, whatever its scope', async () => {
+    for (const key of [a.keys.read, a.keys.admin, a.keys.checkout, h.rt.config.adminKey!]) {
+      const r = await upgradeStatus(h.url(role, key));
+      expect(r.status).toBe(401);
+      expect(JSON.parse(r.body)).toMatchObject({ code: 'UNAUTHENTICATED', detail: expect.stringContaining('POST /v1/dashboard/tokens') });
+    }
   });
 
   it('refuses an expired dashboard token with 401', async () => {
     const past = new DashboardTokens(h.tokens.opts, { nowMs: () => Date.now() - 3_600_000 });
-    const { token } = past.issue(a.id, 60);
+    const { token } = past.issue(a.id, a.keyIds.read, 60);
     const r = await upgradeStatus(h.url(role, token));
     expect(r.status).toBe(401);
     expect(JSON.parse(r.body).detail).toContain('expired');
   });
 
-  it('refuses a key without read scope with 403, and a bad format with 400', async () => {
-    expect((await upgradeStatus(h.url(role, a.keys.checkout))).status).toBe(403);
-    expect((await upgradeStatus(h.url(role, a.keys.read).replace('token=', 'format=xml&token='))).status).toBe(400);
+  it('refuses a validly signed token of a key that does not exist, or of another tenant\'s key, with 401', async () => {
+    for (const token of [h.tokens.issue(a.id, 'key_never_made').token, h.tokens.issue(a.id, b.keyIds.read).token]) {
+      const r = await upgradeStatus(h.url(role, token));
+      expect(r.status).toBe(401);
+      expect(JSON.parse(r.body).detail).toContain('revoked');
+    }
   });
 
-  it('accepts a read key and a dashboard token with 101', async () => {
-    expect((await upgradeStatus(h.url(role, a.keys.read))).status).toBe(101);
+  it('refuses a token without the key id it was issued for (the old token format) with 401', async () => {
+    const { createHmac } = await import('node:crypto');
+    const payload = Buffer.from(JSON.stringify({ t: a.id, e: Date.now() + 60_000 })).toString('base64url');
+    const sig = createHmac('sha256', h.tokens.opts.secret).update('pdt1.').update(payload).digest('base64url');
+    const r = await upgradeStatus(h.url(role, `pdt1.${payload}.${sig}`));
+    expect(r.status).toBe(401);
+    expect(JSON.parse(r.body).detail).toContain('invalid dashboard token');
+  });
+
+  it('refuses a bad format with 400', async () => {
+    expect((await upgradeStatus(h.url(role, h.tokens.issue(a.id).token).replace('token=', 'format=xml&token='))).status).toBe(400);
+  });
+
+  it('accepts a dashboard token with 101', async () => {
     expect((await upgradeStatus(h.url(role, h.tokens.issue(b.id).token))).status).toBe(101);
   });
 });
 
 describe('tenant isolation', () => {
   it('shows a tenant its own cells only, while another tenant\'s stock changes', async () => {
-    const ca = await h.connect(role, a.keys.read);
+    const ca = await h.connect(role, h.tokens.issue(a.id).token);
     const cb = await h.connect(role, h.tokens.issue(b.id).token, 'protobuf');
     for (const c of [ca, cb]) {
       c.subscribe('stock.all');
@@ -94,8 +118,9 @@ describe('tenant isolation', () => {
 describe('limits', () => {
   it('closes a connection over the per-tenant limit with 4029, and the others keep working', async () => {
     const t = await h.tenant({ skus: ['x'] });
-    const open = [await h.connect(role, t.keys.read), await h.connect(role, t.keys.read), await h.connect(role, t.keys.read)];
-    const extra = await h.connect(role, t.keys.read);
+    const token = h.tokens.issue(t.id).token;
+    const open = [await h.connect(role, token), await h.connect(role, token), await h.connect(role, token)];
+    const extra = await h.connect(role, token);
     await extra.waitFor((c) => c.closed ?? undefined, 5_000, 'close');
     expect(extra.closed).toMatchObject({ code: CloseCode.TENANT_LIMIT });
     expect(role.fanout.stats().byTenant[t.id]).toBe(3);
@@ -103,7 +128,7 @@ describe('limits', () => {
     await open[0]!.snapshot('orders.today');
     open[0]!.close();
     await open[1]!.waitFor(() => (role.fanout.stats().byTenant[t.id] === 2 ? true : undefined), 5_000, 'count down');
-    const again = await h.connect(role, t.keys.read);
+    const again = await h.connect(role, token);
     again.subscribe('orders.today');
     await again.snapshot('orders.today');
     expect(again.closed).toBeNull();
@@ -123,7 +148,7 @@ describe('POST /v1/dashboard/tokens', () => {
     const body = res.json() as { token: string; expiresAt: string; tenant: string };
     expect(body.tenant).toBe(a.id);
     expect(Date.parse(body.expiresAt) - Date.now()).toBeGreaterThan(290_000);
-    expect(h.tokens.verify(body.token)).toMatchObject({ ok: true, claims: { tenant: a.id } });
+    expect(h.tokens.verify(body.token)).toMatchObject({ ok: true, claims: { tenant: a.id, keyId: a.keyIds.read } });
     const c = await h.connect(role, body.token);
     c.subscribe('stock.all');
     expect(skusOf((await c.snapshot('stock.all')).data)).toEqual(['a1']);

@@ -31,6 +31,21 @@ describe('topics', () => {
   it.each(['', 'stock', 'stock.sku.', 'stock.sku.a b', 'stock.sku.a:b', 'orders', `stock.sku.${'x'.repeat(65)}`])('%j is no topic', (name) => {
     expect(parseTopic(name)).toBeNull();
   });
+
+  it('takes no inherited property name, and no non-string, as a topic', () => {
+    const inherited = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype']);
+    for (const name of inherited) expect(parseTopic(name), name).toBeNull();
+    for (const odd of [42, null, undefined, {}, [], { name: 'stock.all' }, ['stock.all'], true]) expect(parseTopic(odd)).toBeNull();
+  });
+
+  it('takes a SKU named like an inherited property as that SKU\'s topic, and the board serves it', () => {
+    const { board } = setup();
+    board.applyCell('t', cell('constructor', 1));
+    const t = parseTopic('stock.sku.constructor')!;
+    expect(t).toEqual({ name: 'stock.sku.constructor', kind: 'stockSku', sku: 'constructor' });
+    expect((board.snapshot('t', t).data as StockData).cells.map((c) => c.sku)).toEqual(['constructor']);
+    expect((board.snapshot('t', parseTopic('stock.sku.__proto__')!).data as StockData).cells).toEqual([]);
+  });
 });
 
 describe('cells', () => {
@@ -183,6 +198,26 @@ describe('exceptions', () => {
     expect(deltas[0]!.data).toMatchObject({ payments: [], drift: { cells: 1, items: [{ kind: 'counters', ledger: null }] } });
   });
 
+  it('lists dead-lettered events newest first, once per dead-letter sequence, and counts today\'s', () => {
+    const { board } = setup({ deadLettersListMax: 2 });
+    const d = (seq: number, at: number) => ({
+      kind: 'event.dead_lettered', seq, consumer: 'projector', subject: `ns.t.stock.adjusted`, eventId: `e${seq}`, eventType: 'stock.adjusted', reason: 'rejected', at,
+    });
+    board.applyDeadLetter('t', d(1, T0));
+    board.applyDeadLetter('t', d(1, T0));
+    board.applyDeadLetter('t', d(2, T0 + 2));
+    board.applyDeadLetter('t', d(3, T0 - 86_400_000));
+    const snap = board.snapshot('t', topic('exceptions')).data as ExceptionsData;
+    expect(snap.deadLetters.map((x) => x.seq)).toEqual([2, 1]);
+    expect(snap.deadLettersToday).toBe(2);
+    const first = board.flush().find((x) => x.topic === 'exceptions')!.data as ExceptionsData;
+    expect(first.deadLetters.map((x) => x.seq)).toEqual([1, 2]);
+    board.applyDeadLetter('t', d(4, T0 + 3));
+    const next = board.flush();
+    expect(next.map((x) => x.topic)).toEqual(['exceptions']);
+    expect(next[0]!.data).toMatchObject({ deadLetters: [{ seq: 4 }], deadLettersToday: 3, payments: [] });
+  });
+
   it('reads a stored drift report and ignores one it cannot read', () => {
     expect(parseDrift(JSON.stringify({ checkedAtMs: 5, cells: 1, items: [{ warehouse: 'A', sku: 's', kind: 'lagging', redis: { onHand: 1, reserved: 0, committed: 0, version: 2 }, ledger: null }] })))
       .toEqual({ cells: 1, checkedAt: 5, items: [{ warehouse: 'A', sku: 's', kind: 'lagging', redis: { onHand: 1, reserved: 0, committed: 0, version: 2 }, ledger: null, detail: '' }] });
@@ -211,6 +246,7 @@ describe('frame codec', () => {
     board.applyCell('t', cell('s1', 3, { onHand: 5, safetyStock: 9, inTransit: 4 }));
     board.applyReservation('t', { id: 'r1', status: 'held', sequence: 1, createdAt: T0 });
     board.applyOrphanedPayment('t', { paymentId: 'p1', reservationId: 'r1', reason: 'expired', resolution: 'refund_needed', newReservationId: '', at: T0 });
+    board.applyDeadLetter('t', { kind: 'event.dead_lettered', seq: 7, consumer: 'projector', subject: 'ns.t.stock.adjusted', eventId: 'e1', eventType: 'stock.adjusted', reason: 'r', at: T0 });
     const frames: Frame[] = ['stock.all', 'stock.sku.s1', 'stock.low', 'orders.today', 'exceptions'].map((name, i) => {
       const s = board.snapshot('t', topic(name));
       const data = name === 'stock.all' ? {

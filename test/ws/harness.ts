@@ -1,7 +1,8 @@
 // Harness for the dashboard (ws role) tests against the real Redis, NATS and
 // PostgreSQL: a random namespace (schema, keys, streams), the runtime's
 // services to make tenants, stock and reservations, the outbox relay moving
-// events to JetStream, ws roles started on free ports, and WebSocket clients
+// events to JetStream, ws roles started on free ports, dashboard tokens (the
+// board's only credential) issued for a tenant's keys, and WebSocket clients
 // (undici's WebSocket) that collect decoded frames. close() stops everything it
 // started and deletes the namespace's schema, keys and streams.
 import { randomBytes } from 'node:crypto';
@@ -12,6 +13,7 @@ import { createMetrics } from '../../src/adapters/metrics/metrics.ts';
 import { decodeProtoFrame, type Frame, type FrameFormat } from '../../src/adapters/ws/frames.codec.ts';
 import { systemClock, type Clock } from '../../src/app/catalog.port.ts';
 import { DashboardTokens, randomDashboardSecret } from '../../src/app/dashboard.token.ts';
+import { KeyStatusRepo, type KeyStatus } from '../../src/adapters/postgres/key-status.repo.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildRuntime, runMigrations, type Runtime } from '../../src/main.ts';
 import { dashboardPath, startWsRole, type WsRole, type WsRoleOptions } from '../../src/roles/fanout.role.ts';
@@ -23,6 +25,20 @@ import { randomNamespace } from '../helpers/redis.ts';
 export interface TenantFixture {
   readonly id: string;
   readonly keys: { readonly read: string; readonly checkout: string; readonly admin: string };
+  /** api_keys.id of each key. */
+  readonly keyIds: { readonly read: string; readonly checkout: string; readonly admin: string };
+}
+
+/**
+ * Dashboard tokens as POST /v1/dashboard/tokens issues them. Without a key id, a token of the
+ * tenant's read key (made by tenant()); a tenant the harness did not make gets an unknown key id.
+ */
+export class HarnessTokens extends DashboardTokens {
+  readonly readKeyOf = new Map<string, string>();
+
+  override issue(tenant: string, keyId?: string, ttlSeconds?: number): { token: string; expiresAtMs: number } {
+    return super.issue(tenant, keyId ?? this.readKeyOf.get(tenant) ?? 'key_not_in_this_harness', ttlSeconds);
+  }
 }
 
 export interface StockSpec { readonly warehouse: string; readonly sku: string; readonly onHand: number; readonly safetyStock?: number; readonly inTransit?: number }
@@ -35,13 +51,17 @@ export interface WsRoleSpec {
   readonly sql?: Runtime['sql'] | null;
   readonly clock?: Clock;
   readonly registry?: Registry;
+  /** Default: the harness's (api_keys in PostgreSQL). */
+  readonly keys?: KeyStatus;
 }
 
 export interface WsHarness {
   readonly namespace: string;
   readonly rt: Runtime;
   readonly nats: NatsHarness;
-  readonly tokens: DashboardTokens;
+  readonly tokens: HarnessTokens;
+  /** Live API keys, as the ws role checks them (PostgreSQL). */
+  readonly keys: KeyStatus;
   tenant(spec?: { warehouses?: string[]; skus?: string[]; stock?: StockSpec[] }): Promise<TenantFixture>;
   setStock(tenant: string, s: StockSpec): Promise<void>;
   /** Reserves through the reservation service (Redis Lua + outbox); returns the reservation id. */
@@ -62,7 +82,8 @@ export async function createWsHarness(kind: string): Promise<WsHarness> {
   const clients: TestClient[] = [];
   let nats: NatsHarness | null = null;
   let relay: OutboxRelay | null = null;
-  const tokens = new DashboardTokens({ secret: randomDashboardSecret(), ttlSecondsDefault: 300, ttlSecondsMax: 3_600 }, systemClock);
+  const tokens = new HarnessTokens({ secret: randomDashboardSecret(), ttlSecondsDefault: 300, ttlSecondsMax: 3_600 }, systemClock);
+  const keys = new KeyStatusRepo(rt.sql);
 
   const close = async (): Promise<void> => {
     try {
@@ -96,19 +117,22 @@ export async function createWsHarness(kind: string): Promise<WsHarness> {
   };
 
   const harness: WsHarness = {
-    namespace, rt, nats: natsH, tokens,
+    namespace, rt, nats: natsH, tokens, keys,
     async tenant(spec = {}) {
       const id = `tn_${randomBytes(4).toString('hex')}`;
       await rt.store.createTenant(id, `Tenant ${id}`);
-      const key = async (scope: 'read' | 'checkout' | 'admin'): Promise<string> => (await rt.store.createApiKey(id, [scope], `ws test ${scope}`))!.key;
-      const keys = { read: await key('read'), checkout: await key('checkout'), admin: await key('admin') };
+      const key = async (scope: 'read' | 'checkout' | 'admin') => (await rt.store.createApiKey(id, [scope], `ws test ${scope}`))!;
+      const [read, checkout, admin] = [await key('read'), await key('checkout'), await key('admin')];
+      const keys = { read: read.key, checkout: checkout.key, admin: admin.key };
+      const keyIds = { read: read.id, checkout: checkout.id, admin: admin.id };
+      tokens.readKeyOf.set(id, read.id);
       for (const w of spec.warehouses ?? ['A']) {
         must(await rt.deps.catalogs.putWarehouse(id, { id: w, name: `Warehouse ${w}`, region: 'CN-ZJ', priority: 1 }), `warehouse ${w}`);
       }
       for (const s of spec.skus ?? []) must(await rt.deps.catalogs.putSku(id, { sku: s, name: `Name of ${s}`, components: [] }), `sku ${s}`);
       tenants.push(id);
       for (const s of spec.stock ?? []) await harness.setStock(id, s);
-      return { id, keys };
+      return { id, keys, keyIds };
     },
     async setStock(tenant, s) {
       const { warehouse, sku, ...level } = s;
@@ -123,7 +147,7 @@ export async function createWsHarness(kind: string): Promise<WsHarness> {
     },
     async startWs(spec = {}) {
       const role = await startWsRole({
-        redis: rt.redis, nats: natsH.nats, sql: spec.sql === undefined ? rt.sql : spec.sql, auth: rt.deps.auth, tokens,
+        redis: rt.redis, nats: natsH.nats, sql: spec.sql === undefined ? rt.sql : spec.sql, tokens, keys: spec.keys ?? keys,
         catalog: rt.deps.catalogs, clock: spec.clock ?? systemClock, log: rt.log, ...(spec.registry ? { registry: spec.registry } : {}),
       }, {
         namespace,

@@ -34,7 +34,7 @@ const cellOf = (data: unknown, wh: string, sku: string): CellView | undefined =>
 
 describe('snapshot then deltas', () => {
   it('sends a snapshot with names, then deltas with seq + 1, + 2, ... for reservations made through the engine', async () => {
-    const c = await h.connect(role, t.keys.read);
+    const c = await h.connect(role, h.tokens.issue(t.id).token);
     c.subscribe('stock.all');
     c.subscribe('stock.sku.tea');
     const all = await c.snapshot('stock.all');
@@ -61,8 +61,8 @@ describe('snapshot then deltas', () => {
   });
 
   it('sends the same content as JSON and as protobuf', async () => {
-    const json = await h.connect(role, t.keys.read, 'json');
-    const proto = await h.connect(role, t.keys.read, 'protobuf');
+    const json = await h.connect(role, h.tokens.issue(t.id).token, 'json');
+    const proto = await h.connect(role, h.tokens.issue(t.id).token, 'protobuf');
     const topics = ['stock.all', 'stock.sku.pot', 'orders.today', 'stock.low', 'exceptions'];
     for (const c of [json, proto]) for (const topic of topics) c.subscribe(topic);
     for (const c of [json, proto]) for (const topic of topics) await c.snapshot(topic);
@@ -92,7 +92,7 @@ describe('bundles', () => {
     // Nested bundles come expanded, their ratios multiplied: what reserving one unit takes.
     const giftbox = { sku: 'giftbox', components: [{ sku: 'tea', qty: 2 }, { sku: 'cup', qty: 4 }, { sku: 'pot', qty: 1 }] };
     for (const format of ['json', 'protobuf'] as const) {
-      const c = await h.connect(role, k.keys.read, format);
+      const c = await h.connect(role, h.tokens.issue(k.id).token, format);
       c.subscribe('stock.all');
       c.subscribe('stock.sku.set');
       c.subscribe('stock.sku.tea');
@@ -110,7 +110,7 @@ describe('bundles', () => {
 
 describe('topics', () => {
   it('flags a cell under its safety stock on stock.low and drops it when it recovers', async () => {
-    const c = await h.connect(role, t.keys.read);
+    const c = await h.connect(role, h.tokens.issue(t.id).token);
     c.subscribe('stock.low');
     const snap = await c.snapshot('stock.low');
     expect((snap.data as LowStockData).items.filter((x) => x.sku === 'cup')).toEqual([]);
@@ -124,7 +124,7 @@ describe('topics', () => {
   });
 
   it('counts today\'s orders: total, completed, pending and cancelled as reservations move', async () => {
-    const c = await h.connect(role, t.keys.read);
+    const c = await h.connect(role, h.tokens.issue(t.id).token);
     c.subscribe('orders.today');
     const before = (await c.snapshot('orders.today')).data as OrdersData;
     expect(before.day).toBe(new Date().toISOString().slice(0, 10));
@@ -144,7 +144,7 @@ describe('topics', () => {
   });
 
   it('lists orphaned payments and the reconcile drift on exceptions', async () => {
-    const c = await h.connect(role, t.keys.read);
+    const c = await h.connect(role, h.tokens.issue(t.id).token);
     c.subscribe('exceptions');
     c.subscribe('orders.today');
     await c.snapshot('exceptions');
@@ -163,10 +163,10 @@ describe('topics', () => {
     expect((drift.data as ExceptionsData).drift).toMatchObject({ cells: 1, checkedAt: report.checkedAtMs, items: [{ sku: 'tea', kind: 'counters', ledger: { reserved: 0 } }] });
   });
 
-  it('serves its metrics and a health check on the ws port', async () => {
+  it('counts its metrics and serves a health check, never metrics, on the ws port', async () => {
     const { registry } = createMetrics({ defaults: false });
     const r = await h.startWs({ registry, fanout: { coalesceMs: 10 } });
-    const c = await h.connect(r, t.keys.read);
+    const c = await h.connect(r, h.tokens.issue(t.id).token);
     c.subscribe('stock.sku.tea');
     await c.snapshot('stock.sku.tea');
     await h.reserve(t.id, 'tea', 1);
@@ -174,7 +174,9 @@ describe('topics', () => {
     expect((await upgradeStatus(`ws://127.0.0.1:${r.port}/nowhere`)).status).toBe(404);
     const health = await fetch(`http://127.0.0.1:${r.port}/healthz`);
     expect(health.status).toBe(200);
-    const text = await (await fetch(`http://127.0.0.1:${r.port}/metrics`)).text();
+    // Metrics name every tenant: they are served only by the process's metrics listener (PALLET_METRICS_PORT).
+    expect((await fetch(`http://127.0.0.1:${r.port}/metrics`)).status).toBe(404);
+    const text = await registry.metrics();
     expect(text).toMatch(/pallet_ws_connections 1\b/);
     expect(text).toMatch(/pallet_ws_frames_total\{type="snapshot"\} 1\b/);
     expect(text).toMatch(/pallet_ws_frames_total\{type="delta"\} [1-9]/);
@@ -182,7 +184,7 @@ describe('topics', () => {
   });
 
   it('answers bad control messages with error frames and keeps the connection', async () => {
-    const c = await h.connect(role, t.keys.read);
+    const c = await h.connect(role, h.tokens.issue(t.id).token);
     c.send('not json');
     c.send({ op: 'dance' });
     c.subscribe('stock.sku.bad sku');

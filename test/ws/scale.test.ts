@@ -65,7 +65,7 @@ describe('several instances', () => {
   it('delivers the same update to clients of two instances', async () => {
     const one = await h.startWs({ fanout: { coalesceMs: 20 } });
     const two = await h.startWs({ fanout: { coalesceMs: 20 } });
-    const c1 = await h.connect(one, t.keys.read);
+    const c1 = await h.connect(one, h.tokens.issue(t.id).token);
     const c2 = await h.connect(two, h.tokens.issue(t.id).token, 'protobuf');
     for (const c of [c1, c2]) c.subscribe('stock.sku.s2');
     await c1.snapshot('stock.sku.s2');
@@ -91,11 +91,11 @@ describe('restart', () => {
     await h.setStock(t.id, { warehouse: 'A', sku: 's2', onHand: 60, safetyStock: 70 });
     await relayed();
     await caughtUp(live);
-    const before = await boardOf(live, t.keys.read);
+    const before = await boardOf(live, h.tokens.issue(t.id).token);
 
     const fresh = await h.startWs({ fanout: { coalesceMs: 10 } });
     await caughtUp(fresh);
-    const after = await boardOf(fresh, t.keys.read);
+    const after = await boardOf(fresh, h.tokens.issue(t.id).token);
     expect(withoutTimes((after.stock.data as StockData).cells)).toEqual(withoutTimes((before.stock.data as StockData).cells));
     expect(withoutTimes((after.low.data as LowStockData).items)).toEqual(withoutTimes((before.low.data as LowStockData).items));
     expect((after.low.data as LowStockData).items.map((c) => `${c.warehouse}/${c.sku}`).sort()).toEqual(['A/s1', 'A/s2', 'B/s3']);
@@ -118,7 +118,7 @@ describe('restart', () => {
     })}`;
     const role = await h.startWs();
     await caughtUp(role);
-    const c = await h.connect(role, t.keys.read);
+    const c = await h.connect(role, h.tokens.issue(t.id).token);
     c.subscribe('orders.today');
     c.subscribe('exceptions');
     const orders = (await c.snapshot('orders.today')).data as OrdersData;
@@ -137,7 +137,7 @@ describe('restart', () => {
     const role = await h.startWs();
     expect(role.started).toMatchObject({ postgres: true, from: { seq: last + 1 } });
     expect(role.started.reservations).toBeGreaterThan(0);
-    expect((await boardOf(role, t.keys.read)).orders.data).toEqual((await boardOf(reference, t.keys.read)).orders.data);
+    expect((await boardOf(role, h.tokens.issue(t.id).token)).orders.data).toEqual((await boardOf(reference, h.tokens.issue(t.id).token)).orders.data);
   });
 
   it('starts without the ledger tables: today\'s counts from today\'s events', async () => {
@@ -147,8 +147,8 @@ describe('restart', () => {
       const without = await h.startWs({ sql: empty });
       await caughtUp(withTables);
       await caughtUp(without);
-      const a = (await boardOf(withTables, t.keys.read)).orders.data as OrdersData;
-      const b = (await boardOf(without, t.keys.read)).orders.data as OrdersData;
+      const a = (await boardOf(withTables, h.tokens.issue(t.id).token)).orders.data as OrdersData;
+      const b = (await boardOf(without, h.tokens.issue(t.id).token)).orders.data as OrdersData;
       // The PostgreSQL-only rows of the previous test are the difference.
       expect(b).toEqual({ ...a, total: a.total - 1, completed: a.completed - 1, exceptions: a.exceptions - 1 });
     } finally {

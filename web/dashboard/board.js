@@ -9,7 +9,7 @@ const fmt = new Intl.NumberFormat();
 
 const state = {
   key: null, tenant: '', cells: new Map(), warehouses: [], skuNames: new Map(), bundles: new Map(), low: new Map(),
-  payments: new Map(), seq: new Map(), changed: new Set(), renderQueued: false, filter: '',
+  payments: new Map(), deadLetters: new Map(), seq: new Map(), changed: new Set(), renderQueued: false, filter: '',
 };
 
 function readKey() {
@@ -70,7 +70,15 @@ function open(url) {
     for (const topic of topics) ws.send(JSON.stringify({ op: 'subscribe', topic }));
   };
   ws.onmessage = (ev) => onFrame(ws, JSON.parse(ev.data));
-  ws.onclose = () => retry();
+  ws.onclose = (ev) => {
+    // 4003: the key this page's token came from was revoked; another token from it would be refused too.
+    if (ev.code === 4003) {
+      sessionStorage.removeItem('pallet.readKey');
+      showLogin('This key has been revoked: enter another read key.');
+      return;
+    }
+    retry();
+  };
   ws.onerror = () => undefined;
 }
 
@@ -135,8 +143,14 @@ function lowStock(d, snapshot) {
 }
 
 function exceptions(d, snapshot) {
-  if (snapshot) state.payments.clear();
+  if (snapshot) { state.payments.clear(); state.deadLetters.clear(); }
   for (const p of d.payments) state.payments.set(p.paymentId, p);
+  // Dead-lettered events: never silent — listed first, in red, until they leave the dead-letter stream.
+  for (const x of d.deadLetters ?? []) state.deadLetters.set(x.seq, x);
+  const dead = $('dead-count');
+  dead.textContent = `${fmt.format(d.deadLettersToday ?? 0)} dead-lettered today`;
+  dead.dataset.value = String(d.deadLettersToday ?? 0);
+  dead.hidden = (d.deadLettersToday ?? 0) === 0 && state.deadLetters.size === 0;
   const drift = d.drift;
   $('drift').textContent = drift == null ? 'No reconcile run reported yet.'
     : drift.cells === 0 ? `Reconcile ${new Date(drift.checkedAt).toLocaleTimeString()}: Redis matches the ledger.`
@@ -246,8 +260,11 @@ function renderLow() {
 }
 
 function renderExceptions() {
+  const dead = [...state.deadLetters.values()].sort((a, b) => b.at - a.at).slice(0, 100).map((x) => el('li', { 'data-dead-letter': String(x.seq) },
+    el('span', { class: 'tag dead' }, 'dead-lettered'),
+    `${x.eventType || 'event'} ${x.eventId || '(undecodable)'} given up by ${x.consumer}${x.reason ? `: ${x.reason}` : ''}`));
   const items = [...state.payments.values()].sort((a, b) => b.at - a.at).slice(0, 100);
-  $('exceptions').replaceChildren(...items.map((p) => el('li', {},
+  $('exceptions').replaceChildren(...dead, ...items.map((p) => el('li', {},
     el('span', { class: `tag ${p.resolution === 're_reserved' ? 'rereserved' : 'refund'}` }, p.resolution === 're_reserved' ? 're-reserved' : 'refund needed'),
     `payment ${p.paymentId} for ${p.reservationId} (${p.reason})`)));
 }

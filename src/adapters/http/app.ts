@@ -6,7 +6,8 @@ import fastifyStatic from '@fastify/static';
 import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { HttpDeps } from './deps.ts';
-import { errorHandler, sendProblem } from './problem.ts';
+import { clientError, errorHandler, frameworkError, sendProblem } from './problem.ts';
+import { guardInput } from './input.hook.ts';
 import { logRequest, RequestLogController, requestIdHeader, requestIdOf } from './request-log.hook.ts';
 import { buildSchemas } from './schemas.ts';
 import { catalogRoutes } from './routes/catalog.route.ts';
@@ -31,9 +32,14 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
     connectionTimeout: deps.config.requestTimeoutMs,
     keepAliveTimeout: 72_000,
     routerOptions: { maxParamLength: 256 },
+    // request.ip (the address failed authentications are limited by) believes X-Forwarded-For only from these proxies.
+    trustProxy: deps.config.trustProxy,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // Fastify's and Node's own refusals (bad URL encoding, 431, not HTTP) as problem+json with a requestId too.
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -45,6 +51,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   if (deps.config.logRequests) app.addHook('onResponse', logRequest);
   app.setErrorHandler(errorHandler);
+  guardInput(app); // before any route: media type, storable text, array bounds (input.hook.ts)
   app.setNotFoundHandler((request, reply) => sendProblem(reply, { code: 'NOT_FOUND', detail: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
   await app.register(swagger, {
@@ -62,8 +69,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
     metrics.httpRequests.inc({ method: request.method, route, status: reply.statusCode });
     metrics.httpLatency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  // No /metrics here: they name every tenant; serve() exports them on PALLET_METRICS_HOST:PORT (loopback by default).
 
   // The live board: static page; it learns where the WebSocket listens from config.json.
   app.get('/dashboard', { schema: { hide: true } }, (_request, reply) => reply.redirect('/dashboard/'));

@@ -1,4 +1,6 @@
 // Authentication and scope checks, as an onRequest hook per route (before the body is parsed).
+// Failed authentications are rate-limited per client address (request.ip: the socket peer, or the
+// client a trusted proxy names, PALLET_TRUST_PROXY): 429 AUTH_RATE_LIMITED with Retry-After.
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Scope } from '../../app/catalog.port.ts';
 import type { AuthService, Principal } from '../../app/auth.service.ts';
@@ -18,10 +20,16 @@ export interface Access {
 
 export function requireAccess(auth: AuthService, access: Access): onRequestAsyncHookHandler {
   return async function checkAccess(request: FastifyRequest, reply: FastifyReply) {
-    const principal = await auth.authenticate(request.headers.authorization);
-    if (principal === null) {
+    const outcome = await auth.check(request.headers.authorization, request.ip);
+    if (outcome.kind === 'limited') {
+      return sendProblem(reply.header('retry-after', String(outcome.retryAfterSeconds)), {
+        code: 'AUTH_RATE_LIMITED', detail: `too many failed authentications from this address; retry in ${outcome.retryAfterSeconds} s`,
+      });
+    }
+    if (outcome.kind === 'unauthenticated') {
       return sendProblem(reply.header('www-authenticate', 'Bearer'), { code: 'UNAUTHENTICATED', detail: 'missing or unknown API key (Authorization: Bearer <key>)' });
     }
+    const principal = outcome.principal;
     request.principal = principal;
     const scopes = access.scopes ?? [];
     if (principal.kind === 'operator' ? access.operator === true : scopes.some((s) => principal.scopes.has(s))) return;

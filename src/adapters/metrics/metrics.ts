@@ -1,5 +1,10 @@
 // Prometheus metrics (prom-client). One registry per process, created by the
 // composition root and handed to every role; names are prefixed `pallet_`.
+// Served by a listener of their own (startMetricsServer, PALLET_METRICS_HOST /
+// PALLET_METRICS_PORT, loopback by default), never by the public API: they
+// name every tenant.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export function createMetrics(opts: { defaults?: boolean } = {}) {
@@ -37,3 +42,58 @@ export function createMetrics(opts: { defaults?: boolean } = {}) {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+export interface MetricsServer {
+  /** The bound port (the real one when asked for port 0). */
+  readonly port: number;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Scrapers are few: a small bound on connections and short timeouts. */
+const metricsConnectionsMax = 32;
+const metricsRequestTimeoutMs = 10_000;
+
+/** Serves `GET /metrics` (the registry) and nothing else on host:port; rejects when it cannot listen. */
+export async function startMetricsServer(registry: Registry, opts: { readonly host: string; readonly port: number }): Promise<MetricsServer> {
+  const server = createServer({ requestTimeout: metricsRequestTimeoutMs, headersTimeout: 5_000 }, (req, res) => {
+    void answer(registry, req, res);
+  });
+  server.maxConnections = metricsConnectionsMax;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  return {
+    port,
+    url: `http://${host}:${port}/metrics`,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+async function answer(registry: Registry, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = (req.url ?? '').split('?')[0];
+  if (path !== '/metrics') return plain(res, 404, 'not found; metrics are at /metrics\n');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed\n', { allow: 'GET, HEAD' });
+  try {
+    const text = await registry.metrics();
+    res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : text);
+  } catch (err) {
+    plain(res, 500, `metrics failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+}
+
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+  res.end(text);
+}

@@ -54,6 +54,19 @@ export interface FoundApiKey {
   readonly scopes: Scope[];
 }
 
+export interface RevokedApiKey {
+  readonly id: string;
+  readonly revokedAt: Date;
+}
+
+export interface ApiKeyInfo {
+  readonly id: string;
+  readonly label: string | null;
+  readonly scopes: Scope[];
+  readonly createdAt: Date | null;
+  readonly revokedAt: Date | null;
+}
+
 export interface CatalogWrite {
   readonly created: boolean;
   readonly catalogVersion: number;
@@ -142,13 +155,34 @@ export class CatalogRepo {
     return row ? { keyId: row.id, tenantId: row.tenant_id, scopes: row.scopes } : null;
   }
 
-  /** Revokes a live key of this tenant; false if there is no such live key. */
-  async revokeApiKey(tenantId: string, keyId: string): Promise<boolean> {
-    const rows = await this.sql`
+  /**
+   * Revokes the tenant's key; null if the tenant has no key with this id.
+   * Idempotent: a revoked key keeps (and returns) the time it was first revoked.
+   * Two statements, not one: under concurrent revocations the second update
+   * finds nothing to change, and its own select then sees the first one's commit.
+   */
+  async revokeApiKey(tenantId: string, keyId: string): Promise<RevokedApiKey | null> {
+    const [updated] = await this.sql<{ id: string; revoked_at: Date }[]>`
       update api_keys set revoked_at = now()
       where tenant_id = ${tenantId} and id = ${keyId} and revoked_at is null
-      returning id`;
-    return rows.length === 1;
+      returning id, revoked_at`;
+    if (updated) return { id: updated.id, revokedAt: updated.revoked_at };
+    const [existing] = await this.sql<{ id: string; revoked_at: Date | null }[]>`
+      select id, revoked_at from api_keys where tenant_id = ${tenantId} and id = ${keyId}`;
+    if (!existing) return null;
+    if (existing.revoked_at === null) throw new Error(`api key ${keyId} is live after an update that revokes it`);
+    return { id: existing.id, revokedAt: existing.revoked_at };
+  }
+
+  /** The tenant's keys (never their hashes) in id order, at most `limit`, after `afterId` when given. */
+  async listApiKeys(tenantId: string, limit: number, afterId?: string): Promise<ApiKeyInfo[]> {
+    assertLimit(limit);
+    const sql = this.sql;
+    const rows = await sql<{ id: string; label: string | null; scopes: Scope[]; created_at: Date | null; revoked_at: Date | null }[]>`
+      select id, label, scopes, created_at, revoked_at from api_keys
+      where tenant_id = ${tenantId} ${afterId === undefined ? sql`` : sql`and id > ${afterId}`}
+      order by id limit ${limit}`;
+    return rows.map((r) => ({ id: r.id, label: r.label, scopes: r.scopes, createdAt: r.created_at, revokedAt: r.revoked_at }));
   }
 
   /** Inserts or replaces a warehouse and bumps the catalog version; null if no such tenant. */

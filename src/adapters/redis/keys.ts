@@ -85,6 +85,15 @@ export async function readOkAtMs(redis: Redis, namespace: string): Promise<numbe
   return Number(await redis.get(eventLogKeys(namespace).okAt)) || 0;
 }
 
+/**
+ * The sweeper's index of a namespace: a sorted set of tenant -> a time at or
+ * before that tenant's next reservation expiry (never after it). A reservation
+ * lowers it (ZADD LT) after its script; the sweeper raises it only after
+ * re-reading the tenant's expiry index. One key of its own hash tag: no script
+ * touches it, so scripts keep every key in the tenant's slot.
+ */
+export const sweepIndexKey = (namespace: string): string => `${namespace}:{sweep}:due`;
+
 /** The scan pattern for every key of a namespace (tests and tools only). */
 export const namespacePattern = (namespace: string): string => `${namespace}:*`;
 

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type {
   AllocationTuple, CellLevels, HotCell, HotReservation, LiveReservation, RestoreOutcome, SetCellOutcome, StockAdmin,
 } from '../../app/ledger.port.ts';
-import { tenantKeysCache, type TenantKeys } from './keys.ts';
+import { sweepIndexKey, tenantKeysCache, type TenantKeys } from './keys.ts';
 import { Code, runScript } from './scripts.ts';
 
 const scanCount = 1_000;
@@ -100,6 +100,10 @@ export class RedisStockAdmin implements StockAdmin {
     const reply = await runScript(this.pool.next(), 'restoreReservation', [k.reservation(r.id), k.expiry], [
       r.id, r.status, r.createdAtMs, r.expiresAtMs, JSON.stringify(r.allocations), r.confirmedAtMs ?? '',
     ]);
+    // The sweeper finds a restored held reservation through its index (the rescan would, later).
+    if (r.status === 'held' && (reply[0] === Code.OK || reply[0] === Code.ALREADY)) {
+      await this.pool.next().zadd(sweepIndexKey(this.namespace), 'LT', r.expiresAtMs, tenant);
+    }
     if (reply[0] === Code.OK) return 'restored';
     if (reply[0] === Code.ALREADY) return 'present';
     throw new Error(`restoreReservation ${r.id}: unexpected reply ${JSON.stringify(reply)}`);

@@ -6,7 +6,7 @@ import type { Allocation, Reservation, ReservationStatus, ShortLine, StockCell }
 import type {
   ReserveCommand, ReserveOutcome, StockEngine, StockWrite, StockWriteOutcome, Transition, TransitionOutcome,
 } from '../../app/stock.port.ts';
-import { tenantKeysCache, type TenantKeys } from './keys.ts';
+import { sweepIndexKey, tenantKeysCache, type TenantKeys } from './keys.ts';
 import type { RedisPool } from './connection.ts';
 import { Code, runScript, type ScriptName, type ScriptReply } from './scripts.ts';
 
@@ -24,9 +24,11 @@ const transitionScript: Record<Transition, ScriptName> = {
 
 export class RedisStockEngine implements StockEngine {
   private readonly keyOf: (tenant: string) => TenantKeys;
+  private readonly sweepIndex: string;
 
   constructor(private readonly pool: RedisPool, private readonly opts: EngineOptions) {
     this.keyOf = tenantKeysCache(opts.namespace);
+    this.sweepIndex = sweepIndexKey(opts.namespace);
   }
 
   keys(tenant: string): TenantKeys {
@@ -49,12 +51,70 @@ export class RedisStockEngine implements StockEngine {
     for (const d of cmd.demand) args.push(d.sku, d.qty);
     const reply = await runScript(this.redis, 'reserveStock', keys, args);
     switch (reply[0]) {
-      case Code.OK: return { kind: 'reserved', allocations: allocationsOf(reply) };
+      case Code.OK:
+        await this.noteExpiry(tenant, cmd.expiresAtMs);
+        return { kind: 'reserved', allocations: allocationsOf(reply) };
       case Code.ALREADY: return { kind: 'replay', reservationId: String(reply[1]) };
       case Code.CATALOG_STALE: return { kind: 'catalogStale', version: Number(reply[1]) };
       case Code.INSUFFICIENT: return { kind: 'error', error: insufficient(reply) };
       default: return { kind: 'error', error: errorOf(reply, `reservation ${cmd.reservationId}`) };
     }
+  }
+
+  /**
+   * Lowers the tenant's entry in the sweeper's index to a new reservation's
+   * expiry (ZADD LT), after its script reserved: a sweeper that raised the
+   * entry while the script ran is corrected (see reindexExpiry). A refused
+   * reservation writes nothing. Should this process die between the script
+   * and this write, the sweeper's rescan indexes the reservation.
+   */
+  private async noteExpiry(tenant: string, expiresAtMs: number): Promise<void> {
+    await this.redis.zadd(this.sweepIndex, 'LT', expiresAtMs, tenant);
+  }
+
+  /** Tenants whose next expiry is due at nowMs (by the sweeper's index), earliest first. */
+  async dueTenants(nowMs: number, max: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.sweepIndex, '-inf', nowMs, 'LIMIT', 0, max);
+  }
+
+  /**
+   * Sets the tenant's index entry to its next expiry (removes it when none is
+   * left), then reads the expiry again and lowers the entry if a reservation
+   * came in meanwhile. With reserve's ZADD LT after its script, the entry is
+   * never later than any held reservation once both are done.
+   */
+  async reindexExpiry(tenant: string): Promise<void> {
+    const k = this.keys(tenant);
+    const redis = this.redis;
+    const first = nextExpiryOf(await redis.zrange(k.expiry, 0, 0, 'WITHSCORES'));
+    const p = redis.pipeline();
+    if (first === null) p.zrem(this.sweepIndex, tenant);
+    else p.zadd(this.sweepIndex, first, tenant);
+    p.zrange(k.expiry, 0, 0, 'WITHSCORES');
+    const results = await p.exec();
+    if (results === null) throw new Error('reindex pipeline: no results');
+    for (const [err] of results) if (err) throw err;
+    const again = nextExpiryOf(results[1]![1] as string[]);
+    if (again !== null && (first === null || again < first)) await redis.zadd(this.sweepIndex, 'LT', again, tenant);
+  }
+
+  /** Lowers the index entries of these tenants to their next expiry (never raises): the sweeper's rescan. */
+  async indexExpiries(tenants: readonly string[]): Promise<number> {
+    const redis = this.redis;
+    const firsts = await Promise.all(tenants.map((t) => redis.zrange(this.keys(t).expiry, 0, 0, 'WITHSCORES')));
+    const p = redis.pipeline();
+    let n = 0;
+    tenants.forEach((t, i) => {
+      const first = nextExpiryOf(firsts[i]!);
+      if (first === null) return;
+      p.zadd(this.sweepIndex, 'LT', first, t);
+      n++;
+    });
+    if (n > 0) {
+      const results = await p.exec();
+      for (const [err] of results ?? []) if (err) throw err;
+    }
+    return n;
   }
 
   async transition(tenant: string, op: Transition, reservationId: string, nowMs: number): Promise<TransitionOutcome> {
@@ -148,6 +208,11 @@ export class RedisStockEngine implements StockEngine {
   async catalogVersion(tenant: string): Promise<number> {
     return Number((await this.redis.get(this.keys(tenant).catalogVersion)) ?? 0);
   }
+}
+
+/** The score of `ZRANGE key 0 0 WITHSCORES`, or null for an empty set. */
+function nextExpiryOf(reply: string[]): number | null {
+  return reply.length >= 2 ? Number(reply[1]) : null;
 }
 
 function allocationsOf(reply: ScriptReply): Allocation[] {

@@ -30,16 +30,17 @@ export interface Frame {
 
 type DataField = 'stock' | 'lowStock' | 'orders' | 'exceptions' | 'error';
 
-const fieldOfKind: Readonly<Record<TopicKind, DataField>> = {
-  stockAll: 'stock', stockSku: 'stock', stockLow: 'lowStock', orders: 'orders', exceptions: 'exceptions',
-};
+// A Map, like every lookup a topic name can reach: no inherited properties.
+const fieldOfKind: ReadonlyMap<TopicKind, DataField> = new Map<TopicKind, DataField>([
+  ['stockAll', 'stock'], ['stockSku', 'stock'], ['stockLow', 'lowStock'], ['orders', 'orders'], ['exceptions', 'exceptions'],
+]);
 
 function dataField(frame: Frame, kind: TopicKind | undefined): DataField | null {
   if (frame.type === 'error') return 'error';
   if (frame.data === null) return null;
-  const k = kind ?? parseTopic(frame.topic)?.kind;
-  if (k === undefined) throw new Error(`frame for unknown topic ${JSON.stringify(frame.topic)}`);
-  return fieldOfKind[k];
+  const field = fieldOfKind.get(kind ?? parseTopic(frame.topic)?.kind ?? ('' as TopicKind));
+  if (field === undefined) throw new Error(`frame for unknown topic ${JSON.stringify(frame.topic)}`);
+  return field;
 }
 
 export const encodeJsonFrame = (frame: Frame): string => JSON.stringify(frame);

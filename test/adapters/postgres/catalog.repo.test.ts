@@ -82,9 +82,50 @@ describe('api keys', () => {
 
     expect(await repo.findApiKey(created.key)).toEqual({ keyId: created.id, tenantId, scopes: ['checkout', 'read'] });
 
-    expect(await repo.revokeApiKey(tenantId, created.id)).toBe(true);
+    const revoked = await repo.revokeApiKey(tenantId, created.id);
+    expect(revoked).toEqual({ id: created.id, revokedAt: expect.any(Date) });
     expect(await repo.findApiKey(created.key)).toBeNull();
-    expect(await repo.revokeApiKey(tenantId, created.id)).toBe(false);
+  });
+
+  it('revoking a revoked key changes nothing and answers the first revocation time', async () => {
+    const tenantId = await newTenant();
+    const created = await repo.createApiKey(tenantId, ['read']);
+    const first = await repo.revokeApiKey(tenantId, created!.id);
+    await sql`select pg_sleep(0.01)`;
+    const again = await repo.revokeApiKey(tenantId, created!.id);
+    expect(again).toEqual(first);
+    const [row] = await sql<{ revoked_at: Date }[]>`select revoked_at from api_keys where id = ${created!.id}`;
+    expect(row!.revoked_at).toEqual(first!.revokedAt);
+  });
+
+  it('concurrent revocations of one key all answer the same time (none says unknown)', async () => {
+    const tenantId = await newTenant();
+    const created = await repo.createApiKey(tenantId, ['read']);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => repo.revokeApiKey(tenantId, created!.id)));
+    for (const a of answers) expect(a).toEqual(answers[0]);
+    expect(answers[0]).not.toBeNull();
+  });
+
+  it('returns null when revoking a key id the tenant does not have', async () => {
+    const tenantId = await newTenant();
+    expect(await repo.revokeApiKey(tenantId, 'key_nosuchkey00000000')).toBeNull();
+  });
+
+  it('lists a tenant\'s keys with revocation times and without hashes, in id order, paged', async () => {
+    const tenantId = await newTenant();
+    const other = await newTenant();
+    await repo.createApiKey(other, ['admin']);
+    const made = [await repo.createApiKey(tenantId, ['read'], 'one'), await repo.createApiKey(tenantId, ['admin', 'checkout']), await repo.createApiKey(tenantId, ['checkout'], 'three')];
+    const revoked = await repo.revokeApiKey(tenantId, made[1]!.id);
+    const all = await repo.listApiKeys(tenantId, 100);
+    expect(all.map((k) => k.id)).toEqual(made.map((k) => k!.id).sort());
+    const byId = new Map(all.map((k) => [k.id, k]));
+    expect(byId.get(made[0]!.id)).toEqual({ id: made[0]!.id, label: 'one', scopes: ['read'], createdAt: expect.any(Date), revokedAt: null });
+    expect(byId.get(made[1]!.id)).toMatchObject({ label: null, scopes: ['admin', 'checkout'], revokedAt: revoked!.revokedAt });
+    expect(JSON.stringify(all)).not.toContain(hashApiKey(made[0]!.key));
+    expect(await repo.listApiKeys(tenantId, 2)).toEqual(all.slice(0, 2));
+    expect(await repo.listApiKeys(tenantId, 2, all[1]!.id)).toEqual(all.slice(2));
+    await expect(repo.listApiKeys(tenantId, 0)).rejects.toThrow(/limit/);
   });
 
   it('finds nothing for a malformed key or a well-formed key that was never issued', async () => {
@@ -97,7 +138,7 @@ describe('api keys', () => {
     const owner = await newTenant();
     const other = await newTenant();
     const created = await repo.createApiKey(owner, ['admin']);
-    expect(await repo.revokeApiKey(other, created!.id)).toBe(false);
+    expect(await repo.revokeApiKey(other, created!.id)).toBeNull();
     expect(await repo.findApiKey(created!.key)).toMatchObject({ tenantId: owner, scopes: ['admin'] });
   });
 

@@ -1,9 +1,13 @@
 // Tenants, API keys, warehouses and SKUs.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { Principal } from '../../../app/auth.service.ts';
 import { requireAccess, tenantOf } from '../auth.hook.ts';
 import type { RouteDeps } from '../deps.ts';
 import { sendDomainError, sendProblem } from '../problem.ts';
+
+const keysPageDefault = 100;
+const keysPageMax = 500;
 
 export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   const { schemas: s, auth, store, catalogs } = deps;
@@ -12,6 +16,19 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
   const admin = requireAccess(auth, { scopes: ['admin'] });
   const reader = requireAccess(auth, { scopes: ['read', 'admin', 'checkout'] });
   const Created = Type.Object({ id: Type.String(), created: Type.Boolean() });
+
+  // A key id as the API issues them (key_ + 16 base64url chars); anything else of this alphabet is a 404, not a 400.
+  const KeyParams = Type.Object({ id: s.TenantId, keyId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'key id (the `id` that creating the key answered)' }) });
+  const KeyInfo = Type.Object({
+    id: Type.String(), label: Type.Union([Type.String(), Type.Null()]), scopes: Type.Array(Type.String()),
+    createdAt: Type.Union([Type.String(), Type.Null()]), revokedAt: Type.Union([Type.String(), Type.Null()]),
+  });
+  const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+  // Another tenant's admin key learns nothing about this tenant: the same 404 as for a tenant that does not exist.
+  const foreignTenant = (request: { principal: Principal | null }, tenant: string): boolean => {
+    const p = request.principal;
+    return p?.kind === 'tenant' && p.tenantId !== tenant;
+  };
 
   app.post('/v1/tenants', {
     onRequest: operator,
@@ -26,12 +43,48 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     schema: { summary: 'Create an API key; the key is shown once', tags: ['tenants'], params: Type.Object({ id: s.TenantId }), body: s.KeyBody, response: { 201: Type.Object({ id: Type.String(), key: Type.String(), scopes: Type.Array(Type.String()) }) } },
   }, async (request, reply) => {
     const tenant = request.params.id;
-    const p = request.principal;
     const notFound = () => sendProblem(reply, { code: 'TENANT_NOT_FOUND', detail: `tenant ${tenant} not found` });
-    if (p?.kind === 'tenant' && p.tenantId !== tenant) return notFound();
+    if (foreignTenant(request, tenant)) return notFound();
     const key = await store.createApiKey(tenant, request.body.scopes, request.body.label);
     if (key === null) return notFound();
     return reply.code(201).header('cache-control', 'no-store').send({ ...key, scopes: [...key.scopes] });
+  });
+
+  app.get('/v1/tenants/:id/keys', {
+    onRequest: keyMaker,
+    schema: {
+      summary: 'List the tenant\'s API keys, revoked ones included (never the keys themselves)', tags: ['tenants'],
+      params: Type.Object({ id: s.TenantId }),
+      querystring: Type.Object({
+        limit: Type.Optional(Type.String({ pattern: '^(?:[1-9]|[1-9][0-9]|[1-4][0-9]{2}|500)$', description: `keys per page, 1..${keysPageMax} (default ${keysPageDefault})` })),
+        after: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'the `next` of the previous page' })),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(KeyInfo), next: Type.Union([Type.String(), Type.Null()]) }) },
+    },
+  }, async (request, reply) => {
+    const tenant = request.params.id;
+    const notFound = () => sendProblem(reply, { code: 'TENANT_NOT_FOUND', detail: `tenant ${tenant} not found` });
+    if (foreignTenant(request, tenant)) return notFound();
+    const limit = request.query.limit === undefined ? keysPageDefault : Number(request.query.limit);
+    const keys = await store.listApiKeys(tenant, limit, request.query.after);
+    if (keys.length === 0 && request.query.after === undefined && (await store.getTenant(tenant)) === null) return notFound();
+    const items = keys.map((k) => ({ id: k.id, label: k.label, scopes: [...k.scopes], createdAt: iso(k.createdAt), revokedAt: iso(k.revokedAt) }));
+    return reply.header('cache-control', 'no-store').send({ items, next: keys.length === limit ? keys[keys.length - 1]!.id : null });
+  });
+
+  app.delete('/v1/tenants/:id/keys/:keyId', {
+    onRequest: keyMaker,
+    schema: {
+      summary: 'Revoke an API key: refused at once by this process, within PALLET_AUTH_CACHE_TTL_MS by every other; revoking again answers the first revocation',
+      tags: ['tenants'], params: KeyParams,
+      response: { 200: Type.Object({ id: Type.String(), revokedAt: Type.String() }) },
+    },
+  }, async (request, reply) => {
+    const { id: tenant, keyId } = request.params;
+    if (foreignTenant(request, tenant)) return sendProblem(reply, { code: 'TENANT_NOT_FOUND', detail: `tenant ${tenant} not found` });
+    const revoked = await auth.revoke(tenant, keyId);
+    if (revoked === null) return sendProblem(reply, { code: 'UNKNOWN_KEY', detail: `tenant ${tenant} has no key ${keyId}`, field: 'params.keyId' });
+    return reply.send({ id: revoked.id, revokedAt: revoked.revokedAt.toISOString() });
   });
 
   app.put('/v1/warehouses/:id', {

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AuthService } from '../../../app/auth.service.ts';
 import { dashboardTokenTtlSecondsMin, type DashboardTokens } from '../../../app/dashboard.token.ts';
-import { requireAccess, tenantOf } from '../auth.hook.ts';
+import { requireAccess } from '../auth.hook.ts';
 
 export interface DashboardTokenRouteDeps {
   readonly auth: AuthService;
@@ -24,7 +24,7 @@ export const dashboardTokenRoutes: FastifyPluginAsyncTypebox<DashboardTokenRoute
   }, { additionalProperties: false });
   const Reply = Type.Object({
     token: Type.String({ description: 'pass as ?token= when opening the dashboard WebSocket' }),
-    expiresAt: Type.String({ description: 'ISO 8601; connect before then (an open connection is not cut at expiry)' }),
+    expiresAt: Type.String({ description: 'ISO 8601; connect before then (an open connection is not cut at expiry, only when its key is revoked)' }),
     tenant: Type.String(),
   });
 
@@ -41,8 +41,11 @@ export const dashboardTokenRoutes: FastifyPluginAsyncTypebox<DashboardTokenRoute
       response: { 201: Reply },
     },
   }, async (request, reply) => {
-    const tenant = tenantOf(request);
-    const issued = tokens.issue(tenant, request.body.ttlSeconds ?? ttlSecondsDefault);
+    const p = request.principal;
+    if (p === null || p.kind !== 'tenant') throw new Error('dashboard token route reached without a tenant key');
+    const tenant = p.tenantId;
+    // The key id goes into the token: revoking the key closes the dashboards opened with it.
+    const issued = tokens.issue(tenant, p.keyId, request.body.ttlSeconds ?? ttlSecondsDefault);
     return reply.code(201).send({ token: issued.token, expiresAt: new Date(issued.expiresAtMs).toISOString(), tenant });
   });
 };

@@ -20,8 +20,13 @@ export const ledgerPageLimitMax = 500;
 /** An opaque cursor: base64url of `<version>:<event id>`, the last item of the page before. */
 export const encodeCursor = (c: LedgerCursor): string => Buffer.from(`${c.version}:${c.eventId}`, 'utf8').toString('base64url');
 
+/**
+ * The cursor, or null when `raw` is not one this API issued. Event ids are
+ * printable ASCII (UUIDs, `<reservation>:<status>`, `payment:<tenant>:…`), so
+ * a forged cursor cannot carry a NUL or other bytes into the query.
+ */
 export function decodeCursor(raw: string): LedgerCursor | null {
-  const m = /^(\d{1,15}):(.{1,200})$/s.exec(Buffer.from(raw, 'base64url').toString('utf8'));
+  const m = /^(\d{1,15}):([\x21-\x7e]{1,200})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'));
   return m ? { version: Number(m[1]), eventId: m[2]! } : null;
 }
 
@@ -58,7 +63,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox<LedgerRouteDeps> = async (a
   const Page = Type.Object({ warehouse: Type.String(), sku: Type.String(), items: Type.Array(Entry), nextCursor: Nullable(Type.String()) });
 
   app.get('/v1/stock/:warehouse/:sku/ledger', {
-    preHandler: ledgerReader,
+    onRequest: ledgerReader,
     schema: {
       summary: 'Every stock movement of a SKU in a warehouse, oldest first (cursor-paginated by cell version)', tags: ['stock'],
       params: CellParams, querystring: PageQuery, response: { 200: Page },
@@ -86,7 +91,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox<LedgerRouteDeps> = async (a
   });
 
   app.get('/v1/reservations/:id/history', {
-    preHandler: historyReader,
+    onRequest: historyReader,
     schema: {
       summary: 'Every event of a reservation as recorded in PostgreSQL, in order', tags: ['reservations'],
       params: Type.Object({ id: s.Id('reservation id') }), response: { 200: History },

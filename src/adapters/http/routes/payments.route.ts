@@ -3,11 +3,14 @@
 // whose JSON parser keeps the raw bytes: the signature covers exactly the
 // bytes sent, so the body is parsed and validated only after it verifies.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType } from '@sinclair/typebox/errors';
 import { domainError, fail, ok, type DomainError, type Result } from '../../../core/errors.ts';
+import { duplicateKeyPath } from '../../../core/json.strict.ts';
+import { unstorableTextIn } from '../../../core/text.rules.ts';
 import type { AuthService } from '../../../app/auth.service.ts';
 import { paymentStatuses, type PaymentCallback, type PaymentService } from '../../../app/payment.service.ts';
 import type { Config, Limits } from '../../../config.ts';
@@ -55,17 +58,23 @@ const callbackRoutes: FastifyPluginAsyncTypebox<PaymentRouteDeps> = async (app, 
   const check = TypeCompiler.Compile(callbackBodySchema(config.limits));
   const count = (outcome: string) => metrics.paymentCallbacks.inc({ outcome });
 
+  const headersOf = (request: FastifyRequest) => callbackHeaders(request.headers, config.limits.idLengthMax);
+
   app.post('/v1/payments/callbacks', {
+    // The signature needs the body, but its headers are checked before the body is read, like an API key.
+    onRequest: async (request, reply) => {
+      const h = headersOf(request);
+      if (h.ok) return undefined;
+      count('unauthenticated');
+      return sendDomainError(reply, h.error);
+    },
     schema: {
       summary: 'Payment callback from a provider (signed)', description: callbackDescription, tags: ['payments'], security: [],
       response: { 202: Type.Object({ accepted: Type.Boolean(), eventId: Type.String() }) },
     },
   }, async (request, reply) => {
-    const h = callbackHeaders(request.headers, config.limits.idLengthMax);
-    if (!h.ok) {
-      count('unauthenticated');
-      return sendDomainError(reply, h.error);
-    }
+    const h = headersOf(request);
+    if (!h.ok) return sendDomainError(reply, h.error); // checked in onRequest already
     const { tenant, deliveryId, signature } = h.value;
     const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     try {
@@ -124,14 +133,26 @@ function noPrototypeKeys(key: string, value: unknown): unknown {
 
 type CallbackCheck = TypeCheck<ReturnType<typeof callbackBodySchema>>;
 
-/** JSON.parse + schema check of the raw body; the problem names each bad field. */
+/**
+ * JSON.parse + strict checks + schema check of the raw (signed) body; the
+ * problem names each bad field. A key given twice is refused (DUPLICATE_KEY):
+ * JSON.parse would keep the last, another reader of the signed bytes the first.
+ */
 export function parseCallback(raw: Buffer, check: CallbackCheck): Result<PaymentCallback, Problem> {
   if (raw.length === 0) return fail({ code: 'VALIDATION_FAILED', detail: 'body must not be empty', field: 'body' });
+  const text = raw.toString('utf8');
   let value: unknown;
   try {
-    value = JSON.parse(raw.toString('utf8'), noPrototypeKeys);
+    value = JSON.parse(text, noPrototypeKeys);
   } catch (err) {
     return fail({ code: 'INVALID_JSON', detail: `body is not acceptable JSON: ${(err as Error).message}`, field: 'body' });
+  }
+  const duplicate = duplicateKeyPath(text);
+  if (duplicate !== null) return fail({ code: 'DUPLICATE_KEY', detail: `body${duplicate} is given more than once`, field: `body${duplicate}` });
+  const unstorable = unstorableTextIn(value);
+  if (unstorable !== null) {
+    const field = `body${unstorable.path}`;
+    return fail({ code: 'VALIDATION_FAILED', detail: `${field} ${unstorable.reason}`, field, errors: [{ field, reason: unstorable.reason }] });
   }
   if (check.Check(value)) return ok(value);
   const errors: { field: string; reason: string }[] = [];
