@@ -1,6 +1,7 @@
 // HTTP client side of the fault tests: tenant setup through the API, a
-// bounded reservation load that records every 2xx, and signed payment
-// callbacks delivered several times, concurrently and out of order.
+// bounded reservation load that records every 2xx (and the Idempotency-Key of
+// every reservation that never got one), and signed payment callbacks
+// delivered several times, concurrently and out of order.
 
 import { randomBytes } from 'node:crypto';
 import { signPayload } from '../../src/app/payment.service.ts';
@@ -52,6 +53,12 @@ export interface LoadResult {
   attempted: number;
   /** Reservation ids answered 2xx, with their expiry. */
   readonly acknowledged: Map<string, { expiresAtMs: number }>;
+  /**
+   * Idempotency-Keys of the logical reservations that never got a 2xx (every
+   * attempt failed or was refused): a request cut by a fault may still have
+   * been applied; the checker looks each one up.
+   */
+  readonly unanswered: string[];
   /** Requests that failed (connection errors, timeouts, 5xx) before a retry. */
   errors: number;
   /** Time of every 2xx (ms since epoch), for recovery times. */
@@ -72,7 +79,7 @@ export interface LoadOptions {
 }
 
 export function newLoadResult(): LoadResult {
-  return { attempted: 0, acknowledged: new Map(), errors: 0, okTimes: [] };
+  return { attempted: 0, acknowledged: new Map(), unanswered: [], errors: 0, okTimes: [] };
 }
 
 /** Reserves `count` carts with `concurrency` workers; records every 2xx into `into`. */
@@ -86,12 +93,14 @@ export async function runLoad(o: LoadOptions, into: LoadResult = newLoadResult()
       const idem = rid('idem');
       const sku = o.tenant.skus[Math.floor(Math.random() * o.tenant.skus.length)]!;
       const body = { lines: [{ sku, qty: 1 + Math.floor(Math.random() * 3) }], region: 'CN-ZJ', ttlSeconds: o.ttlSeconds };
+      let answered = false;
       for (let attempt = 0; attempt < attemptsMax; attempt++) {
         try {
           const r = await call(o.base(), 'POST', '/v1/reservations', o.tenant.key, body, { 'idempotency-key': idem }, 3_000);
           if (r.status >= 200 && r.status < 300) {
             into.acknowledged.set(r.body.id as string, { expiresAtMs: Date.parse(r.body.expiresAt as string) });
             into.okTimes.push(Date.now());
+            answered = true;
             break;
           }
           into.errors++;
@@ -101,6 +110,7 @@ export async function runLoad(o: LoadOptions, into: LoadResult = newLoadResult()
         }
         await sleep(100);
       }
+      if (!answered) into.unanswered.push(idem);
       if (o.pauseMs) await sleep(o.pauseMs);
     }
   };
@@ -113,6 +123,8 @@ export interface CallbackResult {
   sent: number;
   /** paymentId → reservationId of every payment with at least one 2xx delivery. */
   readonly acknowledged: Map<string, string>;
+  /** paymentId → reservationId of every payment none of whose deliveries got a 2xx (it may still have been applied). */
+  readonly unanswered: Map<string, string>;
   /** 2xx deliveries in all. */
   accepted2xx: number;
   /** Non-2xx answers by status. */
@@ -134,7 +146,7 @@ export async function deliverPayments(base: string, tenant: Tenant, reservationI
     const j = Math.floor(Math.random() * (i + 1));
     [deliveries[i], deliveries[j]] = [deliveries[j]!, deliveries[i]!];
   }
-  const out: CallbackResult = { sent: 0, acknowledged: new Map(), accepted2xx: 0, statuses: new Map() };
+  const out: CallbackResult = { sent: 0, acknowledged: new Map(), unanswered: new Map(), accepted2xx: 0, statuses: new Map() };
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < deliveries.length) {
@@ -144,6 +156,7 @@ export async function deliverPayments(base: string, tenant: Tenant, reservationI
         const t = Math.floor(Date.now() / 1000);
         out.sent++;
         let status = 0;
+        let replayed = false;
         try {
           const r = await fetch(`${base}/v1/payments/callbacks`, {
             method: 'POST', body: raw, signal: AbortSignal.timeout(5_000),
@@ -152,12 +165,13 @@ export async function deliverPayments(base: string, tenant: Tenant, reservationI
               'pallet-signature': `t=${t},v1=${signPayload(tenant.paymentSecret, t, raw)}`,
             },
           });
-          await r.arrayBuffer();
+          replayed = problemCode(await r.text()) === 'CALLBACK_REPLAYED';
           status = r.status;
         } catch {
           status = 0;
         }
-        if (status >= 200 && status < 300) {
+        // A retry answered CALLBACK_REPLAYED: an earlier attempt of this delivery was accepted, its answer lost.
+        if ((status >= 200 && status < 300) || (status === 409 && replayed && attempt > 0)) {
           out.accepted2xx++;
           out.acknowledged.set(d.paymentId, d.reservationId);
           break;
@@ -169,5 +183,16 @@ export async function deliverPayments(base: string, tenant: Tenant, reservationI
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  for (const d of deliveries) if (!out.acknowledged.has(d.paymentId)) out.unanswered.set(d.paymentId, d.reservationId);
   return out;
+}
+
+/** The `code` of a problem body, or ''. */
+export function problemCode(text: string): string {
+  try {
+    const code = (JSON.parse(text) as { code?: unknown } | null)?.code;
+    return typeof code === 'string' ? code : '';
+  } catch {
+    return '';
+  }
 }

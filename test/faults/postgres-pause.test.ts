@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPayload } from '../../src/app/payment.service.ts';
 import { check, formatReport } from './checker.ts';
-import { createTenant, runLoad, type Tenant } from './client.ts';
+import { createTenant, problemCode, runLoad, type Tenant } from './client.ts';
 import { Core, PrivatePostgres, sleep, waitFor, type CoreEnv } from './servers.ts';
 import { Held, faultEnv, migrateCore } from './held.ts';
 
@@ -45,10 +45,14 @@ interface Burst {
   accepted2xx: number;
   /** paymentId → reservationId of every payment with an accepted delivery. */
   readonly acknowledged: Map<string, string>;
+  /** paymentId → reservationId of every payment none of whose deliveries was accepted (it may still have been applied). */
+  readonly unanswered: Map<string, string>;
   readonly statuses: Map<number, number>;
   /** Times of the 2xx answers. */
   readonly okTimes: number[];
 }
+
+const newBurst = (): Burst => ({ sent: 0, accepted2xx: 0, acknowledged: new Map(), unanswered: new Map(), statuses: new Map(), okTimes: [] });
 
 /** One succeeded payment per reservation, delivered 1–3 times (distinct delivery ids), shuffled. */
 function plan(reservationIds: readonly string[]): Delivery[] {
@@ -71,8 +75,7 @@ function plan(reservationIds: readonly string[]): Delivery[] {
  * (same id, bounded) on 5xx / timeouts until 2xx. A 409 CALLBACK_REPLAYED on
  * a retry means an earlier attempt of that delivery was accepted.
  */
-async function burst(base: string, tenant: Tenant, deliveries: readonly Delivery[], concurrency: number, gapMs: number): Promise<Burst> {
-  const out: Burst = { sent: 0, accepted2xx: 0, acknowledged: new Map(), statuses: new Map(), okTimes: [] };
+async function burst(base: string, tenant: Tenant, deliveries: readonly Delivery[], concurrency: number, gapMs: number, out: Burst): Promise<Burst> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < deliveries.length) {
@@ -91,9 +94,8 @@ async function burst(base: string, tenant: Tenant, deliveries: readonly Delivery
               'pallet-signature': `t=${t},v1=${signPayload(tenant.paymentSecret, t, raw)}`,
             },
           });
-          const text = await r.text();
+          code = problemCode(await r.text()) === 'CALLBACK_REPLAYED' ? 'replayed' : '';
           status = r.status;
-          code = text.includes('CALLBACK_REPLAYED') ? 'replayed' : '';
         } catch {
           status = 0;
         }
@@ -111,6 +113,7 @@ async function burst(base: string, tenant: Tenant, deliveries: readonly Delivery
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  for (const d of deliveries) if (!out.acknowledged.has(d.paymentId)) out.unanswered.set(d.paymentId, d.reservationId);
   return out;
 }
 
@@ -139,26 +142,29 @@ describe('faults: PostgreSQL paused (SIGSTOP of the cluster) during payment call
     const load = await runLoad({ base: () => core.base, tenant, count: reservations, concurrency: 6, ttlSeconds: 600 });
     expect(load.acknowledged.size).toBe(reservations);
     const deliveries = plan([...load.acknowledged.keys()]);
-    // ~8 workers, 60 ms apart: ~300 deliveries take ≈ 2.5 s without the pause, so the pause lands mid-burst.
-    const running = burst(core.base, tenant, deliveries, 8, 60);
-    await sleep(600);
+    // 8 workers, 60 ms apart: ~300 deliveries take ≥ 2.2 s; the pause comes once 20 were accepted (a count, not a
+    // fixed sleep), so it lands mid-burst however fast the machine is.
+    const cb0 = newBurst();
+    const running = burst(core.base, tenant, deliveries, 8, 60, cb0);
+    await waitFor('callbacks accepted before the pause', async () => cb0.okTimes.length >= 20, 60_000, 10);
     const stoppedAt = Date.now();
     const stopped = pg.pause();
     expect(stopped.length).toBeGreaterThan(1);
     // Every process of the cluster is really stopped (state T in /proc/<pid>/stat; signals land asynchronously).
     const notStopped = (): number[] => stopped.filter((p) => !['T', 'Z', '?'].includes(procState(p)));
-    await waitFor('the PostgreSQL processes to stop', async () => notStopped().length === 0, 2_000, 20).catch(() => undefined);
+    await waitFor('the PostgreSQL processes to stop', async () => notStopped().length === 0, 10_000, 20).catch(() => undefined);
     expect(notStopped()).toEqual([]);
     await sleep(pauseMs);
     pg.resume();
     const resumedAt = Date.now();
     const cb = await running;
-        const before = cb.okTimes.filter((t) => t < stoppedAt).length;
+    const before = cb.okTimes.filter((t) => t < stoppedAt).length;
     const during = cb.okTimes.filter((t) => t >= stoppedAt && t < resumedAt).length;
     const after = cb.okTimes.filter((t) => t >= resumedAt).length;
     const checkStartedAt = Date.now();
     const r = await check({
-      env, tenant: tenant.id, attempted: load.attempted, reservations: load.acknowledged, payments: cb.acknowledged, expiryGraceMs, drainTimeoutMs,
+      env, tenant: tenant.id, attempted: load.attempted, reservations: load.acknowledged, unanswered: load.unanswered,
+      payments: cb.acknowledged, paymentsUnanswered: cb.unanswered, expiryGraceMs, drainTimeoutMs,
     });
     // Recovery: from SIGCONT until the checker saw everything in PostgreSQL and the consumers drained.
     const recovery = checkStartedAt + r.drainMs - resumedAt;
@@ -177,5 +183,5 @@ describe('faults: PostgreSQL paused (SIGSTOP of the cluster) during payment call
     expect(r.duplicateEffects).toBe(0);
     expect(r.reconcileExit).toBe(0);
     expect(r.drained).toBe(true);
-  }, 60_000);
+  }, 120_000);
 });

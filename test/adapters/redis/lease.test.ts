@@ -79,11 +79,11 @@ describe('RedisLease', () => {
 
   it('keeps renewing in the background until released', async () => {
     const key = `${h.namespace}:{t5}:lease`;
-    const lease = new RedisLease(() => h.redis(), key, 'a', { ms: 600 });
+    const lease = new RedisLease(() => h.redis(), key, 'a', { ms: 2_000 });
     await lease.acquireOrRenew();
     const errors: unknown[] = [];
     lease.keepRenewing((err) => errors.push(err));
-    await new Promise((r) => setTimeout(r, 1_500));
+    await new Promise((r) => setTimeout(r, 2_500));
     expect(await h.redis().get(key)).toBe('a');
     expect(lease.held()).toBe(true);
     await lease.release();
