@@ -1,7 +1,11 @@
-// `npm run bench`: benchmarks Pallet's reserve API over HTTP against a
-// PostgreSQL row-lock baseline, prints the figures and appends them to
-// bench/RESULTS.md. Servers and the load generator are separate processes.
-// See bench/README.md for the scenarios and the BENCH_* knobs.
+// `npm run bench`: loads the bare reserve server (the calibration of the box)
+// and then Pallet with wrk, single-line reservations, one target at a time
+// (BENCH_TARGETS), and prints Pallet's figures as a ratio of the bare one with
+// µs of CPU per reservation per process; then, when selected, the
+// Node-generator scenarios (BENCH_SCENARIOS: cart5, hot, e2e, single) against
+// Pallet and a PostgreSQL row-lock baseline. Appends everything to
+// bench/RESULTS.md. Servers and load generators are separate processes.
+// See bench/README.md for the targets, the scenarios and the BENCH_* knobs.
 
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,15 +15,18 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { CleanupStack, deleteNatsStreams, deleteRedisNamespace, dropPostgresSchema } from './lib/cleanup.ts';
 import { baselineScenarioNames, loadBenchConfig, scenarioNames, type BenchConfig, type ScenarioName } from './lib/config.ts';
-import { cpuShares, cpuSnapshot, type CpuSnapshot } from './lib/cpu.ts';
+import { cpuShares, cpuSnapshot, cpuTicksBetween, type CpuSnapshot } from './lib/cpu.ts';
 import { describeEnvironment } from './lib/environment.ts';
 import { generate } from './lib/generate.ts';
 import { JsonClient } from './lib/http.ts';
 import type { E2eJob, LoadJob } from './lib/load.ts';
 import { freePort, runToExit, ServerProcess } from './lib/processes.ts';
-import { ratioLines, runNotes, renderE2eTable, renderMarkdown, renderTable, type Report, type ScenarioRun, type System } from './lib/report.ts';
+import { ratioLines, runNotes, renderE2eTable, renderMarkdown, renderTable, renderTargetTables, type Report, type ScenarioRun, type System } from './lib/report.ts';
 import { buildCatalog, type BenchCatalog } from './lib/scenarios.ts';
 import { seedPallet } from './lib/seed.ts';
+import { targets, type TargetName, type TargetSpec } from './lib/targets.ts';
+import { targetNotes, targetRun, type TargetRun } from './lib/throughput.ts';
+import { runWrk, type WrkJob } from './lib/wrk.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const startedMs = performance.now();
@@ -47,16 +54,22 @@ async function main(): Promise<number> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    log(`bench: run ${id}; scenarios ${config.scenarios.join(', ')}; ${config.connections}×${config.pipelining} in flight; ${config.warmupSeconds} s warm-up + ${config.measureSeconds} s measured; logs in ${run.logDir}`);
+    log(`bench: run ${id}; wrk targets ${config.targets.join(', ') || 'none'}; scenarios ${config.scenarios.join(', ') || 'none'}; ${config.connections} connections; ${config.warmupSeconds} s warm-up + ${config.measureSeconds} s measured; logs in ${run.logDir}`);
     const environment = await describeEnvironment(root, config.redisUrl, config.databaseUrl);
+    log(`bench: load average before the run ${environment.loadAverages}; ${environment.busyPercentBefore} % of one core busy; commit ${environment.commit}`);
+    const targetRuns = await benchTargets(run);
     const runs: ScenarioRun[] = [];
     const plain = config.scenarios.filter((s) => s !== 'e2e');
     if (plain.length > 0) runs.push(...(await benchPallet(run, plain)));
     if (config.scenarios.includes('e2e')) runs.push(await benchE2e(run));
     const baselineScenarios = config.baseline ? config.scenarios.filter((s) => baselineScenarioNames.includes(s)) : [];
     if (baselineScenarios.length > 0) runs.push(...(await benchBaseline(run, baselineScenarios)));
-    const report: Report = { config, environment, runs, notes: runNotes(environment, runs) };
+    const report: Report = { config, environment, targets: targetRuns, runs, notes: [...runNotes(environment, runs), ...targetNotes(targetRuns)] };
     log('');
+    if (targetRuns.length > 0) {
+      log(renderTargetTables(report));
+      log('');
+    }
     if (runs.some((r) => r.result.scenario !== 'e2e')) {
       log(renderTable(report));
       log('');
@@ -83,8 +96,14 @@ interface PalletServer {
   readonly apiKey: string;
 }
 
-/** Migrates, starts `serve` in its own namespace (extra env wins over the harness's), seeds the catalog. */
-async function startPallet(run: Run, namespace: string, extraEnv: Readonly<Record<string, string>> = {}): Promise<PalletServer> {
+/** Migrates, starts `serve` (or `command`) in its own namespace (extra env wins over the harness's), seeds the catalog. */
+async function startPallet(
+  run: Run,
+  namespace: string,
+  extraEnv: Readonly<Record<string, string>> = {},
+  command: 'serve' | 'start' = 'serve',
+  catalog: BenchCatalog = run.catalog,
+): Promise<PalletServer> {
   const { config, cleanup } = run;
   const adminKey = `bench-admin-${randomBytes(16).toString('hex')}`;
   const httpPort = await freePort();
@@ -114,18 +133,100 @@ async function startPallet(run: Run, namespace: string, extraEnv: Readonly<Recor
   log(`bench: pallet: migrate (namespace ${namespace})`);
   await runToExit({ name: 'pallet migrate', args: [cli, 'migrate'], cwd: root, env, logPath }, 120);
   const server = await ServerProcess.start(
-    { name: 'pallet serve', args: [cli, 'serve'], cwd: root, env, logPath },
+    { name: `pallet ${command}`, args: [cli, command], cwd: root, env, logPath },
     `http://127.0.0.1:${httpPort}/readyz`,
     config.readySecondsMax,
   );
-  cleanup.push(`stop pallet serve (pid ${server.pid})`, () => server.stop());
+  cleanup.push(`stop pallet ${command} (pid ${server.pid})`, () => server.stop());
   const roles = extraEnv.PALLET_ROLES ?? process.env.PALLET_ROLES ?? 'all';
-  log(`bench: pallet: serving on :${httpPort} (pid ${server.pid}, roles ${roles || 'all'})`);
+  log(`bench: pallet ${command}: serving on :${httpPort} (pid ${server.pid}, roles ${roles || 'all'})`);
   const origin = `http://127.0.0.1:${httpPort}`;
   const client = new JsonClient(origin, config.seedConcurrency);
-  const seeded = await seedPallet(client, adminKey, run.catalog, config.seedConcurrency).finally(() => client.close());
+  const seeded = await seedPallet(client, adminKey, catalog, config.seedConcurrency).finally(() => client.close());
   log(`bench: pallet: seeded with ${seeded.requests} API calls in ${seeded.seconds.toFixed(1)} s (${seeded.phases})`);
   return { server, origin, namespace, adminKey, apiKey: seeded.apiKey };
+}
+
+interface StartedTarget {
+  readonly server: ServerProcess;
+  readonly origin: string;
+  readonly apiKey: string;
+}
+
+/** The wrk targets, one at a time (each its own server, stopped before the next starts), bare first. */
+async function benchTargets(run: Run): Promise<TargetRun[]> {
+  const runs: TargetRun[] = [];
+  // One warehouse, as the bare server has: the figures compare the same work.
+  const catalog: BenchCatalog = { ...run.catalog, warehouses: run.catalog.warehouses.slice(0, 1) };
+  for (const name of run.config.targets) {
+    const spec: TargetSpec = targets[name];
+    const started =
+      spec.kind === 'bare' ? await startBare(run) : await startPallet(run, `bench_${run.id}_${name}`, spec.env, spec.command, catalog);
+    try {
+      runs.push(await measureTarget(run, name, started));
+    } finally {
+      await started.server.stop();
+    }
+  }
+  return runs;
+}
+
+/** The bare reserve server (bench/bare/server.ts) on its own Redis key prefix; it seeds its cells at start and deletes its keys at exit. */
+async function startBare(run: Run): Promise<StartedTarget> {
+  const { config, cleanup, catalog } = run;
+  const prefix = `benchbare_${run.id}`;
+  const apiKey = `bench-bare-${randomBytes(16).toString('hex')}`;
+  const port = await freePort();
+  const env = {
+    REDIS_URL: config.redisUrl,
+    BARE_PREFIX: prefix,
+    BARE_PORT: String(port),
+    BARE_API_KEY: apiKey,
+    BARE_SKUS: String(config.skuCount),
+    BARE_WAREHOUSE: catalog.warehouses[0]?.id ?? 'wh-zj',
+    BARE_ON_HAND: String(catalog.onHand),
+  };
+  // The server deletes its keys when stopped; this catches a server that was killed.
+  cleanup.push(`delete Redis keys ${prefix}:*`, async () => `${await deleteRedisNamespace(config.redisUrl, prefix)} keys`);
+  const server = await ServerProcess.start(
+    { name: 'bare reserve server', args: ['bench/bare/server.ts'], cwd: root, env, logPath: join(run.logDir, 'bare.log') },
+    `http://127.0.0.1:${port}/readyz`,
+    config.readySecondsMax,
+  );
+  cleanup.push(`stop bare reserve server (pid ${server.pid})`, () => server.stop());
+  log(`bench: bare: serving on :${port} (pid ${server.pid}, keys ${prefix}:*)`);
+  return { server, origin: `http://127.0.0.1:${port}`, apiKey };
+}
+
+/** Warm-up run of wrk, then the measured run between two CPU snapshots. */
+async function measureTarget(run: Run, name: TargetName, target: StartedTarget): Promise<TargetRun> {
+  const { config } = run;
+  const settledSeconds = await settle(target.server, config);
+  if (settledSeconds >= 1) log(`bench: ${name}: waited ${settledSeconds.toFixed(1)} s for the server to go idle`);
+  const job = (phase: 'warm' | 'measure', seconds: number): WrkJob => ({
+    binary: config.wrkBinary,
+    origin: target.origin,
+    threads: config.wrkThreads,
+    connections: config.connections,
+    seconds,
+    apiKey: target.apiKey,
+    keyPrefix: `${run.id}-${name}-${phase}-`,
+    skuCount: config.skuCount,
+    region: run.catalog.warehouses[0]?.region ?? 'CN-ZJ',
+    seed: (config.seed + config.targets.indexOf(name) * 7_919 + (phase === 'warm' ? 1 : 0)) % 0x7fffffff,
+  });
+  if (config.warmupSeconds > 0) {
+    log(`bench: ${name}: warming up ${config.warmupSeconds} s`);
+    await runWrk(job('warm', config.warmupSeconds));
+  }
+  log(`bench: ${name}: measuring ${config.measureSeconds} s`);
+  const before = cpuSnapshot();
+  const summary = await runWrk(job('measure', config.measureSeconds));
+  const after = cpuSnapshot();
+  if (!target.server.running) throw new Error(`${name} server exited during the measured run; log ${target.server.logPath}`);
+  const result = targetRun(name, summary, cpuTicksBetween(before, after, target.server.pid, summary.cpuTicks));
+  log(`bench: ${name}: ${Math.round(result.okPerSecond)} reservations/s, p50 ${(summary.latencyUs.p50 / 1_000).toFixed(2)} ms, p99 ${(summary.latencyUs.p99 / 1_000).toFixed(2)} ms, ${result.errors} errors`);
+  return result;
 }
 
 async function benchPallet(run: Run, scenarios: readonly ScenarioName[]): Promise<ScenarioRun[]> {

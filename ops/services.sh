@@ -589,6 +589,78 @@ pg_stop() {
   SUMMARY+=("postgres stopped")
 }
 
+# ------------------------------------------------------------- durability
+# Whether the Redis and PostgreSQL found or started keep an acknowledged write
+# (a 2xx) across a restart. Reported only: `pallet serve` checks again at start
+# (Redis also after every reconnect) and PALLET_REQUIRE_DURABLE=1 refuses to
+# serve on settings that are not durable.
+
+# redis_config_get NAME: prints the value; rc 1 (reason printed) when it cannot be read
+redis_config_get() {
+  local cli out args=(--no-auth-warning -h "$R_HOST" -p "$R_PORT") auth=()
+  cli=$(find_bin redis-cli) || { printf 'redis-cli not installed'; return 1; }
+  ((R_TLS)) && args+=(--tls)
+  if [[ -n $R_PASS ]]; then
+    auth=("REDISCLI_AUTH=$R_PASS")
+    [[ -n $R_USER ]] && args+=(--user "$R_USER")
+  fi
+  out=$(env "${auth[@]}" timeout 5 "$cli" "${args[@]}" config get "$1" 2>&1) || true
+  out=${out//$'\r'/}
+  # "NAME\nVALUE"; a renamed/disabled CONFIG or an ACL answers an error line
+  if [[ $out == "$1"$'\n'* ]]; then printf '%s' "${out#*$'\n'}"; return 0; fi
+  printf 'CONFIG GET refused: %s' "${out//$'\n'/ }"
+  return 1
+}
+
+# durability_note SERVICE TEXT: add TEXT to SERVICE's summary item ("redis reused [TEXT]")
+durability_note() {
+  local i
+  for i in "${!SUMMARY[@]}"; do
+    if [[ ${SUMMARY[i]} == "$1 "* ]]; then SUMMARY[i]+=" [$2]"; fi
+  done
+}
+
+redis_durability() {
+  local ao af
+  if ! ao=$(redis_config_get appendonly) || ! af=$(redis_config_get appendfsync); then
+    warn "redis: persistence unknown (${ao:-$af}); cannot tell whether a 2xx survives a Redis restart"
+    durability_note redis "persistence unknown: NOT known durable"
+  elif [[ $ao != yes ]]; then
+    warn "redis: appendonly=$ao: no append-only file; a Redis restart loses every write since the last snapshot, so a 2xx is NOT durable (PALLET_REQUIRE_DURABLE=1 refuses to serve on it)"
+    durability_note redis "appendonly=$ao appendfsync=$af: NOT durable"
+  elif [[ $af == always || $af == everysec ]]; then
+    local caveat=''
+    [[ $af == everysec ]] && caveat=' (a power loss can lose up to ~1 s)'
+    say "redis: appendonly=yes appendfsync=$af: a 2xx is durable$caveat"
+    durability_note redis "appendonly=yes appendfsync=$af: durable"
+  else
+    warn "redis: appendfsync=$af: the OS flushes the append-only file when it likes; a power loss can lose acknowledged writes, so a 2xx is NOT durable"
+    durability_note redis "appendonly=yes appendfsync=$af: NOT durable"
+  fi
+}
+
+pg_durability() {
+  local psql out fs sc
+  if ! psql=$(find_bin psql); then
+    warn "postgres: fsync/synchronous_commit unknown (psql not installed)"
+    durability_note postgres "persistence unknown"
+    return 0
+  fi
+  if ! out=$(PGCONNECT_TIMEOUT=5 "$psql" -d "$DATABASE_URL" -XqtA -c 'SHOW fsync' -c 'SHOW synchronous_commit' 2>&1); then
+    warn "postgres: fsync/synchronous_commit unknown (${out//$'\n'/ })"
+    durability_note postgres "persistence unknown"
+    return 0
+  fi
+  fs=${out%%$'\n'*} sc=${out#*$'\n'}
+  if [[ $fs == on && $sc != off ]]; then
+    say "postgres: fsync=$fs synchronous_commit=$sc: a commit is durable"
+    durability_note postgres "fsync=$fs synchronous_commit=$sc: durable"
+  else
+    warn "postgres: fsync=$fs synchronous_commit=$sc: a crash can lose committed transactions, so a 2xx is NOT durable (PALLET_REQUIRE_DURABLE=1 refuses to serve on it)"
+    durability_note postgres "fsync=$fs synchronous_commit=$sc: NOT durable"
+  fi
+}
+
 # ---------------------------------------------------------------- status
 
 status_all() {
@@ -636,6 +708,8 @@ main() {
       redis_up
       nats_up
       pg_up
+      redis_durability
+      pg_durability
       trap - EXIT
       summary ready
       ;;

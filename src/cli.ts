@@ -1,22 +1,22 @@
 // The `pallet` command line: serve, migrate, seed-demo, start.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { buildRuntime, createRelay, runMigrations, serve, type Runtime } from './main.ts';
 import { applyTopology } from './adapters/nats/topology.ts';
-import { tailState } from './roles/tail-guard.ts';
+import { tailState } from './app/tail-check.service.ts';
+import { JetStreamEventStream } from './adapters/nats/event-stream.ts';
+import { RedisAckLog } from './adapters/redis/ack-log.ts';
 import { seedDemo } from './demo/demo.seed.ts';
-import { runReconcileCommand } from './app/reconcile.service.ts';
-import { runRebuildCommand } from './app/rebuild.service.ts';
+import { runReconcileCommand } from './app/reconcile.command.ts';
+import { runRebuildCommand } from './app/rebuild.command.ts';
 import { keysUsage, runKeysCommand } from './app/keys.command.ts';
 import { drainProjector } from './roles/projector.role.ts';
 import { installProcessPolicy } from './process-policy.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = join(root, '.data');
+import { DurabilityRequiredError } from './app/durability.service.ts';
+import { detachFromSupervisorChannel, isSupervisedChild, runSupervisor, serveAsChild, supervisorProblems } from './supervisor.ts';
 
 const help: Record<string, string> = {
   pallet: `usage: pallet <command> [--help]
@@ -34,11 +34,14 @@ commands:
               watermark, payment journal); duplicates are dropped
 
 Configuration comes from the environment (REDIS_URL, DATABASE_URL, NATS_URL, PALLET_*); see README.md.`,
-  start: `usage: pallet start
+  start: `usage: pallet start [--single]
 
 Applies migrations, seeds the demo tenant when it is absent, prints the demo API keys
-and URLs, then serves. Without PALLET_ADMIN_KEY, an operator key is generated once and
-kept in .data/admin-key.`,
+and URLs, then serves: PALLET_API_WORKERS processes run the API on the shared port and
+one more process runs the other roles, all watched and restarted by this one (see README,
+"Processes"). --single (or PALLET_SUPERVISOR=0) serves every role in this one process.
+Without PALLET_ADMIN_KEY, an operator key is generated once and kept in
+PALLET_DATA_DIR/admin-key (default .data/admin-key).`,
   serve: `usage: pallet serve
 
 Serves the HTTP API on PALLET_HTTP_HOST:PALLET_HTTP_PORT (default 127.0.0.1:3000) and
@@ -64,12 +67,13 @@ is absent, and prints its API keys (kept in .data/demo-keys.json).`,
 };
 
 async function main(argv: string[]): Promise<number> {
+  detachFromSupervisorChannel();
   const command = argv[0];
   if (command === 'reconcile' || command === 'rebuild') return tool(command, argv.slice(1));
   if (command === 'keys') return keysTool(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: { help: { type: 'boolean', short: 'h' }, 'since-seconds': { type: 'string' } },
+    options: { help: { type: 'boolean', short: 'h' }, 'since-seconds': { type: 'string' }, single: { type: 'boolean' } },
   });
   if (command === undefined || command === 'help') {
     console.log(help.pallet);
@@ -83,7 +87,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(help[command]);
     return 0;
   }
-  const config = command === 'start' ? withAdminKey(loadConfig()) : loadConfig();
+  if (command === 'start') return start(withAdminKey(loadConfig()), values.single === true);
+  const config = loadConfig();
   const rt = await buildRuntime(config);
   try {
     switch (command) {
@@ -94,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'seed-demo': {
         await runMigrations(rt);
-        const seeded = await seedDemo(rt, join(dataDir, 'demo-keys.json'));
+        const seeded = await seedDemo(rt, join(config.dataDir, 'demo-keys.json'));
         printDemo(config, seeded.created, seeded.keys);
         return 0;
       }
@@ -103,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
       case 'refill': {
         const jsm = await rt.nats.jsm();
         await applyTopology(jsm, config.namespace, config.events);
-        const tail = await tailState(jsm, rt.redis.next(), config.namespace);
+        const tail = await tailState(new RedisAckLog(rt.redis.next(), config.namespace), new JetStreamEventStream(jsm, config.namespace));
         console.log(tail.intact ? 'the event log holds every logged acknowledged message; refilling anyway' : `the event log lost acknowledged messages: ${tail.reason}`);
         const sinceSeconds = values['since-seconds'] === undefined ? 150 : Number(values['since-seconds']);
         if (!Number.isSafeInteger(sinceSeconds) || sinceSeconds < 0) {
@@ -121,19 +126,32 @@ async function main(argv: string[]): Promise<number> {
           + `republished ${report.outboxRepublished} outbox entries and ${report.journalRepublished} payment events in ${report.ms} ms`);
         return 0;
       }
-      case 'start': {
-        const applied = await runMigrations(rt);
-        if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
-        const seeded = await seedDemo(rt, join(dataDir, 'demo-keys.json'));
-        printDemo(config, seeded.created, seeded.keys);
-        return await serveUntilSignal(rt);
-      }
       default:
         return 2;
     }
   } finally {
     await rt.close();
   }
+}
+
+/** Migrates, seeds and prints in this process; then serves here (single) or supervises the role processes. */
+async function start(config: Config, single: boolean): Promise<number> {
+  const supervised = config.supervisor.enabled && !single;
+  const problems = supervised ? supervisorProblems(config) : [];
+  if (problems.length > 0) throw new ConfigError(problems);
+  const rt = await buildRuntime(config);
+  try {
+    const applied = await runMigrations(rt);
+    if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+    const seeded = await seedDemo(rt, join(config.dataDir, 'demo-keys.json'));
+    printDemo(config, seeded.created, seeded.keys);
+    if (!supervised) return await serveUntilSignal(rt);
+    // Once here, so the children do not race to create the streams and consumers.
+    await applyTopology(await rt.nats.jsm(), config.namespace, config.events);
+  } finally {
+    await rt.close();
+  }
+  return runSupervisor(config);
 }
 
 /** reconcile and rebuild parse their own flags and print their own usage. */
@@ -168,6 +186,10 @@ function serveUntilSignal(rt: Runtime): Promise<number> {
   installProcessPolicy(rt.log, rt.metrics.registry);
   return new Promise((resolve, reject) => {
     serve(rt).then((server) => {
+      if (isSupervisedChild()) {
+        serveAsChild(server, rt.log).then(() => resolve(0), reject);
+        return;
+      }
       if (server.url !== null) console.log(`pallet: serving ${server.url}  (OpenAPI: ${server.url}/docs, board: ${server.url}/dashboard/)`);
       if (server.wsPort !== null) console.log(`pallet: live board WebSocket on port ${server.wsPort}`);
       if (server.metricsUrl !== null) console.log(`pallet: Prometheus metrics on ${server.metricsUrl}`);
@@ -184,6 +206,7 @@ function serveUntilSignal(rt: Runtime): Promise<number> {
 /** `start` is for a developer machine: generate an operator key once if none is configured. */
 function withAdminKey(config: Config): Config {
   if (config.adminKey !== null) return config;
+  const { dataDir } = config;
   const file = join(dataDir, 'admin-key');
   let key = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
   if (key.length < 16) {
@@ -211,7 +234,7 @@ function printDemo(config: Config, created: boolean, keys: { tenant: string; adm
 }
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
-  if (err instanceof ConfigError) console.error(`pallet: ${err.message}`);
+  if (err instanceof ConfigError || err instanceof DurabilityRequiredError) console.error(`pallet: ${err.message}`);
   else console.error('pallet: failed:', err);
   process.exitCode = 1;
 });

@@ -1,5 +1,8 @@
 // Configuration: read from the environment once at boot, validated, frozen.
 // Every bound the system enforces lives here, with its unit in the name.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Limits {
   readonly bodyBytesMax: number;
@@ -62,6 +65,12 @@ export interface Config {
   /** The Prometheus listener (GET /metrics); port null when off. */
   readonly metricsHost: string;
   readonly metricsPort: number | null;
+  /**
+   * Refuse to serve when Redis or PostgreSQL persistence would make a 2xx not durable (PALLET_REQUIRE_DURABLE).
+   * Off by default for now: the shared development/test machine's Redis runs without AOF, and npm test / npm start
+   * on it must keep working; they warn instead.
+   */
+  readonly requireDurable: boolean;
   readonly catalogCacheTenantsMax: number;
   /** Roles `serve` runs in this process. */
   readonly roles: readonly Role[];
@@ -71,6 +80,24 @@ export interface Config {
   /** Entries older than this may be trimmed from the outbox even before the projector's watermark passes them. */
   readonly outboxRetentionSeconds: number;
   readonly dashboard: DashboardConfig;
+  /** How `pallet start` runs the roles (see src/supervisor.ts). */
+  readonly supervisor: SupervisorConfig;
+  /** Where `pallet start` and `seed-demo` keep the generated operator key and the demo keys (PALLET_DATA_DIR). */
+  readonly dataDir: string;
+}
+
+export interface SupervisorConfig {
+  /** false (PALLET_SUPERVISOR=0, or `pallet start --single`): `pallet start` runs every role in one process, as `pallet serve` does. */
+  readonly enabled: boolean;
+  /** API worker processes (default: the cores this process may use). */
+  readonly apiWorkers: number;
+  /** Longest wait before restarting a child that exited (the wait doubles from 100 ms per recent crash). */
+  readonly restartDelayMsMax: number;
+  /** A child that exits more than this many times within the window is not restarted: `pallet start` stops, exit 1. */
+  readonly restartsPerWindowMax: number;
+  readonly restartWindowSeconds: number;
+  /** How long stopping children may take before they are killed (SIGKILL). */
+  readonly stopTimeoutMs: number;
 }
 
 export interface DashboardConfig {
@@ -176,6 +203,9 @@ class Reader {
 }
 
 const namespacePattern = /^[a-z][a-z0-9_]{0,30}$/;
+const apiWorkersMax = 64;
+/** `.data` in the repository, whatever the working directory. */
+const defaultDataDir = fileURLToPath(new URL('../.data', import.meta.url));
 
 export function loadConfig(env: Env = process.env): Config {
   const r = new Reader(env);
@@ -231,6 +261,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: readTrustProxy(r, env),
     metricsHost: r.str('PALLET_METRICS_HOST', '127.0.0.1'),
     metricsPort: readMetricsPort(r, env),
+    requireDurable: r.str('PALLET_REQUIRE_DURABLE', '0', /^[01]$/, 'must be 0 or 1') === '1',
     catalogCacheTenantsMax: r.int('PALLET_CATALOG_CACHE_TENANTS_MAX', 1_000, 1, 1_000_000),
     roles: readRoles(r, env),
     events: Object.freeze({
@@ -270,6 +301,15 @@ export function loadConfig(env: Env = process.env): Config {
       wsKeyCheckMs: r.int('PALLET_WS_KEY_CHECK_MS', 5_000, 100, 600_000),
       timeZone: r.str('PALLET_DASHBOARD_TIME_ZONE', 'UTC', /^[A-Za-z_+\-/0-9]{1,64}$/, 'must be an IANA time zone such as Asia/Shanghai'),
     }),
+    supervisor: Object.freeze({
+      enabled: !/^(0|false|no|off)$/i.test(r.str('PALLET_SUPERVISOR', 'on', /^(1|0|true|false|yes|no|on|off)$/i, 'must be 1/0, true/false, yes/no or on/off')),
+      apiWorkers: r.int('PALLET_API_WORKERS', Math.min(apiWorkersMax, Math.max(1, availableParallelism())), 1, apiWorkersMax),
+      restartDelayMsMax: r.int('PALLET_RESTART_DELAY_MS_MAX', 5_000, 100, 600_000),
+      restartsPerWindowMax: r.int('PALLET_RESTARTS_PER_WINDOW_MAX', 10, 1, 1_000),
+      restartWindowSeconds: r.int('PALLET_RESTART_WINDOW_SECONDS', 60, 1, 86_400),
+      stopTimeoutMs: r.int('PALLET_STOP_TIMEOUT_MS', 15_000, 100, 600_000),
+    }),
+    dataDir: resolve(r.str('PALLET_DATA_DIR', defaultDataDir)),
   };
   if (config.dashboard.tokenTtlSecondsDefault > config.dashboard.tokenTtlSecondsMax) {
     r.problems.push('PALLET_DASHBOARD_TOKEN_TTL_SECONDS: must not exceed PALLET_DASHBOARD_TOKEN_TTL_SECONDS_MAX');

@@ -8,9 +8,13 @@ import { systemClock, type Clock } from './app/catalog.port.ts';
 import { CatalogService } from './app/catalog.service.ts';
 import { DashboardTokens, randomDashboardSecret } from './app/dashboard.token.ts';
 import { PaymentService } from './app/payment.service.ts';
-import { ReconcileService, Reconciler } from './app/reconcile.service.ts';
+import { LedgerService } from './app/ledger.service.ts';
+import { ReconcileService } from './app/reconcile.service.ts';
 import { ReservationService } from './app/reservation.service.ts';
 import { StockService } from './app/stock.service.ts';
+import { startDurabilityWatch, type DurabilityWatch } from './app/durability.service.ts';
+import { readPostgresPersistence } from './adapters/postgres/durability.ts';
+import { readRedisPersistence, watchRedisReconnects } from './adapters/redis/durability.ts';
 import type { Config, Role } from './config.ts';
 import { buildApp } from './adapters/http/app.ts';
 import type { HttpDeps } from './adapters/http/deps.ts';
@@ -25,13 +29,17 @@ import { createSql, type Sql } from './adapters/postgres/sql.ts';
 import { RedisPool } from './adapters/redis/connection.ts';
 import { tenantKeysCache } from './adapters/redis/keys.ts';
 import { PaymentJournal } from './adapters/redis/payment-journal.ts';
+import { AckedSeqMark } from './adapters/redis/ack-log.ts';
+import { RedisPaymentRecords } from './adapters/redis/payment-records.ts';
+import { JetStreamPaymentEvents } from './adapters/nats/payment-events.ts';
 import { RedisStockAdmin } from './adapters/redis/stock.admin.ts';
 import { RedisStockEngine } from './adapters/redis/stock.engine.ts';
 import { startWsRole } from './roles/fanout.role.ts';
-import { JetStreamPaymentEvents, PaymentsConsumer, RedisPaymentRecords } from './roles/payments.role.ts';
+import { PaymentsConsumer } from './roles/payments.role.ts';
 import { Projector } from './roles/projector.role.ts';
-import { OutboxRelay } from './roles/relay.role.ts';
-import { AckedSeqMark, JetStreamTailGuard } from './roles/tail-guard.ts';
+import { Reconciler } from './roles/reconciler.role.ts';
+import { OutboxRelay } from './roles/relay/relay.role.ts';
+import { JetStreamTailGuard } from './roles/tail-guard.role.ts';
 import { Sweeper } from './roles/sweeper.role.ts';
 
 export interface Runtime {
@@ -99,7 +107,7 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
     });
   const ledger = new LedgerRepo(sql);
   const deps: HttpDeps = {
-    config, logger: log, auth, store, catalogs, payments, ledger, dashboardTokens,
+    config, logger: log, auth, catalogs, payments, ledger: new LedgerService(ledger), dashboardTokens,
     // serve() passes the bound port when it runs the ws role; an api-only process knows only the configured one.
     wsPort: () => config.wsPort,
     reservations: new ReservationService(engine, catalogs, config.limits, clock),
@@ -151,13 +159,21 @@ interface Running {
 export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.roles): Promise<{ url: string | null; wsPort: number | null; metricsUrl: string | null; stop: () => Promise<void> }> {
   const { config, log, metrics, clock } = rt;
   const has = (r: Role) => roles.includes(r);
-  await applyTopology(await rt.nats.jsm(), config.namespace, config.events);
+  // Before anything starts: with PALLET_REQUIRE_DURABLE=1, settings that make a 2xx not durable refuse here.
+  const durability = await watchDurability(rt);
+  try {
+    await applyTopology(await rt.nats.jsm(), config.namespace, config.events);
+  } catch (err) {
+    durability.stop();
+    throw err;
+  }
   const listTenants = (limit: number) => rt.store.listTenantIds(limit);
   const running: Running[] = [];
   let url: string | null = null;
   let wsPort: number | null = null;
   let metricsUrl: string | null = null;
   try {
+    running.push({ name: 'durability', stop: async () => durability.stop() });
     // First, so it stops last; every process exports what its roles do. Not on the API listener: metrics name every tenant.
     if (config.metricsPort !== null) {
       const exporter = await startMetricsServer(metrics.registry, { host: config.metricsHost, port: config.metricsPort });
@@ -221,7 +237,7 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
     }
     if (has('api')) {
       const boundWsPort = wsPort;
-      const app = await buildApp({ ...rt.deps, wsPort: () => boundWsPort ?? config.wsPort });
+      const app = await buildApp({ ...rt.deps, ready: durability.guardReady(rt.deps.ready), wsPort: () => boundWsPort ?? config.wsPort });
       url = await app.listen({ port: config.httpPort, host: config.httpHost });
       running.push({ name: 'api', stop: () => app.close() });
     }
@@ -231,6 +247,16 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
   }
   log.info({ url, wsPort, metricsUrl, roles }, 'pallet serving');
   return { url, wsPort, metricsUrl, stop: () => stopAll(running, log) };
+}
+
+/** Judges the Redis and PostgreSQL persistence settings (Redis again at every reconnect): log line, gauges, PALLET_REQUIRE_DURABLE. */
+export function watchDurability(rt: Runtime): Promise<DurabilityWatch> {
+  const redis = rt.redis.next();
+  return startDurabilityWatch({
+    readRedis: () => readRedisPersistence(redis),
+    readPostgres: () => readPostgresPersistence(rt.sql),
+    watchRedis: (onReconnect) => watchRedisReconnects(redis, onReconnect),
+  }, { required: rt.config.requireDurable, log: rt.log, gauges: rt.metrics });
 }
 
 /** Stops in reverse start order: the API first, the projector (the end of the chain) last. */

@@ -1,16 +1,27 @@
 // Benchmark configuration: read from BENCH_* (and the service URLs) once,
 // validated, frozen. Every knob has a bound; units are last in the names.
 
+import { defaultTargetNames, targetNames, type TargetName } from './targets.ts';
+
 export const scenarioNames = ['single', 'cart5', 'hot', 'e2e'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
-/** What `npm run bench` runs when BENCH_SCENARIOS is not set; `e2e` is opt-in. */
-export const defaultScenarioNames: readonly ScenarioName[] = ['single', 'cart5', 'hot'];
+/**
+ * What `npm run bench` runs with the Node generator when BENCH_SCENARIOS is not set: nothing. The single-line
+ * throughput figures come from wrk (BENCH_TARGETS); these scenarios are opt-in.
+ */
+export const defaultScenarioNames: readonly ScenarioName[] = [];
 
 /** Scenarios the PostgreSQL row-lock baseline can serve (it knows no bundles). */
 export const baselineScenarioNames: readonly ScenarioName[] = ['single', 'hot'];
 
 export interface BenchConfig {
+  /** Servers loaded with wrk (single-line reservations), in this order; bare first when selected. */
+  readonly targets: readonly TargetName[];
+  /** The wrk binary and its threads (`-t`); its connections are `connections`. */
+  readonly wrkBinary: string;
+  readonly wrkThreads: number;
+  /** Node-generator scenarios, run after the wrk targets. */
   readonly scenarios: readonly ScenarioName[];
   /** Run the PostgreSQL row-lock baseline for the selected single/hot scenarios. */
   readonly baseline: boolean;
@@ -70,18 +81,19 @@ function readInt(env: Env, problems: string[], name: string, fallback: number, m
   return value;
 }
 
-function readScenarios(env: Env, problems: string[]): readonly ScenarioName[] {
-  const raw = env.BENCH_SCENARIOS?.trim();
-  if (raw === undefined || raw === '') return defaultScenarioNames;
-  const picked: ScenarioName[] = [];
+/** A comma list of known names, `none`, or unset (the default); returned in the canonical order. */
+function readNames<T extends string>(env: Env, problems: string[], name: string, known: readonly T[], fallback: readonly T[]): readonly T[] {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'none') return [];
+  const picked: T[] = [];
   for (const part of raw.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
-    const name = scenarioNames.find((n) => n === part);
-    if (name === undefined) problems.push(`BENCH_SCENARIOS: unknown scenario ${JSON.stringify(part)} (known: ${scenarioNames.join(', ')})`);
-    else if (!picked.includes(name)) picked.push(name);
+    const found = known.find((n) => n === part);
+    if (found === undefined) problems.push(`${name}: unknown name ${JSON.stringify(part)} (known: ${known.join(', ')}, or none)`);
+    else if (!picked.includes(found)) picked.push(found);
   }
-  if (picked.length === 0 && problems.length === 0) problems.push('BENCH_SCENARIOS: names no scenario');
-  // Run in the canonical order, whatever order they were listed in.
-  return scenarioNames.filter((n) => picked.includes(n));
+  if (picked.length === 0 && problems.length === 0) problems.push(`${name}: names nothing (use none to run none)`);
+  return known.filter((n) => picked.includes(n));
 }
 
 function readBool(env: Env, problems: string[], name: string, fallback: boolean): boolean {
@@ -98,9 +110,12 @@ export function loadBenchConfig(env: Env = process.env): BenchConfig {
   const int = (name: string, fallback: number, min: number, max: number): number =>
     readInt(env, problems, name, fallback, min, max);
   const config: BenchConfig = {
-    scenarios: readScenarios(env, problems),
+    targets: readNames(env, problems, 'BENCH_TARGETS', targetNames, defaultTargetNames),
+    wrkBinary: env.BENCH_WRK?.trim() || 'wrk',
+    wrkThreads: int('BENCH_WRK_THREADS', 1, 1, 16),
+    scenarios: readNames(env, problems, 'BENCH_SCENARIOS', scenarioNames, defaultScenarioNames),
     baseline: readBool(env, problems, 'BENCH_BASELINE', true),
-    measureSeconds: int('BENCH_SECONDS', 15, 1, 3_600),
+    measureSeconds: int('BENCH_SECONDS', 10, 1, 3_600),
     warmupSeconds: int('BENCH_WARMUP_SECONDS', 3, 0, 600),
     connections: int('BENCH_CONNECTIONS', 64, 1, 1_024),
     pipelining: int('BENCH_PIPELINING', 1, 1, 64),
@@ -126,6 +141,9 @@ export function loadBenchConfig(env: Env = process.env): BenchConfig {
   };
   if (config.connections * config.pipelining > 4_096) {
     problems.push(`BENCH_CONNECTIONS × BENCH_PIPELINING = ${config.connections * config.pipelining}: at most 4096 requests in flight`);
+  }
+  if (config.targets.length === 0 && config.scenarios.length === 0 && problems.length === 0) {
+    problems.push('BENCH_TARGETS and BENCH_SCENARIOS select nothing to run');
   }
   if (problems.length > 0) throw new BenchConfigError(problems);
   return Object.freeze(config);

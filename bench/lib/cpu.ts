@@ -148,3 +148,79 @@ export function ticksPerSecond(): number {
   }
   return clockTicksPerSecond;
 }
+
+/** One process of the server's tree and the clock ticks it used over the window. */
+export interface ProcessTicks {
+  readonly pid: number;
+  /** Command name and the arguments after the entry script, e.g. `node serve`. */
+  readonly label: string;
+  readonly ticks: number;
+}
+
+/** Clock ticks per consumer over a window: the cost side of a throughput figure. */
+export interface CpuTicks {
+  readonly seconds: number;
+  readonly hz: number;
+  /** Every process of the server's tree that used CPU in the window, the busiest first. */
+  readonly serverProcesses: readonly ProcessTicks[];
+  readonly server: number;
+  readonly generator: number;
+  readonly redis: number;
+  readonly nats: number;
+  readonly postgres: number;
+  readonly irq: number;
+  /** Process time of everything else (other programs, processes that came and went). */
+  readonly other: number;
+  readonly steal: number;
+}
+
+/**
+ * Ticks per consumer between two snapshots. The generator is given as ticks
+ * (`generatorTicks`), not as a PID: wrk has exited by the second snapshot and
+ * reports its own CPU (bench/wrk/reserve.lua); it must not have existed at the first.
+ */
+export function cpuTicksBetween(before: CpuSnapshot, after: CpuSnapshot, serverPid: number, generatorTicks: number): CpuTicks {
+  const server = tree(after, serverPid);
+  const serverProcesses: ProcessTicks[] = [];
+  const sums = { server: 0, redis: 0, nats: 0, postgres: 0 };
+  for (const [pid, [comm, , ticks]] of after.processes) {
+    const delta = ticks - (before.processes.get(pid)?.[2] ?? 0);
+    if (delta <= 0) continue;
+    if (server.has(pid)) {
+      sums.server += delta;
+      serverProcesses.push({ pid, label: processLabel(pid, comm), ticks: delta });
+    } else if (comm.startsWith('redis-server')) sums.redis += delta;
+    else if (comm === 'nats-server') sums.nats += delta;
+    else if (comm === 'postgres' || comm.startsWith('postgres:')) sums.postgres += delta;
+  }
+  const generator = Math.max(0, generatorTicks);
+  const known = sums.server + sums.redis + sums.nats + sums.postgres + generator;
+  return {
+    seconds: (after.atMs - before.atMs) / 1_000,
+    hz: ticksPerSecond(),
+    serverProcesses: serverProcesses.sort((a, b) => b.ticks - a.ticks),
+    ...sums,
+    generator,
+    irq: after.machine.irq - before.machine.irq,
+    other: Math.max(0, after.machine.process - before.machine.process - known),
+    steal: after.machine.steal - before.machine.steal,
+  };
+}
+
+const labelArgsCharsMax = 40;
+
+/**
+ * The command name and what follows the entry script (`node serve` for `node --import tsx src/cli.ts serve`),
+ * or the entry script's last two path segments when nothing follows (`node bare/server.ts`).
+ */
+function processLabel(pid: number, comm: string): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+    const entry = args.findIndex((a, i) => i > 0 && /\.(ts|js|mjs|cjs)$/.test(a));
+    if (entry < 0) return comm;
+    const rest = args.slice(entry + 1).join(' ') || (args[entry] ?? '').split('/').slice(-2).join('/');
+    return `${comm} ${rest.slice(0, labelArgsCharsMax)}`;
+  } catch {
+    return comm;
+  }
+}

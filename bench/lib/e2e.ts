@@ -8,7 +8,7 @@
 
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
-import { signPayload } from '../../src/app/payment.service.ts';
+import { signPayload } from '../../src/app/payment.signature.ts';
 import { assertJob, problemCode, record, sleep, summarize, Tally, type E2eJob, type E2eResult, type LoadHooks, type LoadJob, type LoadResult } from './load.ts';
 import { bodyBuilder, createRandom } from './scenarios.ts';
 import { ClosedLoopConnection, requestText } from './wire.ts';

@@ -21,6 +21,8 @@ export interface Environment {
   /** CPU the machine used over one second before the run (% of one core): other work in progress. */
   readonly busyPercentBefore: number;
   readonly loadAverage1m: number;
+  /** 1, 5 and 15 minute load averages, e.g. "1.43, 1.83, 2.88". */
+  readonly loadAverages: string;
 }
 
 export interface RedisSettings {
@@ -47,6 +49,7 @@ export async function describeEnvironment(root: string, redisUrl: string, databa
     postgres: await postgresSettings(databaseUrl),
     busyPercentBefore: await machineBusyPercent(1_000),
     loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+    loadAverages: loadavg().map((l) => l.toFixed(2)).join(', '),
   };
 }
 
@@ -61,13 +64,13 @@ function cpuModel(): string {
   }
 }
 
-/** Short commit, `-dirty` if tracked or untracked files differ (bench/RESULTS.md itself excepted). */
+/** Short commit, `+ uncommitted changes` if tracked or untracked files differ (`git status --porcelain`; bench/RESULTS.md itself excepted). */
 export function gitCommit(root: string): string {
   const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
     const commit = git('rev-parse', '--short', 'HEAD');
     const dirty = git('status', '--porcelain', '--', '.', ':(exclude)bench/RESULTS.md') !== '';
-    return dirty ? `${commit}-dirty` : commit;
+    return dirty ? `${commit} + uncommitted changes` : commit;
   } catch {
     return 'unknown (not a git checkout?)';
   }

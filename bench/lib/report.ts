@@ -5,6 +5,8 @@ import type { CpuShares } from './cpu.ts';
 import type { Environment } from './environment.ts';
 import type { LoadResult } from './load.ts';
 import { scenarioDescriptions } from './scenarios.ts';
+import { targets as wrkTargets } from './targets.ts';
+import { bareRatioLines, cpuHeader, cpuLegend, cpuNumeric, cpuRows, throughputHeader, throughputNumeric, throughputRows, type TargetRun } from './throughput.ts';
 
 export type System = 'pallet' | 'pg-baseline';
 
@@ -111,6 +113,8 @@ function timelineCell(r: LoadResult): string {
 export interface Report {
   readonly config: BenchConfig;
   readonly environment: Environment;
+  /** The wrk targets (single-line reservations), bare first. */
+  readonly targets: readonly TargetRun[];
   readonly runs: readonly ScenarioRun[];
   readonly notes: readonly string[];
 }
@@ -203,7 +207,7 @@ function e2eRows(report: Report): Row[] {
   });
 }
 
-function renderAligned(head: readonly string[], body: readonly Row[], numeric: (i: number) => boolean): string {
+export function renderAligned(head: readonly string[], body: readonly Row[], numeric: (i: number) => boolean): string {
   const all = [head, ...body.map((r) => r.cells)];
   const widths = head.map((_, i) => Math.max(...all.map((cells) => (cells[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
@@ -230,29 +234,68 @@ export function renderTable(report: Report): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
 }
 
+/** The wrk part of the stdout report: throughput table, ratios to bare, CPU per reservation. */
+export function renderTargetTables(report: Report): string {
+  const { config } = report;
+  const rowsOf = (cells: readonly (readonly string[])[]): Row[] => cells.map((c) => ({ cells: c }));
+  return [
+    renderAligned(throughputHeader, rowsOf(throughputRows(report.targets, config.measureSeconds)), throughputNumeric),
+    '',
+    ...bareRatioLines(report.targets).flatMap((l, i, all) => (i === all.length - 1 ? [l, ''] : [l])),
+    'µs of CPU per reservation:',
+    renderAligned(cpuHeader, rowsOf(cpuRows(report.targets)), cpuNumeric),
+  ].join('\n');
+}
+
+const mdCell = (c: string): string => c.replaceAll('|', '\\|');
+
+function markdownTable(head: readonly string[], body: readonly (readonly string[])[], numeric: (i: number) => boolean): string[] {
+  return [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (numeric(i) ? '---:' : '---')).join(' | ')} |`, ...body.map((cells) => `| ${cells.map(mdCell).join(' | ')} |`), ''];
+}
+
+function targetMarkdown(report: Report): string[] {
+  const { config } = report;
+  if (report.targets.length === 0) return [];
+  return [
+    `wrk ${config.wrkThreads} thread(s), ${config.connections} connections, single-line reservations (random SKU of ${config.skuCount}, qty 1, one warehouse, a unique Idempotency-Key each), ${config.warmupSeconds} s warm-up then ${config.measureSeconds} s measured per target, one target at a time, bare first:`,
+    '',
+    ...markdownTable(throughputHeader, throughputRows(report.targets, config.measureSeconds), throughputNumeric),
+    ...report.targets.map((r) => `- \`${r.target}\`: ${wrkTargets[r.target].label}`),
+    ...bareRatioLines(report.targets).map((l) => `- ${l}`),
+    '',
+    'CPU per reservation (µs):',
+    '',
+    ...markdownTable(cpuHeader, cpuRows(report.targets), cpuNumeric),
+    `- ${cpuLegend}`,
+    '',
+  ];
+}
+
 export function renderMarkdown(report: Report): string {
   const { config, environment: env } = report;
   const out: string[] = [];
   out.push(`## ${env.dateUtc} — commit ${env.commit}`, '');
-  out.push(`- Machine: ${env.cpus} × ${env.cpuModel}, ${env.memoryGiB} GiB RAM; before the run: ${env.busyPercentBefore} % of one core busy, load average ${env.loadAverage1m}`);
+  out.push(`- Machine: ${env.cpus} × ${env.cpuModel}, ${env.memoryGiB} GiB RAM; before the run: ${env.busyPercentBefore} % of one core busy, load average ${env.loadAverages}`);
   out.push(`- Node ${env.node}; Redis ${env.redis.version} (appendonly ${env.redis.appendonly}, appendfsync ${env.redis.appendfsync}); PostgreSQL ${env.postgres.version} (synchronous_commit ${env.postgres.synchronousCommit}, fsync ${env.postgres.fsync})`);
-  out.push(
-    `- Load: closed loop, ${config.connections} connections × pipelining ${config.pipelining} = ${config.connections * config.pipelining} in flight; warm-up ${config.warmupSeconds} s, measured ${config.measureSeconds} s per scenario; generator in its own process on the same machine; ${config.skuCount} SKUs, seed ${config.seed}; PG baseline pool ${config.baselinePoolMax}`,
-  );
+  if (report.runs.length > 0) {
+    out.push(
+      `- Node-generator scenarios: closed loop, ${config.connections} connections × pipelining ${config.pipelining} = ${config.connections * config.pipelining} in flight; warm-up ${config.warmupSeconds} s, measured ${config.measureSeconds} s per scenario; generator in its own process on the same machine; ${config.skuCount} SKUs, seed ${config.seed}; PG baseline pool ${config.baselinePoolMax}`,
+    );
+  }
   out.push('');
-  const cell = (c: string): string => c.replaceAll('|', '\\|');
+  out.push(...targetMarkdown(report));
   const plainRows = rows(report);
   if (plainRows.length > 0) {
     out.push(`| ${header.join(' | ')} |`);
     out.push(`| ${header.map((_, i) => (i >= 2 && i <= 5 ? '---:' : '---')).join(' | ')} |`);
-    for (const row of plainRows) out.push(`| ${row.cells.map(cell).join(' | ')} |`);
+    for (const row of plainRows) out.push(`| ${row.cells.map(mdCell).join(' | ')} |`);
     out.push('');
   }
   const endToEnd = e2eRows(report);
   if (endToEnd.length > 0) {
     out.push(`| ${e2eHeader.join(' | ')} |`);
     out.push(`| ${e2eHeader.map((_, i) => (e2eNumeric(i) ? '---:' : '---')).join(' | ')} |`);
-    for (const row of endToEnd) out.push(`| ${row.cells.map(cell).join(' | ')} |`);
+    for (const row of endToEnd) out.push(`| ${row.cells.map(mdCell).join(' | ')} |`);
     out.push('');
     for (const run of report.runs) {
       const x = run.result.e2e;
@@ -264,7 +307,7 @@ export function renderMarkdown(report: Report): string {
       );
     }
   }
-  out.push('- CPU: % of one core over the measured phase (200 = both cores busy): srv = server process tree, gen = load generator, redis / nats = their servers, pg = all postgres processes, irq = interrupt work (much of it the loopback traffic itself), other = every other process, steal = taken by the hypervisor.');
+  if (report.runs.length > 0) out.push('- CPU: % of one core over the measured phase (200 = both cores busy): srv = server process tree, gen = load generator, redis / nats = their servers, pg = all postgres processes, irq = interrupt work (much of it the loopback traffic itself), other = every other process, steal = taken by the hypervisor.');
   for (const line of ratioLines(report)) out.push(`- ${line}`);
   for (const scenario of config.scenarios) out.push(`- \`${scenario}\`: ${scenarioDescriptions[scenario]}`);
   for (const note of report.notes) out.push(`- Note: ${note}`);
@@ -274,7 +317,7 @@ export function renderMarkdown(report: Report): string {
 
 /** Warnings that change how the figures must be read. */
 export function runNotes(env: Environment, runs: readonly ScenarioRun[]): string[] {
-  const notes = environmentNotes(env);
+  const notes = environmentNotes(env, runs.some((r) => r.system === 'pg-baseline'));
   for (const r of runs) {
     const x = r.result.e2e;
     if (x !== undefined && x.unconfirmed > 0) {
@@ -295,12 +338,15 @@ export function runNotes(env: Environment, runs: readonly ScenarioRun[]): string
 
 const otherCpuPercentNoted = 20;
 
-function environmentNotes(env: Environment): string[] {
+function environmentNotes(env: Environment, withPgBaseline: boolean): string[] {
   const notes: string[] = [];
   if (env.busyPercentBefore > 30) {
-    notes.push(`the machine was busy before the run (${env.busyPercentBefore} % of one core in use, load average ${env.loadAverage1m}); other work competes with the benchmark.`);
+    notes.push(`the machine was busy before the run (${env.busyPercentBefore} % of one core in use, load average ${env.loadAverages}); other work competes with the benchmark.`);
   }
-  if (env.redis.appendonly !== 'yes') {
+  if (!withPgBaseline) {
+    if (env.redis.appendonly !== 'yes') notes.push(`Redis runs with appendonly ${env.redis.appendonly}: a 2xx (Pallet's or the bare server's) is not on disk.`);
+    else notes.push(`Redis runs with appendonly yes, appendfsync ${env.redis.appendfsync}; Pallet and the bare server share that Redis, so their durability is the same.`);
+  } else if (env.redis.appendonly !== 'yes') {
     notes.push(
       `Redis runs with appendonly ${env.redis.appendonly}: a Pallet 2xx is not on disk, while every PG baseline commit is fsynced (synchronous_commit ${env.postgres.synchronousCommit}); the durability of the two columns differs.`,
     );

@@ -6,8 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import hdr from 'hdr-histogram-js';
 import { decodeProtoFrame, type Frame } from '../../src/adapters/ws/frames.codec.ts';
-import type { StockData } from '../../src/app/board.ts';
-import { dashboardPath } from '../../src/roles/fanout.role.ts';
+import type { StockData } from '../../src/app/board/board.types.ts';
+import { dashboardPath } from '../../src/adapters/ws/ws.options.ts';
 import { intEnv, send, serve, type ClientsReport } from './ipc.ts';
 import { Opcode, RawWsClient, type RawFrame } from './raw-client.ts';
 

@@ -18,7 +18,7 @@ import { connectNats } from '../../src/adapters/nats/connection.ts';
 import { RedisPool } from '../../src/adapters/redis/connection.ts';
 import { RedisStockEngine } from '../../src/adapters/redis/stock.engine.ts';
 import { loadConfig } from '../../src/config.ts';
-import { OutboxRelay } from '../../src/roles/relay.role.ts';
+import { OutboxRelay } from '../../src/roles/relay/relay.role.ts';
 import { intEnv, send, serve, type LoadReport } from './ipc.ts';
 
 const config = loadConfig(process.env);

@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config.ts';
 import { buildRuntime } from '../../src/main.ts';
 import { createMetrics } from '../../src/adapters/metrics/metrics.ts';
 import { startWsRole } from '../../src/roles/fanout.role.ts';
-import type { StockData } from '../../src/app/board.ts';
+import type { StockData } from '../../src/app/board/board.types.ts';
 import { intEnv, send, serve, type ServerStats } from './ipc.ts';
 
 const config = loadConfig(process.env);

@@ -22,7 +22,8 @@ export interface RevokedApiKey {
 export interface CatalogStore {
   createTenant(id: string, name: string): Promise<{ created: boolean; tenant: { id: string; name: string } }>;
   getTenant(id: string): Promise<{ id: string; name: string } | null>;
-  listTenantIds(limit: number): Promise<string[]>;
+  /** Tenant ids in id order, at most `limit`, after `afterId` when given. */
+  listTenantIds(limit: number, afterId?: string): Promise<string[]>;
   createApiKey(tenantId: string, scopes: readonly Scope[], label?: string): Promise<{ id: string; key: string; scopes: readonly Scope[] } | null>;
   /** The live (not revoked) key with this plaintext, or null. */
   findApiKey(key: string): Promise<{ keyId: string; tenantId: string; scopes: readonly Scope[] } | null>;

@@ -4,7 +4,7 @@ import { checkBundle } from '../core/bundle.rules.ts';
 import type { Catalog, Component, Sku, Warehouse } from '../core/catalog.types.ts';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/errors.ts';
 import type { Limits } from '../config.ts';
-import type { CatalogStore } from './catalog.port.ts';
+import type { ApiKeyInfo, CatalogStore, Scope } from './catalog.port.ts';
 import type { StockEngine } from './stock.port.ts';
 
 export class CatalogService {
@@ -75,6 +75,24 @@ export class CatalogService {
     if (!written.ok) return fail(written.error);
     await this.published(tenant, written.catalogVersion);
     return ok({ created: written.created });
+  }
+
+  // ---- tenants and their API keys (revocation: AuthService.revoke, which also forgets the key) ----
+
+  createTenant(id: string, name: string): Promise<{ created: boolean; tenant: { id: string; name: string } }> {
+    return this.store.createTenant(id, name);
+  }
+
+  /** A new API key of the tenant (the key itself is answered only here); null for an unknown tenant. */
+  createApiKey(tenant: string, scopes: readonly Scope[], label?: string): Promise<{ id: string; key: string; scopes: readonly Scope[] } | null> {
+    return this.store.createApiKey(tenant, scopes, label);
+  }
+
+  /** A page of the tenant's keys in id order, revoked ones included (never the keys); null for an unknown tenant. */
+  async listApiKeys(tenant: string, limit: number, afterId?: string): Promise<ApiKeyInfo[] | null> {
+    const keys = await this.store.listApiKeys(tenant, limit, afterId);
+    if (keys.length === 0 && afterId === undefined && (await this.store.getTenant(tenant)) === null) return null;
+    return keys;
   }
 
   private async published(tenant: string, version: number): Promise<void> {

@@ -2,7 +2,7 @@
 // tool; the HTTP API has the same under /v1/tenants/{id}/keys).
 import { parseArgs } from 'node:util';
 import type { ApiKeyInfo, CatalogStore } from './catalog.port.ts';
-import type { Output } from './reconcile.service.ts';
+import type { Output } from './command.port.ts';
 
 export const keysUsage = `usage: pallet keys list --tenant <id> [--json]
        pallet keys revoke --tenant <id> --key <keyId>

@@ -1,6 +1,8 @@
-// What reconcile and rebuild need from the stock ledger (PostgreSQL,
-// LedgerRepo implements it) and from the hot stock state (Redis,
-// RedisStockAdmin implements it), beyond the StockEngine of the API.
+// The stock ledger (PostgreSQL, adapters/postgres/ledger.*.repo.ts implement
+// it): what the projector writes to it (LedgerStore), what the ledger service
+// reads for the API (LedgerQueries), and what reconcile and rebuild read
+// (LedgerReader); and what they need from the hot stock state (Redis,
+// RedisStockAdmin implements StockAdmin), beyond the StockEngine of the API.
 import type { ReservationStatus } from '../core/stock.types.ts';
 
 /** [warehouse, sku, qty] — a reservation's allocations as Redis stores them (field `alloc`). */
@@ -72,6 +74,73 @@ export interface LedgerReader {
   tenantIds(limit: number, afterId?: string): Promise<string[]>;
   /** The tenant's catalog version (0 when it is not in the catalog). */
   catalogVersion(tenant: string): Promise<number>;
+}
+
+/**
+ * What the projector needs from the ledger: a batch of events (decoded
+ * envelopes, type `E`) written in one transaction, idempotent by event id;
+ * `inserted` counts the events that were not there before. Throws on a
+ * database error, and then nothing of the batch is written.
+ */
+export interface LedgerStore<E> {
+  projectBatch(events: readonly E[]): Promise<{ inserted: number }>;
+  /** Whether the database answers. */
+  ping(): Promise<boolean>;
+}
+
+/** One row of a cell's ledger: the change an event made and the cell after it. */
+export interface LedgerEntry {
+  readonly eventId: string;
+  readonly type: string;
+  readonly reservationId: string | null;
+  readonly reason: string | null;
+  readonly dOnHand: number;
+  readonly dReserved: number;
+  readonly dCommitted: number;
+  readonly onHand: number;
+  readonly reserved: number;
+  readonly committed: number;
+  readonly inTransit: number | null;
+  readonly safetyStock: number | null;
+  readonly version: number;
+  readonly occurredAtMs: number;
+  readonly recordedAtMs: number;
+}
+
+/** Keyset position in a cell's ledger: after (version, eventId). */
+export interface LedgerCursor {
+  readonly version: number;
+  readonly eventId: string;
+}
+
+export interface LedgerPage {
+  readonly items: LedgerEntry[];
+  /** Where the next page starts; null on the last page. */
+  readonly next: LedgerCursor | null;
+}
+
+export interface HistoryEntry {
+  readonly eventId: string;
+  readonly type: string;
+  readonly status: ReservationStatus;
+  readonly fromStatus: string | null;
+  readonly sequence: number;
+  readonly occurredAtMs: number;
+  readonly recordedAtMs: number;
+}
+
+export interface ReservationHistory {
+  /** The current state; null when no event of the reservation is projected. */
+  readonly reservation: ReservationRecord | null;
+  readonly events: HistoryEntry[];
+}
+
+/** What the API reads from the ledger (through the ledger service). */
+export interface LedgerQueries {
+  /** One page of a cell's ledger in version order, after `cursor` when given; `limit` at most 1000. */
+  ledgerPage(tenant: string, warehouse: string, sku: string, cursor: LedgerCursor | null, limit: number): Promise<LedgerPage>;
+  /** The reservation's current state and its projected events, in sequence order. */
+  reservationHistory(tenant: string, id: string): Promise<ReservationHistory>;
 }
 
 /** A stock cell as Redis holds it. */

@@ -14,61 +14,13 @@
 // ledger is complete for the cell (rows 1..v all present): a ledger with a gap
 // is missing events (see the dead-letter stream) and is not the truth.
 //
-// Also here: the CLI entry (`pallet reconcile`) and the Reconciler role.
-import { parseArgs } from 'node:util';
-import type { HotCell, HotReservation, LedgerCellSums, LedgerReader, ReservationRecord, StockAdmin } from './ledger.port.ts';
-
-export interface Counters {
-  readonly onHand: number;
-  readonly reserved: number;
-  readonly committed: number;
-  readonly version: number;
-}
-
-export type CellDriftKind =
-  /** Same version, different counters: Redis was changed outside the scripts (or the ledger row is wrong). */
-  | 'counters'
-  /** The ledger has a version Redis does not: Redis lost changes (e.g. restored from an older AOF). */
-  | 'redis_behind'
-  /** The ledger has the cell, Redis has no key for it. */
-  | 'missing_in_redis'
-  /** Rows missing (or doubled) below the compared version: events never reached PostgreSQL (dead-lettered?). */
-  | 'ledger_gap'
-  /** The ledger did not reach the Redis version within the re-check window (projector stopped or far behind). */
-  | 'lagging'
-  /** Redis: the held reservations of the cell do not sum to its reserved counter. */
-  | 'held_vs_reserved'
-  /** Redis: the confirmed reservations of the cell do not sum to its committed counter. */
-  | 'confirmed_vs_committed';
-
-export interface CellDrift {
-  readonly tenant: string;
-  readonly warehouse: string;
-  readonly sku: string;
-  readonly kind: CellDriftKind;
-  readonly redis: Counters | null;
-  /** Ledger sums at the compared version (for held/confirmed kinds: the reservation sums in `detail`). */
-  readonly ledger: Counters | null;
-  readonly detail?: string;
-  /** Set by a repair: true when the cell was set from the ledger. */
-  repaired?: boolean;
-}
-
-export type ReservationDriftKind =
-  /** Redis and PostgreSQL disagree on a reservation and PostgreSQL is not merely behind. */
-  | 'reservation_status'
-  /** PostgreSQL has a live reservation Redis does not have at all. */
-  | 'reservation_missing_in_redis'
-  /** PostgreSQL stayed behind Redis for the whole re-check window. */
-  | 'reservation_lagging';
-
-export interface ReservationDrift {
-  readonly tenant: string;
-  readonly reservationId: string;
-  readonly kind: ReservationDriftKind;
-  readonly redis: string | null;
-  readonly postgres: string | null;
-}
+// The comparisons themselves: drift.rules.ts. The CLI entry (`pallet
+// reconcile`): reconcile.command.ts. The periodic run: roles/reconciler.role.ts.
+import {
+  byCell, cellName, compareAt, countersOf, pgBehind, reservationDriftOf, sameCounters, sumsAgainstCounters,
+  type CellDrift, type ReservationDrift,
+} from './drift.rules.ts';
+import type { CellAtVersion, HotCell, HotReservation, LedgerCellSums, LedgerReader, ReservationRecord, StockAdmin } from './ledger.port.ts';
 
 export interface ReconcileReport {
   readonly tenants: number;
@@ -79,6 +31,9 @@ export interface ReconcileReport {
   /** Tenants whose reservations were not checked (more than reservationsScanMax keys). */
   readonly skipped: string[];
 }
+
+/** Cells and reservations drifted in a report. */
+export const driftCount = (r: ReconcileReport): number => r.drift.length + r.reservationDrift.length;
 
 export interface ReconcileOptions {
   readonly repair?: boolean;
@@ -96,12 +51,6 @@ export const reconcileDefaults = Object.freeze({
 
 const tenantsMax = 100_000;
 
-const cellName = (warehouse: string, sku: string): string => `${warehouse}/${sku}`;
-const byCell = (a: { warehouse: string; sku: string }, b: { warehouse: string; sku: string }): number =>
-  (a.warehouse < b.warehouse ? -1 : a.warehouse > b.warehouse ? 1 : a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
-const countersOf = (s: LedgerCellSums | HotCell): Counters => ({ onHand: s.onHand, reserved: s.reserved, committed: s.committed, version: s.version });
-const sameCounters = (a: Omit<Counters, 'version'>, b: Omit<Counters, 'version'>): boolean =>
-  a.onHand === b.onHand && a.reserved === b.reserved && a.committed === b.committed;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface TenantResult {
@@ -178,7 +127,7 @@ export class ReconcileService {
    * is read again: versions only grow, so a version still below the ledger's
    * means Redis lost the change.
    */
-  private async ledgerAhead(tenant: string, ahead: readonly CellAtVersionLike[]): Promise<CellDrift[]> {
+  private async ledgerAhead(tenant: string, ahead: readonly CellAtVersion[]): Promise<CellDrift[]> {
     if (ahead.length === 0) return [];
     const now = await this.hot.cellsNow(tenant, ahead);
     const lost = ahead.filter((a, i) => (now[i]?.version ?? 0) < a.version);
@@ -243,57 +192,9 @@ export class ReconcileService {
       for (const r of await this.ledger.reservationsByIds(tenant, lagging)) pg.set(r.id, r);
       suspects = suspects.filter(differs);
     }
-    return suspects.sort().map((id) => {
-      const r = redis.get(id) ?? null;
-      const p = pg.get(id)?.status ?? null;
-      const kind: ReservationDriftKind = pgBehind(r, p) ? 'reservation_lagging' : r === null ? 'reservation_missing_in_redis' : 'reservation_status';
-      return { tenant, reservationId: id, kind, redis: r, postgres: p };
-    });
+    return suspects.sort().map((id) => reservationDriftOf(tenant, id, redis.get(id) ?? null, pg.get(id)?.status ?? null));
   }
 }
-
-type CellAtVersionLike = { readonly warehouse: string; readonly sku: string; readonly version: number };
-
-/** A Redis cell against the ledger summed up to the cell's version (the ledger has reached it). */
-function compareAt(tenant: string, c: HotCell, s: LedgerCellSums): CellDrift[] {
-  const base = { tenant, warehouse: c.warehouse, sku: c.sku, redis: countersOf(c), ledger: countersOf(s) };
-  if (s.rows !== c.version) return [{ ...base, kind: 'ledger_gap', detail: `${s.rows} ledger rows for versions 1..${c.version}` }];
-  if (!sameCounters(c, s)) return [{ ...base, kind: 'counters' }];
-  return [];
-}
-
-/** Per cell: held reservations must sum to reserved, confirmed ones to committed. */
-function sumsAgainstCounters(tenant: string, reservations: readonly HotReservation[], cells: readonly HotCell[]): CellDrift[] {
-  const sums = new Map<string, { warehouse: string; sku: string; held: number; confirmed: number }>();
-  const sumOf = (warehouse: string, sku: string) => {
-    let s = sums.get(cellName(warehouse, sku));
-    if (s === undefined) sums.set(cellName(warehouse, sku), s = { warehouse, sku, held: 0, confirmed: 0 });
-    return s;
-  };
-  for (const r of reservations) {
-    if (r.status !== 'held' && r.status !== 'confirmed') continue;
-    for (const [warehouse, sku, qty] of r.allocations) {
-      if (r.status === 'held') sumOf(warehouse, sku).held += qty;
-      else sumOf(warehouse, sku).confirmed += qty;
-    }
-  }
-  for (const c of cells) sumOf(c.warehouse, c.sku);
-  const byName = new Map(cells.map((c) => [cellName(c.warehouse, c.sku), c]));
-  const out: CellDrift[] = [];
-  for (const [name, s] of sums) {
-    const c = byName.get(name) ?? null;
-    const base = { tenant, warehouse: s.warehouse, sku: s.sku, redis: c && countersOf(c), ledger: null };
-    if (s.held !== (c?.reserved ?? 0)) out.push({ ...base, kind: 'held_vs_reserved', detail: `held reservations sum to ${s.held}, reserved is ${c?.reserved ?? 0}` });
-    if (s.confirmed !== (c?.committed ?? 0)) out.push({ ...base, kind: 'confirmed_vs_committed', detail: `confirmed reservations sum to ${s.confirmed}, committed is ${c?.committed ?? 0}` });
-  }
-  return out.sort(byCell);
-}
-
-/** Order of reservation states: a later state has a higher rank; the final states share the top rank. */
-const rank = (s: string | null): number => (s === null ? 0 : s === 'held' ? 1 : s === 'confirmed' ? 2 : 3);
-
-/** PostgreSQL has not yet seen the event that gave Redis its status. */
-const pgBehind = (redis: string | null, pg: string | null): boolean => rank(redis) > rank(pg);
 
 /** Every tenant in the catalog or the ledger (bounded). */
 export async function allTenants(ledger: Pick<LedgerReader, 'tenantIds'>): Promise<string[]> {
@@ -304,117 +205,5 @@ export async function allTenants(ledger: Pick<LedgerReader, 'tenantIds'>): Promi
     out.push(...page);
     if (page.length < 1_000 || out.length >= tenantsMax) return out;
     after = page[page.length - 1]!;
-  }
-}
-
-// ---------------------------------------------------------------- CLI and role
-
-/** What the CLI commands need from the runtime (the composition root provides it). */
-export interface ToolRuntime {
-  readonly ledger: LedgerReader;
-  readonly stockAdmin: StockAdmin;
-}
-
-export interface Output {
-  log(line: string): void;
-  error(line: string): void;
-}
-
-export const reconcileUsage = `usage: pallet reconcile [--tenant <id>] [--repair] [--json]
-
-Compares every stock cell in Redis with the stock ledger in PostgreSQL (and the live
-reservations of both), waiting a little for events still in flight, and prints each
-drifted cell. With --repair, sets the Redis counters of repairable cells from the ledger
-(only where the ledger is complete) and checks again.
-Exit status: 0 no drift, 1 drift (after --repair: drift left), 2 usage error.`;
-
-const fmt = (c: Counters | null): string => (c === null ? '-' : `onHand=${c.onHand} reserved=${c.reserved} committed=${c.committed} v=${c.version}`);
-
-export function formatReport(r: ReconcileReport): string[] {
-  const lines = r.drift.map((d) => `DRIFT ${d.tenant} ${d.warehouse}/${d.sku} ${d.kind}  redis[${fmt(d.redis)}]  ledger[${fmt(d.ledger)}]${d.detail ? `  (${d.detail})` : ''}${d.repaired === undefined ? '' : d.repaired ? '  REPAIRED' : '  not repaired'}`);
-  lines.push(...r.reservationDrift.map((d) => `DRIFT ${d.tenant} reservation ${d.reservationId} ${d.kind}  redis=${d.redis ?? '-'} postgres=${d.postgres ?? '-'}`));
-  for (const t of r.skipped) lines.push(`SKIPPED ${t}: more reservation keys than the scan bound; reservations not checked`);
-  lines.push(`${r.tenants} tenant(s), ${r.cellsChecked} cell(s), ${r.reservationsChecked} reservation(s) checked: ${r.drift.length + r.reservationDrift.length} drifted`);
-  return lines;
-}
-
-const hasDrift = (r: ReconcileReport): boolean => r.drift.length + r.reservationDrift.length > 0;
-
-/** `pallet reconcile [--tenant t] [--repair] [--json]`; returns the exit status. */
-export async function runReconcileCommand(rt: ToolRuntime, argv: readonly string[], out: Output = console, opts: Omit<ReconcileOptions, 'repair'> = {}): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: { tenant: { type: 'string' }, repair: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }).values;
-  } catch (err) {
-    out.error(`pallet reconcile: ${(err as Error).message}\n\n${reconcileUsage}`);
-    return 2;
-  }
-  if (args.help === true) {
-    out.log(reconcileUsage);
-    return 0;
-  }
-  const service = new ReconcileService(rt.ledger, rt.stockAdmin, opts);
-  const first = await service.reconcile(args.tenant, { repair: args.repair === true });
-  print(out, first, args.json === true);
-  if (args.repair !== true || !hasDrift(first)) return hasDrift(first) ? 1 : 0;
-  const after = await service.reconcile(args.tenant);
-  out.log('after repair:');
-  print(out, after, args.json === true);
-  return hasDrift(after) ? 1 : 0;
-}
-
-function print(out: Output, r: ReconcileReport, json: boolean): void {
-  if (json) out.log(JSON.stringify(r));
-  else for (const line of formatReport(r)) out.log(line);
-}
-
-/** The two gauges the Reconciler sets (Metrics has them). */
-export interface ReconcileMetrics {
-  readonly reconcileDriftCells: { set(value: number): void };
-  readonly reconcileLastRunSeconds: { set(value: number): void };
-}
-
-export interface ReconcilerLog {
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
-/** Runs reconcile (report only) over every tenant every `intervalSeconds` (0: never) and publishes the metrics. */
-export class Reconciler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  lastReport: ReconcileReport | null = null;
-
-  constructor(
-    private readonly service: ReconcileService,
-    private readonly intervalSeconds: number,
-    private readonly metrics: ReconcileMetrics,
-    private readonly log: ReconcilerLog,
-  ) {}
-
-  start(): void {
-    if (this.timer !== null || this.intervalSeconds <= 0) return;
-    const tick = (): void => {
-      this.running = this.runOnce().then(() => undefined, (err: unknown) => this.log.error({ err }, 'reconcile failed'))
-        .finally(() => {
-          if (this.timer !== null) this.timer = setTimeout(tick, this.intervalSeconds * 1000);
-        });
-    };
-    this.timer = setTimeout(tick, this.intervalSeconds * 1000);
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  async runOnce(): Promise<ReconcileReport> {
-    const report = await this.service.reconcile(undefined);
-    this.lastReport = report;
-    this.metrics.reconcileDriftCells.set(report.drift.length + report.reservationDrift.length);
-    this.metrics.reconcileLastRunSeconds.set(Date.now() / 1000);
-    if (hasDrift(report)) this.log.warn({ drift: report.drift.slice(0, 50), reservationDrift: report.reservationDrift.slice(0, 50) }, `reconcile: ${report.drift.length + report.reservationDrift.length} drifted`);
-    return report;
   }
 }

@@ -1,37 +1,38 @@
-// Expected failures are values with stable string codes. The HTTP layer maps
-// each code to a status and an application/problem+json body.
+// Expected failures are values with stable string codes. Core knows only the
+// codes and their messages; the HTTP adapter maps each code to a status
+// (src/adapters/http/status.ts) and an application/problem+json body.
 
-export const errorStatus = {
-  VALIDATION_FAILED: 400,
-  UNAUTHENTICATED: 401,
-  SIGNATURE_INVALID: 401,
-  SIGNATURE_EXPIRED: 401,
-  FORBIDDEN: 403,
-  UNKNOWN_KEY: 404,
-  NOT_FOUND: 404,
-  TENANT_NOT_FOUND: 404,
-  UNKNOWN_SKU: 404,
-  UNKNOWN_WAREHOUSE: 404,
-  RESERVATION_NOT_FOUND: 404,
-  STOCK_INSUFFICIENT: 409,
-  CALLBACK_REPLAYED: 409,
-  RESERVATION_EXPIRED: 409,
-  RESERVATION_RELEASED: 409,
-  RESERVATION_FULFILLED: 409,
-  RESERVATION_CONFIRMED: 409,
-  RESERVATION_NOT_CONFIRMED: 409,
-  STOCK_INVARIANT: 409,
-  SKU_IS_BUNDLE: 409,
-  BUNDLE_CYCLE: 422,
-  BUNDLE_TOO_DEEP: 422,
-  BUNDLE_INVALID: 422,
-  IDEMPOTENCY_KEY_REUSED: 422,
-  LIMIT_EXCEEDED: 422,
-  AUTH_RATE_LIMITED: 429,
-  OVERLOADED: 503,
-} as const;
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'SIGNATURE_INVALID',
+  'SIGNATURE_EXPIRED',
+  'FORBIDDEN',
+  'UNKNOWN_KEY',
+  'NOT_FOUND',
+  'TENANT_NOT_FOUND',
+  'UNKNOWN_SKU',
+  'UNKNOWN_WAREHOUSE',
+  'RESERVATION_NOT_FOUND',
+  'STOCK_INSUFFICIENT',
+  'CALLBACK_REPLAYED',
+  'RESERVATION_EXPIRED',
+  'RESERVATION_RELEASED',
+  'RESERVATION_FULFILLED',
+  'RESERVATION_CONFIRMED',
+  'RESERVATION_NOT_CONFIRMED',
+  'STOCK_INVARIANT',
+  'SKU_IS_BUNDLE',
+  'BUNDLE_CYCLE',
+  'BUNDLE_TOO_DEEP',
+  'BUNDLE_INVALID',
+  'IDEMPOTENCY_KEY_REUSED',
+  'LIMIT_EXCEEDED',
+  'AUTH_RATE_LIMITED',
+  'OVERLOADED',
+] as const;
 
-export type ErrorCode = keyof typeof errorStatus;
+export type ErrorCode = (typeof errorCodes)[number];
 
 export interface DomainError {
   readonly code: ErrorCode;

@@ -19,7 +19,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signPayload } from '../app/payment.service.ts';
+import { signPayload } from '../app/payment.signature.ts';
 import { demoSkus, demoTenant, demoWarehouses } from './demo.data.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

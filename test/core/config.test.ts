@@ -37,6 +37,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PALLET_LOG_REQUESTS: 'sometimes' })).toThrow(/PALLET_LOG_REQUESTS/);
   });
 
+  it('does not require durable storage unless PALLET_REQUIRE_DURABLE=1, and refuses other values', () => {
+    expect(loadConfig({}).requireDurable).toBe(false);
+    expect(loadConfig({ PALLET_REQUIRE_DURABLE: '0' }).requireDurable).toBe(false);
+    expect(loadConfig({ PALLET_REQUIRE_DURABLE: '1' }).requireDurable).toBe(true);
+    for (const bad of ['yes', 'true', '2']) expect(() => loadConfig({ PALLET_REQUIRE_DURABLE: bad }), bad).toThrow(/PALLET_REQUIRE_DURABLE/);
+  });
+
   it('refuses a default TTL above the maximum', () => {
     expect(() => loadConfig({ PALLET_TTL_SECONDS_DEFAULT: '100', PALLET_TTL_SECONDS_MAX: '50' })).toThrow(/PALLET_TTL_SECONDS_DEFAULT/);
   });

@@ -4,7 +4,7 @@
 // delivered several times, concurrently and out of order.
 
 import { randomBytes } from 'node:crypto';
-import { signPayload } from '../../src/app/payment.service.ts';
+import { signPayload } from '../../src/app/payment.signature.ts';
 import { sleep } from './servers.ts';
 
 export interface Tenant {

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPayload } from '../../src/app/payment.service.ts';
+import { signPayload } from '../../src/app/payment.signature.ts';
 import { check, formatReport } from './checker.ts';
 import { createTenant, problemCode, runLoad, type Tenant } from './client.ts';
 import { Core, PrivatePostgres, sleep, waitFor, type CoreEnv } from './servers.ts';

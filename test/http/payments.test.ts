@@ -17,10 +17,11 @@ import { paymentRoutes } from '../../src/adapters/http/routes/payments.route.ts'
 import { buildSchemas } from '../../src/adapters/http/schemas.ts';
 import { PaymentSecretRepo } from '../../src/adapters/postgres/payment-secret.repo.ts';
 import type { Clock } from '../../src/app/catalog.port.ts';
-import {
-  PaymentService, signPayload, type PaymentEvents, type PaymentIntakeOptions, type PaymentReceived,
-} from '../../src/app/payment.service.ts';
-import { JetStreamPaymentEvents, RedisPaymentRecords } from '../../src/roles/payments.role.ts';
+import type { PaymentEvents, PaymentReceived } from '../../src/app/payment.port.ts';
+import { PaymentService, type PaymentIntakeOptions } from '../../src/app/payment.service.ts';
+import { signPayload } from '../../src/app/payment.signature.ts';
+import { JetStreamPaymentEvents } from '../../src/adapters/nats/payment-events.ts';
+import { RedisPaymentRecords } from '../../src/adapters/redis/payment-records.ts';
 import { createHttpHarness, expectProblem, type HttpHarness, type TenantFixture } from '../helpers/http.ts';
 import { createNatsHarness, type NatsHarness } from '../helpers/nats.ts';
 import { randomNamespace } from '../helpers/redis.ts';

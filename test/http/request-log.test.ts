@@ -31,7 +31,7 @@ async function loggedApp(logRequests: boolean, changes: Partial<HttpDeps> = {}):
 
 /** onResponse runs when the response has finished, which may be just after inject() resolves. */
 async function settled(lines: Line[], count: number): Promise<Line[]> {
-  for (let i = 0; i < 50 && lines.length < count; i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 500 && lines.length < count; i++) await new Promise((r) => setTimeout(r, 10));
   await new Promise((r) => setTimeout(r, 20));
   return lines;
 }

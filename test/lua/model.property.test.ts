@@ -4,8 +4,11 @@
 // and a list of steps. A step is either a batch of 1–4 commands (reserve,
 // confirm, release, fulfil, expire, set, adjust, bump catalog version) sent at
 // once from several connections, or a sweep after the fake clock advanced
-// (nowMs is always passed explicitly). A plain in-memory model (below) says
-// what each command must do.
+// (nowMs is always passed explicitly). The reference is the core: the
+// reservation state machine (src/core/reservation.machine.ts), the warehouse
+// choice (src/core/allocation.choice.ts) and the stock rules
+// (src/core/stock.rules.ts) decide what each command must do; the model below
+// only keeps the state they decide on and the events the outbox must show.
 //
 // Every script is atomic, so a concurrent batch must equal SOME serial order
 // of its commands: the test tries every order (at most 4! = 24) on a copy of
@@ -32,6 +35,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReserveCommand, ReserveOutcome, StockWrite, StockWriteOutcome, Transition, TransitionOutcome } from '../../src/app/stock.port.ts';
 import type { TenantKeys } from '../../src/adapters/redis/keys.ts';
+import { chooseAllocation, insufficientError } from '../../src/core/allocation.choice.ts';
+import { decideTransition, moveTiers, refusalCode, type Edge } from '../../src/core/reservation.machine.ts';
+import { onHandFits } from '../../src/core/stock.rules.ts';
+import type { ReservationStatus } from '../../src/core/stock.types.ts';
 import { createHarness, deleteMatching } from '../helpers/redis.ts';
 import {
   cellName, lastStreamId, readCells, readOutbox, readReservations, replayLedger, sumByCell, type CellTuple, type Counters, type OutboxEvent,
@@ -127,12 +134,12 @@ interface ModelEvent {
   from?: string;
 }
 
-// ---------------------------------------------------------------- the model
+// ---------------------------------------------------------------- the model: state and events around the core's decisions
 
-type Status = 'held' | 'confirmed' | 'released' | 'expired' | 'fulfilled';
+interface ModelReservation { status: ReservationStatus; exp: number; allocs: [string, string, number][] }
 interface Model {
   cells: Map<string, Counters>;
-  res: Map<string, { status: Status; exp: number; allocs: [string, string, number][] }>;
+  res: Map<string, ModelReservation>;
   idem: Map<string, { fp: string; resId: string }>;
   ops: Map<string, string>;
   catVer: number;
@@ -164,39 +171,13 @@ function reserveModel(m: Model, cmd: ReserveCommand): { outcome: Outcome; events
   if (seen) return { outcome: seen.fp === cmd.fingerprint ? { kind: 'replay', reservationId: seen.resId } : err('IDEMPOTENCY_KEY_REUSED'), events: [] };
   if (m.catVer > cmd.catalogVersion) return { outcome: { kind: 'catalogStale', version: m.catVer }, events: [] };
   const avail = cmd.warehouses.map((wh) => cmd.demand.map((d) => { const c = cellOf(m, wh, d.sku); return c.onHand - c.reserved - c.committed; }));
-  const whole = avail.findIndex((row) => row.every((a, j) => a >= cmd.demand[j]!.qty));
-  let take: number[][] | null = null;
-  if (whole >= 0) {
-    take = cmd.warehouses.map((_, i) => cmd.demand.map((d) => (i === whole ? d.qty : 0)));
-  } else if (cmd.allowSplit) {
-    take = cmd.warehouses.map(() => cmd.demand.map(() => 0));
-    for (let j = 0; j < cmd.demand.length; j++) {
-      let left = cmd.demand[j]!.qty;
-      for (let i = 0; i < cmd.warehouses.length && left > 0; i++) {
-        const n = Math.min(left, Math.max(avail[i]![j]!, 0));
-        take[i]![j] = n;
-        left -= n;
-      }
-      if (left > 0) take = null;
-      if (take === null) break;
-    }
+  const choice = chooseAllocation(cmd.warehouses, cmd.demand, avail, cmd.allowSplit);
+  if (choice.kind === 'insufficient') {
+    const e = insufficientError(choice.lines, choice.split);
+    return { outcome: err(e.code, e.extra), events: [] };
   }
-  if (take === null) {
-    const lines = cmd.demand.map((d, j) => {
-      const per = avail.map((row) => Math.max(row[j]!, 0));
-      return { sku: d.sku, requested: d.qty, available: cmd.allowSplit ? per.reduce((a, b) => a + b, 0) : Math.max(0, ...per) };
-    });
-    const short = lines.filter((l) => l.requested > l.available);
-    return { outcome: err('STOCK_INSUFFICIENT', { lines: short.length > 0 ? short : lines, split: cmd.allowSplit }), events: [] };
-  }
-  const allocs: [string, string, number][] = [];
-  const cells: CellTuple[] = [];
-  cmd.warehouses.forEach((wh, i) => cmd.demand.forEach((d, j) => {
-    const q = take![i]![j]!;
-    if (q === 0) return;
-    allocs.push([wh, d.sku, q]);
-    cells.push(applyCell(m, wh, d.sku, 0, q, 0));
-  }));
+  const allocs = choice.allocations.map((a): [string, string, number] => [a.warehouse, a.sku, a.qty]);
+  const cells = allocs.map(([wh, sku, q]) => applyCell(m, wh, sku, 0, q, 0));
   m.res.set(cmd.reservationId, { status: 'held', exp: cmd.expiresAtMs, allocs });
   m.idem.set(cmd.idempotencyKey, { fp: cmd.fingerprint, resId: cmd.reservationId });
   return {
@@ -205,47 +186,27 @@ function reserveModel(m: Model, cmd: ReserveCommand): { outcome: Outcome; events
   };
 }
 
-const stateError: Record<Status, string> = {
-  held: 'RESERVATION_NOT_CONFIRMED', confirmed: 'RESERVATION_CONFIRMED', released: 'RESERVATION_RELEASED',
-  expired: 'RESERVATION_EXPIRED', fulfilled: 'RESERVATION_FULFILLED',
-};
-
 function transitionModel(m: Model, op: Transition, id: string, now: number): { outcome: Outcome; events: ModelEvent[] } {
   const r = m.res.get(id);
   if (!r) return { outcome: err('RESERVATION_NOT_FOUND'), events: [] };
-  const move = (to: Status, type: string, sOnHand: number, sReserved: number, sCommitted: number, from?: string): ModelEvent => {
-    for (const [wh, sku, q] of r.allocs) {
-      const c = cellOf(m, wh, sku);
-      const next = { onHand: c.onHand + sOnHand * q, reserved: c.reserved + sReserved * q, committed: c.committed + sCommitted * q };
-      if (next.reserved < 0 || next.committed < 0 || next.onHand < next.reserved + next.committed) throw new Error(`model: ${op} ${id} would corrupt ${wh}/${sku}`);
-    }
-    const cells = r.allocs.map(([wh, sku, q]) => applyCell(m, wh, sku, sOnHand * q, sReserved * q, sCommitted * q));
-    r.status = to;
-    return from === undefined ? { id: `${id}:${type}`, type, res: id, cells } : { id: `${id}:${type}`, type, res: id, from, cells };
-  };
-  const expire = (outcome: Outcome): { outcome: Outcome; events: ModelEvent[] } => ({ outcome, events: [move('expired', 'expired', 0, -1, 0)] });
-  const due = r.status === 'held' && r.exp <= now;
-  switch (op) {
-    case 'confirm':
-      if (r.status === 'confirmed') return { outcome: { kind: 'already' }, events: [] };
-      if (r.status !== 'held') return { outcome: err(stateError[r.status]), events: [] };
-      if (due) return expire(err('RESERVATION_EXPIRED'));
-      return { outcome: { kind: 'done' }, events: [move('confirmed', 'confirmed', 0, -1, 1)] };
-    case 'release':
-      if (r.status === 'released') return { outcome: { kind: 'already' }, events: [] };
-      if (r.status !== 'held' && r.status !== 'confirmed') return { outcome: err(stateError[r.status]), events: [] };
-      if (due) return expire(err('RESERVATION_EXPIRED'));
-      return { outcome: { kind: 'done' }, events: [r.status === 'held' ? move('released', 'released', 0, -1, 0, 'held') : move('released', 'released', 0, 0, -1, 'confirmed')] };
-    case 'fulfil':
-      if (r.status === 'fulfilled') return { outcome: { kind: 'already' }, events: [] };
-      if (due) return expire(err('RESERVATION_EXPIRED'));
-      if (r.status !== 'confirmed') return { outcome: err(stateError[r.status]), events: [] };
-      return { outcome: { kind: 'done' }, events: [move('fulfilled', 'fulfilled', -1, 0, -1)] };
-    case 'expire':
-      if (r.status !== 'held') return { outcome: err(stateError[r.status]), events: [] };
-      if (!due) return { outcome: { kind: 'notDue' }, events: [] };
-      return expire({ kind: 'done' });
+  const d = decideTransition(op, { status: r.status, expiresAtMs: r.exp }, now);
+  switch (d.kind) {
+    case 'already': return { outcome: { kind: 'already' }, events: [] };
+    case 'notDue': return { outcome: { kind: 'notDue' }, events: [] };
+    case 'refused': return { outcome: err(refusalCode[d.status]), events: [] };
+    case 'move': return { outcome: d.expiredInstead ? err('RESERVATION_EXPIRED') : { kind: 'done' }, events: [moveModel(m, id, r, d.edge)] };
   }
+}
+
+/** Moves every allocation along the edge; the event is named by the status reached (released ones say from where). */
+function moveModel(m: Model, id: string, r: ModelReservation, edge: Edge): ModelEvent {
+  for (const [wh, sku, q] of r.allocs) {
+    if (moveTiers(cellOf(m, wh, sku), edge.move, q) === null) throw new Error(`model: ${edge.from} -> ${edge.to} of ${id} would corrupt ${wh}/${sku}`);
+  }
+  const cells = r.allocs.map(([wh, sku, q]) => applyCell(m, wh, sku, edge.move.onHand * q, edge.move.reserved * q, edge.move.committed * q));
+  r.status = edge.to;
+  const type = edge.to;
+  return type === 'released' ? { id: `${id}:${type}`, type, res: id, from: edge.from, cells } : { id: `${id}:${type}`, type, res: id, cells };
 }
 
 function stockModel(m: Model, op: Extract<Op, { op: 'set' | 'adjust' }>): { outcome: Outcome; events: ModelEvent[] } {
@@ -254,7 +215,7 @@ function stockModel(m: Model, op: Extract<Op, { op: 'set' | 'adjust' }>): { outc
   if (seenFp !== undefined) return { outcome: seenFp === w.fingerprint ? { kind: 'replay' } : err('IDEMPOTENCY_KEY_REUSED'), events: [] };
   const c = cellOf(m, w.warehouse, w.sku);
   const onHand = op.op === 'set' ? op.onHand : c.onHand + op.delta;
-  if (onHand < c.reserved + c.committed || onHand > onHandMax) {
+  if (!onHandFits(c, onHand, onHandMax)) {
     return { outcome: err('STOCK_INVARIANT', { reserved: c.reserved, committed: c.committed }), events: [] };
   }
   const tuple = applyCell(m, w.warehouse, w.sku, onHand - c.onHand, 0, 0);

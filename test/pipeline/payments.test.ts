@@ -10,12 +10,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEnvelope, type Envelope } from '../../src/adapters/events/envelope.codec.ts';
 import { createMetrics, type Metrics } from '../../src/adapters/metrics/metrics.ts';
 import type { Clock } from '../../src/app/catalog.port.ts';
-import {
-  PaymentSettler, receivedEventId, settleDefaults, type PaymentReceived, type PaymentRecords, type PaymentStatus,
-} from '../../src/app/payment.service.ts';
+import type { PaymentReceived, PaymentRecords, PaymentStatus } from '../../src/app/payment.port.ts';
+import { receivedEventId } from '../../src/app/payment.service.ts';
+import { PaymentSettler, settleDefaults } from '../../src/app/payment-settlement.service.ts';
 import type { StockEngine } from '../../src/app/stock.port.ts';
 import type { Allocation } from '../../src/core/stock.types.ts';
-import { JetStreamPaymentEvents, PaymentsConsumer, RedisPaymentRecords } from '../../src/roles/payments.role.ts';
+import { JetStreamPaymentEvents } from '../../src/adapters/nats/payment-events.ts';
+import { RedisPaymentRecords } from '../../src/adapters/redis/payment-records.ts';
+import { PaymentsConsumer } from '../../src/roles/payments.role.ts';
 import { createNatsHarness, readStream, type NatsHarness } from '../helpers/nats.ts';
 import { readCounters, readOutbox } from '../helpers/outbox.ts';
 import { createHarness, type StockHarness } from '../helpers/redis.ts';

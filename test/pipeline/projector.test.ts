@@ -12,9 +12,12 @@ import { decodeEnvelope, encodeEnvelope, envelopeFromOutbox, subjectOf, type Env
 import { errorHandler } from '../../src/adapters/http/problem.ts';
 import { ledgerRoutes } from '../../src/adapters/http/routes/ledger.route.ts';
 import { buildSchemas } from '../../src/adapters/http/schemas.ts';
-import { LedgerRepo, projectionRows } from '../../src/adapters/postgres/ledger.repo.ts';
+import { LedgerService } from '../../src/app/ledger.service.ts';
+import { projectionRows } from '../../src/adapters/postgres/ledger.mapping.ts';
+import { LedgerRepo } from '../../src/adapters/postgres/ledger.repo.ts';
 import type { Sql } from '../../src/adapters/postgres/sql.ts';
-import { outboxWatermarkKey, type ProjectionStore } from '../../src/roles/projector.role.ts';
+import type { ProjectionStore } from '../../src/roles/projector.role.ts';
+import { outboxWatermarkKey } from '../../src/roles/projector/watermarks.ts';
 import { createHttpHarness, expectProblem, type HttpHarness, type TenantFixture } from '../helpers/http.ts';
 import { readCells } from '../helpers/outbox.ts';
 import { createPipelineHarness, type PipelineHarness } from './harness.ts';
@@ -323,7 +326,7 @@ describe('ledger routes', () => {
     app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: true } } }).withTypeProvider<TypeBoxTypeProvider>();
     app.decorateRequest('principal', null);
     app.setErrorHandler(errorHandler);
-    await app.register(ledgerRoutes, { ...hh.rt.deps, schemas: buildSchemas(hh.config.limits), ledger: repo });
+    await app.register(ledgerRoutes, { ...hh.rt.deps, schemas: buildSchemas(hh.config.limits), ledger: new LedgerService(repo) });
     await app.ready();
   });
   afterAll(async () => {

@@ -6,9 +6,11 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReserveCommand, Transition } from '../../src/app/stock.port.ts';
-import { runRebuildCommand } from '../../src/app/rebuild.service.ts';
-import { Reconciler, ReconcileService, runReconcileCommand, type ReconcileOptions } from '../../src/app/reconcile.service.ts';
+import { runRebuildCommand } from '../../src/app/rebuild.command.ts';
+import { runReconcileCommand } from '../../src/app/reconcile.command.ts';
+import { ReconcileService, type ReconcileOptions } from '../../src/app/reconcile.service.ts';
 import { drainProjector } from '../../src/roles/projector.role.ts';
+import { Reconciler } from '../../src/roles/reconciler.role.ts';
 import { readCells } from '../helpers/outbox.ts';
 import { deleteMatching, scanKeys } from '../helpers/redis.ts';
 import { createPipelineHarness, type PipelineHarness } from './harness.ts';

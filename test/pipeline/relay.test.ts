@@ -13,7 +13,8 @@ import { createMetrics, type Metrics } from '../../src/adapters/metrics/metrics.
 import type { Nats } from '../../src/adapters/nats/connection.ts';
 import { applyTopology, deleteTopology } from '../../src/adapters/nats/topology.ts';
 import type { EventsConfig } from '../../src/config.ts';
-import { OutboxRelay, outboxProjectedKey, relayGroup, relayLeaseKey, type RelayOptions } from '../../src/roles/relay.role.ts';
+import { outboxProjectedKey, relayGroup, relayLeaseKey } from '../../src/adapters/redis/outbox.ts';
+import { OutboxRelay, type RelayOptions } from '../../src/roles/relay/relay.role.ts';
 import { createNatsHarness, type NatsHarness, type StoredEvent } from '../helpers/nats.ts';
 import { readOutbox, type OutboxEvent } from '../helpers/outbox.ts';
 import { createHarness, type StockHarness } from '../helpers/redis.ts';

@@ -9,9 +9,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler } from '../../src/adapters/http/problem.ts';
 import { dashboardTokenRoutes } from '../../src/adapters/http/routes/dashboard-token.route.ts';
-import type { StockData } from '../../src/app/board.ts';
+import type { StockData } from '../../src/app/board/board.types.ts';
 import { DashboardTokens } from '../../src/app/dashboard.token.ts';
-import { CloseCode, type WsRole } from '../../src/roles/fanout.role.ts';
+import { CloseCode } from '../../src/adapters/ws/ws.options.ts';
+import type { WsRole } from '../../src/roles/fanout.role.ts';
 import { createWsHarness, deltasOf, upgradeStatus, type TenantFixture, type WsHarness } from './harness.ts';
 
 let h: WsHarness;

@@ -6,10 +6,12 @@
 // the buffer bound queued), then is closed with 4008; one that catches up in
 // time gets a fresh snapshot instead of the frames it lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Board, type StockData } from '../../src/app/board.ts';
+import { Board } from '../../src/app/board/board.ts';
+import type { StockData } from '../../src/app/board/board.types.ts';
 import { systemClock } from '../../src/app/catalog.port.ts';
 import type { Frame } from '../../src/adapters/ws/frames.codec.ts';
-import { CloseCode, dashboardPath, Fanout, type FanoutOptions } from '../../src/roles/fanout.role.ts';
+import { Fanout } from '../../src/adapters/ws/ws.server.ts';
+import { CloseCode, dashboardPath, type FanoutOptions } from '../../src/adapters/ws/ws.options.ts';
 import { Opcode, RawWsClient } from '../../bench/ws-fanout/raw-client.ts';
 import { createWsHarness, deltasOf, type TenantFixture, type WsHarness } from './harness.ts';
 

@@ -3,9 +3,13 @@
 // low-stock list, today's cohort and its rollover, and the frame codec
 // (JSON and protobuf carry the same content).
 import { describe, expect, it } from 'vitest';
-import { Board, dayCalculator, parseTopic, type CellUpdate, type ExceptionsData, type LowStockData, type OrdersData, type StockData, type Topic } from '../../src/app/board.ts';
+import { Board } from '../../src/app/board/board.ts';
+import type { CellUpdate, ExceptionsData, LowStockData, OrdersData, StockData } from '../../src/app/board/board.types.ts';
+import { dayCalculator } from '../../src/app/board/day.ts';
+import { driftOfReport, parseDrift } from '../../src/app/board/drift.ts';
+import { parseTopic, type Topic } from '../../src/app/board/topics.ts';
 import { decodeProtoFrame, encodeJsonFrame, encodeProtoFrame, type Frame } from '../../src/adapters/ws/frames.codec.ts';
-import { applyEnvelope, driftOfReport, parseDrift } from '../../src/roles/aggregator.role.ts';
+import { applyEnvelope } from '../../src/adapters/events/board.mapper.ts';
 import { Envelope } from '../../src/adapters/events/envelope.codec.ts';
 
 const T0 = Date.UTC(2025, 5, 1, 10, 0, 0);

@@ -9,9 +9,12 @@
 import { headers } from '@nats-io/nats-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEnvelope, subjectOf } from '../../src/adapters/events/envelope.codec.ts';
-import { Board, type DeadLetterView, type ExceptionsData } from '../../src/app/board.ts';
+import { PgBoardRepo } from '../../src/adapters/postgres/board.repo.ts';
+import { RedisBoardRepo } from '../../src/adapters/redis/board.repo.ts';
+import { Board } from '../../src/app/board/board.ts';
+import type { DeadLetterView, ExceptionsData } from '../../src/app/board/board.types.ts';
 import { systemClock } from '../../src/app/catalog.port.ts';
-import { Aggregator } from '../../src/roles/aggregator.role.ts';
+import { Aggregator } from '../../src/roles/fanout/board.aggregator.ts';
 import type { WsRole } from '../../src/roles/fanout.role.ts';
 import { createWsHarness, deltasOf, type TenantFixture, type WsHarness } from './harness.ts';
 
@@ -96,7 +99,9 @@ class BrokenBoard extends Board {
 describe('failures inside the aggregator', () => {
   it('catches and counts an exception while handling a message, and keeps consuming', async () => {
     const board = new BrokenBoard(systemClock);
-    const agg = new Aggregator({ board, redis: h.rt.redis, nats: h.nats.nats, sql: h.rt.sql, clock: systemClock, log: h.rt.log }, { namespace: h.namespace, driftPollMs: 0 });
+    const agg = new Aggregator({
+      board, nats: h.nats.nats, ledger: new PgBoardRepo(h.rt.sql), hot: new RedisBoardRepo(h.rt.redis, h.namespace), clock: systemClock, log: h.rt.log,
+    }, { namespace: h.namespace, driftPollMs: 0 });
     await agg.start();
     try {
       await deadLetter(t.id, 'ev-poison-board', 'x');

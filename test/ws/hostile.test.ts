@@ -7,10 +7,13 @@
 // subscribe is caught too: an INTERNAL error frame, counted, and the server
 // keeps serving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Board, type OrdersData, type Topic, type TopicState } from '../../src/app/board.ts';
+import { Board } from '../../src/app/board/board.ts';
+import type { OrdersData, TopicState } from '../../src/app/board/board.types.ts';
+import type { Topic } from '../../src/app/board/topics.ts';
 import { systemClock } from '../../src/app/catalog.port.ts';
 import { createMetrics } from '../../src/adapters/metrics/metrics.ts';
-import { Fanout, type WsRole } from '../../src/roles/fanout.role.ts';
+import { Fanout } from '../../src/adapters/ws/ws.server.ts';
+import type { WsRole } from '../../src/roles/fanout.role.ts';
 import { createWsHarness, type TenantFixture, type WsHarness } from './harness.ts';
 
 let h: WsHarness;

@@ -5,8 +5,8 @@
 // same content. Also the low-stock list, today's orders and the exceptions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEnvelope, subjectOf } from '../../src/adapters/events/envelope.codec.ts';
-import type { CellView, ExceptionsData, LowStockData, OrdersData, StockData } from '../../src/app/board.ts';
-import { driftKey } from '../../src/roles/aggregator.role.ts';
+import type { CellView, ExceptionsData, LowStockData, OrdersData, StockData } from '../../src/app/board/board.types.ts';
+import { TenantKeys } from '../../src/adapters/redis/keys.ts';
 import type { WsRole } from '../../src/roles/fanout.role.ts';
 import { createMetrics } from '../../src/adapters/metrics/metrics.ts';
 import { createWsHarness, deltasOf, upgradeStatus, type TenantFixture, type WsHarness } from './harness.ts';
@@ -158,7 +158,7 @@ describe('topics', () => {
     expect((ex.data as ExceptionsData).payments).toEqual([{ paymentId: 'pay-1', reservationId: 'res-gone', reason: 'expired', resolution: 'refund_needed', newReservationId: '', at: env.occurredAtMs }]);
     await c.waitFor((x) => deltasOf(x, 'orders.today').find((f) => (f.data as OrdersData).exceptions === orders.exceptions + 1), 10_000, 'exceptions count');
     const report = { checkedAtMs: Date.now(), cells: 1, items: [{ warehouse: 'A', sku: 'tea', kind: 'counters', redis: { onHand: 100, reserved: 1, committed: 0, version: 9 }, ledger: { onHand: 100, reserved: 0, committed: 0, version: 9 } }] };
-    await h.rt.redis.next().set(driftKey(h.namespace, t.id), JSON.stringify(report));
+    await h.rt.redis.next().set(new TenantKeys(h.namespace, t.id).drift, JSON.stringify(report));
     const drift = await c.waitFor((x) => deltasOf(x, 'exceptions').find((f) => (f.data as ExceptionsData).drift !== null), 10_000, 'drift');
     expect((drift.data as ExceptionsData).drift).toMatchObject({ cells: 1, checkedAt: report.checkedAtMs, items: [{ sku: 'tea', kind: 'counters', ledger: { reserved: 0 } }] });
   });

@@ -9,8 +9,9 @@ import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorHandler } from '../../src/adapters/http/problem.ts';
 import { dashboardTokenRoutes } from '../../src/adapters/http/routes/dashboard-token.route.ts';
-import type { KeyStatus } from '../../src/adapters/postgres/key-status.repo.ts';
-import { CloseCode, type WsRole } from '../../src/roles/fanout.role.ts';
+import type { KeyStatus } from '../../src/app/board.port.ts';
+import { CloseCode } from '../../src/adapters/ws/ws.options.ts';
+import type { WsRole } from '../../src/roles/fanout.role.ts';
 import { createWsHarness, upgradeStatus, type TenantFixture, type WsHarness } from './harness.ts';
 
 const keyCheckMs = 200;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerRepo } from '../../src/adapters/postgres/ledger.repo.ts';
 import { createSqlForSchema } from '../../src/adapters/postgres/sql.ts';
 import { drainProjector } from '../../src/roles/projector.role.ts';
-import type { CellView, LowStockData, OrdersData, StockData } from '../../src/app/board.ts';
+import type { CellView, LowStockData, OrdersData, StockData } from '../../src/app/board/board.types.ts';
 import type { Frame } from '../../src/adapters/ws/frames.codec.ts';
 import type { WsRole } from '../../src/roles/fanout.role.ts';
 import { createWsHarness, deltasOf, type TenantFixture, type WsHarness } from './harness.ts';

@@ -1,7 +1,6 @@
 // Everything the HTTP adapter needs, built by the composition root.
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuthService } from '../../app/auth.service.ts';
-import type { CatalogStore } from '../../app/catalog.port.ts';
 import type { CatalogService } from '../../app/catalog.service.ts';
 import type { ReservationService } from '../../app/reservation.service.ts';
 import type { StockService } from '../../app/stock.service.ts';
@@ -9,14 +8,13 @@ import type { Config } from '../../config.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { DashboardTokens } from '../../app/dashboard.token.ts';
 import type { PaymentService } from '../../app/payment.service.ts';
-import type { LedgerQueries } from './routes/ledger.route.ts';
+import type { LedgerService } from '../../app/ledger.service.ts';
 import type { Schemas } from './schemas.ts';
 
 export interface HttpDeps {
   readonly config: Config;
   readonly logger: FastifyBaseLogger | false;
   readonly auth: AuthService;
-  readonly store: CatalogStore;
   readonly catalogs: CatalogService;
   readonly reservations: ReservationService;
   readonly stock: StockService;
@@ -24,7 +22,7 @@ export interface HttpDeps {
   readonly ready: () => Promise<Record<string, boolean>>;
   readonly metrics: Metrics;
   readonly payments: PaymentService;
-  readonly ledger: LedgerQueries;
+  readonly ledger: LedgerService;
   readonly dashboardTokens: DashboardTokens;
   /** The port the board's WebSocket listens on (the real one when PALLET_WS_PORT is 0 and the ws role runs here). */
   readonly wsPort: () => number;

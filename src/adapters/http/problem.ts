@@ -5,35 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { errorStatus, type DomainError } from '../../core/errors.ts';
+import type { DomainError } from '../../core/errors.ts';
 import { requestIdHeader } from './request-log.hook.ts';
-
-/** HTTP-level codes that are not domain errors. */
-const httpStatus = {
-  BAD_REQUEST: 400,
-  INVALID_JSON: 400,
-  INVALID_URL: 400,
-  DUPLICATE_KEY: 400,
-  REQUEST_TIMEOUT: 408,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  BODY_TOO_LARGE: 413,
-  URL_TOO_LONG: 414,
-  HEADERS_TOO_LARGE: 431,
-  METHOD_NOT_ALLOWED: 405,
-  INTERNAL: 500,
-  UNAVAILABLE: 503,
-} as const;
-
-export type ProblemCode = keyof typeof errorStatus | keyof typeof httpStatus;
+import { statusOf, type ProblemCode } from './status.ts';
 
 export interface Problem {
   readonly code: ProblemCode;
   readonly detail: string;
   readonly [extra: string]: unknown;
 }
-
-const statusOf = (code: ProblemCode): number =>
-  (errorStatus as Record<string, number>)[code] ?? (httpStatus as Record<string, number>)[code] ?? 500;
 
 const titleOf = (code: ProblemCode): string => code.toLowerCase().replace(/_/g, ' ');
 

@@ -38,6 +38,8 @@ export function createMetrics(opts: { defaults?: boolean } = {}) {
     eventLogRepairs: new Counter({ ...r, name: 'pallet_event_log_repairs_total', help: 'Repairs of a JetStream that lost acknowledged messages (tail guard and pallet refill)' }),
     eventLogIntact: new Gauge({ ...r, name: 'pallet_event_log_intact', help: '1 when the stream holds the highest acknowledged message at the last tail check, 0 when not' }),
     paymentsOrphaned: new Counter({ ...r, name: 'pallet_payments_orphaned_total', help: 'Payments whose reservation had expired or was released', labelNames: ['resolution'] as const }),
+    redisDurable: new Gauge({ ...r, name: 'pallet_redis_durable', help: '1 when Redis persistence makes a 2xx durable (appendonly yes, appendfsync always/everysec), 0 when not or unknown; checked at start and every reconnect', labelNames: ['appendonly', 'appendfsync'] as const }),
+    postgresDurable: new Gauge({ ...r, name: 'pallet_postgres_durable', help: '1 when PostgreSQL persistence makes a commit durable (fsync on, synchronous_commit not off), 0 when not or unknown; checked at start', labelNames: ['fsync', 'synchronous_commit'] as const }),
   };
 }
 
@@ -63,7 +65,8 @@ export async function startMetricsServer(registry: Registry, opts: { readonly ho
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
+    // exclusive: in a cluster worker (pallet start's API workers) bind here, not through the primary, so port 0 is this process's own.
+    server.listen({ port: opts.port, host: opts.host, exclusive: true }, () => {
       server.off('error', reject);
       resolve();
     });

@@ -2,15 +2,11 @@
 // board connection opened with a dashboard token lasts only as long as the
 // key the token was issued for. Reads `api_keys` (001_catalog.sql): a key
 // whose row is missing, or has `revoked_at` set, is not live.
+import type { KeyStatus } from '../../app/board.port.ts';
 import type { Sql } from './sql.ts';
 
 /** Ids per query: one round trip for the open connections of a busy server, and a bounded parameter list. */
 export const keyIdsPerQueryMax = 1_000;
-
-export interface KeyStatus {
-  /** The live keys among `keyIds`, each with its tenant; revoked and unknown ids are absent. */
-  liveKeys(keyIds: readonly string[]): Promise<Map<string, string>>;
-}
 
 export class KeyStatusRepo implements KeyStatus {
   constructor(private readonly sql: Sql) {}

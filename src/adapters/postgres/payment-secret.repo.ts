@@ -1,6 +1,6 @@
 // Payment callback secrets in PostgreSQL: one per tenant, replaced on rotation.
 import postgres from 'postgres';
-import type { PaymentSecretStore } from '../../app/payment.service.ts';
+import type { PaymentSecretStore } from '../../app/payment.port.ts';
 import type { Sql } from './sql.ts';
 
 export class PaymentSecretRepo implements PaymentSecretStore {

@@ -4,6 +4,11 @@ import type { Redis } from 'ioredis';
 // all keys one script touches live in one slot and scripts run unchanged on
 // Redis Cluster. Ids are from a safe alphabet without ':' or braces.
 
+const cellTag = 'c:';
+const reservationTag = 'r:';
+/** Tenant, warehouse and SKU ids (the API's id alphabets): never ':' or braces. */
+const idPattern = /^[A-Za-z0-9._-]+$/;
+
 export class TenantKeys {
   readonly prefix: string;
   readonly outbox: string;
@@ -15,6 +20,12 @@ export class TenantKeys {
   readonly relayLease: string;
   /** Payment events published straight to JetStream, kept to refill a JetStream that lost its tail. */
   readonly paymentJournal: string;
+  /** The last reconcile result (JSON, see app/board/drift.ts), read by the dashboard aggregator. */
+  readonly drift: string;
+  /** SCAN pattern of the tenant's stock cells (parse the keys with cellOf). */
+  readonly cellPattern: string;
+  /** SCAN pattern of the tenant's reservations (parse the keys with reservationIdOf). */
+  readonly reservationPattern: string;
 
   constructor(readonly namespace: string, readonly tenant: string) {
     this.prefix = `${namespace}:{${tenant}}:`;
@@ -24,14 +35,29 @@ export class TenantKeys {
     this.outboxProjected = `${this.outbox}:projected`;
     this.relayLease = `${this.prefix}relay:lease`;
     this.paymentJournal = `${this.prefix}pay:journal`;
+    this.drift = `${this.prefix}drift`;
+    this.cellPattern = `${this.prefix}${cellTag}*`;
+    this.reservationPattern = `${this.prefix}${reservationTag}*`;
   }
 
   cell(warehouse: string, sku: string): string {
-    return `${this.prefix}c:${warehouse}:${sku}`;
+    return `${this.prefix}${cellTag}${warehouse}:${sku}`;
+  }
+
+  /** The warehouse and sku of one of the tenant's cell keys (see parseCellKey); null for any other key. */
+  cellOf(key: string): { warehouse: string; sku: string } | null {
+    const c = parseCellKey(this.namespace, key);
+    return c === null || c.tenant !== this.tenant ? null : { warehouse: c.warehouse, sku: c.sku };
   }
 
   reservation(id: string): string {
-    return `${this.prefix}r:${id}`;
+    return `${this.prefix}${reservationTag}${id}`;
+  }
+
+  /** The id of one of the tenant's reservation keys; null for any other key. */
+  reservationIdOf(key: string): string | null {
+    const head = `${this.prefix}${reservationTag}`;
+    return key.startsWith(head) && key.length > head.length ? key.slice(head.length) : null;
   }
 
   /** Idempotency key of a reservation request. */
@@ -93,6 +119,27 @@ export async function readOkAtMs(redis: Redis, namespace: string): Promise<numbe
  * touches it, so scripts keep every key in the tenant's slot.
  */
 export const sweepIndexKey = (namespace: string): string => `${namespace}:{sweep}:due`;
+
+/** A stock cell key (TenantKeys.cell) of some tenant, taken apart. */
+export interface CellKey { readonly key: string; readonly tenant: string; readonly warehouse: string; readonly sku: string }
+
+/** The SCAN pattern for the stock cells of every tenant of a namespace (parse the keys with parseCellKey). */
+export const cellsPattern = (namespace: string): string => `${namespace}:{*}:${cellTag}*`;
+
+/**
+ * The tenant, warehouse and SKU of a cell key of `namespace`; null for any other key. Strict: ids
+ * never contain ':' or braces, but idempotency keys (other key types) may.
+ */
+export function parseCellKey(namespace: string, key: string): CellKey | null {
+  const head = `${namespace}:{`;
+  if (!key.startsWith(head)) return null;
+  const close = key.indexOf('}', head.length);
+  if (close < 0 || !key.startsWith(`:${cellTag}`, close + 1)) return null;
+  const tenant = key.slice(head.length, close);
+  const parts = key.slice(close + 2 + cellTag.length).split(':');
+  if (parts.length !== 2 || !idPattern.test(tenant) || !idPattern.test(parts[0]!) || !idPattern.test(parts[1]!)) return null;
+  return { key, tenant, warehouse: parts[0]!, sku: parts[1]! };
+}
 
 /** The scan pattern for every key of a namespace (tests and tools only). */
 export const namespacePattern = (namespace: string): string => `${namespace}:*`;

@@ -85,7 +85,12 @@ export class RedisLease {
     this.timer = null;
     const had = this.untilMs > 0;
     this.untilMs = 0;
-    if (had) await runScript(this.redis(), 'releaseLease', [this.key], [this.owner]);
+    if (!had) return;
+    // RELEASED, or ABSENT / HELD: it lapsed and is gone or another owner's, which is left alone.
+    const reply = await runScript(this.redis(), 'releaseLease', [this.key], [this.owner]);
+    if (reply[0] !== LeaseCode.RELEASED && reply[0] !== LeaseCode.ABSENT && reply[0] !== LeaseCode.HELD) {
+      throw new Error(`releaseLease answered ${JSON.stringify(reply)}`);
+    }
   }
 
   /** Forgets the lease locally (after a refusal or an error), without a round trip. */

@@ -13,15 +13,20 @@ export const scriptNames = [
 ] as const;
 export type ScriptName = (typeof scriptNames)[number];
 
-/** Return codes shared by every script (see lua/includes/common.lua). */
+/**
+ * Return codes of the scripts: `X` here is `E_X` (or `X`) in lua/includes/common.lua.
+ * Every number has one meaning, across Code and LeaseCode (test/lua/codes.test.ts).
+ */
 export const Code = {
   OK: 0, ALREADY: 1, NOT_FOUND: -1, IDEMPOTENCY_REUSED: -2, CATALOG_STALE: -3, OUTBOX_FULL: -4,
   INSUFFICIENT: -5, EXPIRED: -6, RELEASED: -7, FULFILLED: -8, CONFIRMED: -9, NOT_CONFIRMED: -10,
   KEYS_MISMATCH: -11, INVARIANT: -12, NOT_DUE: -13, BAD_ARG: -14, CORRUPT: -15,
+  /** repairCell: the cell's version is not the one the caller read (compare-and-set refused). */
+  CELL_STALE: -18,
 } as const;
 
-/** Replies of renewLease-1.lua and releaseLease-1.lua. */
-export const LeaseCode = { ACQUIRED: 0, RENEWED: 1, RELEASED: 0, ABSENT: -1, HELD: -16 } as const;
+/** Replies of renewLease-1.lua and releaseLease-1.lua: `X` here is `LEASE_X` or `E_LEASE_X` in common.lua. */
+export const LeaseCode = { ACQUIRED: 2, RENEWED: 3, RELEASED: 4, HELD: -16, ABSENT: -17 } as const;
 
 export type ScriptReply = [number, ...(string | number)[]];
 

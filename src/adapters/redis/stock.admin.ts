@@ -24,12 +24,8 @@ export class RedisStockAdmin implements StockAdmin {
 
   async cells(tenant: string, max: number): Promise<HotCell[]> {
     const k = this.keys(tenant);
-    const names = await scanAll(this.pool.next(), `${k.prefix}c:*`, max);
-    const start = k.prefix.length + 2;
-    const parsed = names.map((key) => {
-      const sep = key.indexOf(':', start);
-      return { warehouse: key.slice(start, sep), sku: key.slice(sep + 1) };
-    });
+    const names = await scanAll(this.pool.next(), k.cellPattern, max);
+    const parsed = names.map((key) => k.cellOf(key)).filter((c): c is { warehouse: string; sku: string } => c !== null);
     const now = await this.cellsNow(tenant, parsed);
     return now.filter((c): c is HotCell => c !== null);
   }
@@ -54,9 +50,8 @@ export class RedisStockAdmin implements StockAdmin {
 
   async reservations(tenant: string, max: number): Promise<HotReservation[] | null> {
     const k = this.keys(tenant);
-    const names = await scanAll(this.pool.next(), `${k.prefix}r:*`, max + 1);
+    const names = await scanAll(this.pool.next(), k.reservationPattern, max + 1);
     if (names.length > max) return null;
-    const start = k.prefix.length + 2;
     const out: HotReservation[] = [];
     for (let i = 0; i < names.length; i += readChunk) {
       const chunk = names.slice(i, i + readChunk);
@@ -64,8 +59,9 @@ export class RedisStockAdmin implements StockAdmin {
       const rows = await Promise.all(chunk.map((key) => redis.hmget(key, 'st', 'alloc')));
       chunk.forEach((key, j) => {
         const [st, alloc] = rows[j]!;
-        if (st === null || st === undefined) return;
-        out.push({ id: key.slice(start), status: st, allocations: alloc ? (JSON.parse(alloc) as AllocationTuple[]) : [] });
+        const id = k.reservationIdOf(key);
+        if (st === null || st === undefined || id === null) return;
+        out.push({ id, status: st, allocations: alloc ? (JSON.parse(alloc) as AllocationTuple[]) : [] });
       });
     }
     return out;
@@ -89,7 +85,7 @@ export class RedisStockAdmin implements StockAdmin {
     ]);
     switch (reply[0]) {
       case Code.OK: return 'written';
-      case Code.CATALOG_STALE: return 'stale';
+      case Code.CELL_STALE: return 'stale';
       case Code.INVARIANT: return 'invalid';
       default: throw new Error(`repairCell ${warehouse}/${sku}: unexpected reply ${JSON.stringify(reply)}`);
     }

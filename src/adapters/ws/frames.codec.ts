@@ -4,7 +4,8 @@
 // JSON.parse(encodeJsonFrame(f)).
 import $protobuf from 'protobufjs/minimal.js';
 import { pallet } from '../../gen/frames.pb.js';
-import { parseTopic, type TopicData, type TopicKind } from '../../app/board.ts';
+import type { TopicData } from '../../app/board/board.types.ts';
+import { parseTopic, type TopicKind } from '../../app/board/topics.ts';
 
 // int64 fields decode to plain numbers (every value on a board is far below 2^53).
 $protobuf.util.Long = undefined as never;

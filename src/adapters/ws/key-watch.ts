@@ -4,7 +4,7 @@
 // fanout's timer (recheck). One lookup per key at a time; answers are kept
 // for at most entriesMax keys (oldest dropped first). Only keys named by a
 // validly signed token ever get here, so clients cannot fill it with junk.
-import type { KeyStatus } from '../postgres/key-status.repo.ts';
+import type { KeyStatus } from '../../app/board.port.ts';
 
 interface Checked {
   /** The key's tenant when live; null when revoked or unknown. */

@@ -10,32 +10,40 @@ const keysPageDefault = 100;
 const keysPageMax = 500;
 
 export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
-  const { schemas: s, auth, store, catalogs } = deps;
-  const operator = requireAccess(auth, { operator: true });
-  const keyMaker = requireAccess(auth, { operator: true, scopes: ['admin'] });
-  const admin = requireAccess(auth, { scopes: ['admin'] });
-  const reader = requireAccess(auth, { scopes: ['read', 'admin', 'checkout'] });
-  const Created = Type.Object({ id: Type.String(), created: Type.Boolean() });
+  await tenantRoutes(app, deps);
+  await keyRoutes(app, deps);
+  await catalogItemRoutes(app, deps);
+};
 
-  // A key id as the API issues them (key_ + 16 base64url chars); anything else of this alphabet is a 404, not a 400.
-  const KeyParams = Type.Object({ id: s.TenantId, keyId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'key id (the `id` that creating the key answered)' }) });
-  const KeyInfo = Type.Object({
-    id: Type.String(), label: Type.Union([Type.String(), Type.Null()]), scopes: Type.Array(Type.String()),
-    createdAt: Type.Union([Type.String(), Type.Null()]), revokedAt: Type.Union([Type.String(), Type.Null()]),
-  });
-  const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
-  // Another tenant's admin key learns nothing about this tenant: the same 404 as for a tenant that does not exist.
-  const foreignTenant = (request: { principal: Principal | null }, tenant: string): boolean => {
-    const p = request.principal;
-    return p?.kind === 'tenant' && p.tenantId !== tenant;
-  };
+// Another tenant's admin key learns nothing about this tenant: the same 404 as for a tenant that does not exist.
+const foreignTenant = (request: { principal: Principal | null }, tenant: string): boolean => {
+  const p = request.principal;
+  return p?.kind === 'tenant' && p.tenantId !== tenant;
+};
+
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+
+const tenantRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
+  const { schemas: s, auth, catalogs } = deps;
+  const operator = requireAccess(auth, { operator: true });
 
   app.post('/v1/tenants', {
     onRequest: operator,
     schema: { summary: 'Create a tenant (operator key)', tags: ['tenants'], body: s.TenantBody, response: { 200: Type.Object({ id: Type.String(), name: Type.String(), created: Type.Boolean() }), 201: Type.Object({ id: Type.String(), name: Type.String(), created: Type.Boolean() }) } },
   }, async (request, reply) => {
-    const { created, tenant } = await deps.store.createTenant(request.body.id, request.body.name);
+    const { created, tenant } = await catalogs.createTenant(request.body.id, request.body.name);
     return reply.code(created ? 201 : 200).send({ id: tenant.id, name: tenant.name, created });
+  });
+};
+
+const keyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
+  const { schemas: s, auth, catalogs } = deps;
+  const keyMaker = requireAccess(auth, { operator: true, scopes: ['admin'] });
+  // A key id as the API issues them (key_ + 16 base64url chars); anything else of this alphabet is a 404, not a 400.
+  const KeyParams = Type.Object({ id: s.TenantId, keyId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'key id (the `id` that creating the key answered)' }) });
+  const KeyInfo = Type.Object({
+    id: Type.String(), label: Type.Union([Type.String(), Type.Null()]), scopes: Type.Array(Type.String()),
+    createdAt: Type.Union([Type.String(), Type.Null()]), revokedAt: Type.Union([Type.String(), Type.Null()]),
   });
 
   app.post('/v1/tenants/:id/keys', {
@@ -45,7 +53,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     const tenant = request.params.id;
     const notFound = () => sendProblem(reply, { code: 'TENANT_NOT_FOUND', detail: `tenant ${tenant} not found` });
     if (foreignTenant(request, tenant)) return notFound();
-    const key = await store.createApiKey(tenant, request.body.scopes, request.body.label);
+    const key = await catalogs.createApiKey(tenant, request.body.scopes, request.body.label);
     if (key === null) return notFound();
     return reply.code(201).header('cache-control', 'no-store').send({ ...key, scopes: [...key.scopes] });
   });
@@ -66,8 +74,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     const notFound = () => sendProblem(reply, { code: 'TENANT_NOT_FOUND', detail: `tenant ${tenant} not found` });
     if (foreignTenant(request, tenant)) return notFound();
     const limit = request.query.limit === undefined ? keysPageDefault : Number(request.query.limit);
-    const keys = await store.listApiKeys(tenant, limit, request.query.after);
-    if (keys.length === 0 && request.query.after === undefined && (await store.getTenant(tenant)) === null) return notFound();
+    const keys = await catalogs.listApiKeys(tenant, limit, request.query.after);
+    if (keys === null) return notFound();
     const items = keys.map((k) => ({ id: k.id, label: k.label, scopes: [...k.scopes], createdAt: iso(k.createdAt), revokedAt: iso(k.revokedAt) }));
     return reply.header('cache-control', 'no-store').send({ items, next: keys.length === limit ? keys[keys.length - 1]!.id : null });
   });
@@ -86,6 +94,13 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, d
     if (revoked === null) return sendProblem(reply, { code: 'UNKNOWN_KEY', detail: `tenant ${tenant} has no key ${keyId}`, field: 'params.keyId' });
     return reply.send({ id: revoked.id, revokedAt: revoked.revokedAt.toISOString() });
   });
+};
+
+const catalogItemRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
+  const { schemas: s, auth, catalogs } = deps;
+  const admin = requireAccess(auth, { scopes: ['admin'] });
+  const reader = requireAccess(auth, { scopes: ['read', 'admin', 'checkout'] });
+  const Created = Type.Object({ id: Type.String(), created: Type.Boolean() });
 
   app.put('/v1/warehouses/:id', {
     onRequest: admin,

@@ -1,21 +1,13 @@
 // The stock ledger and reservation history, read from PostgreSQL (the system
-// of record, fed by the projector: it may trail Redis by the events in flight).
+// of record, fed by the projector: it may trail Redis by the events in flight)
+// through the ledger service.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
-import type { LedgerCursor, LedgerEntry, LedgerRepo } from '../../postgres/ledger.repo.ts';
+import type { LedgerCursor, LedgerEntry } from '../../../app/ledger.port.ts';
+import { ledgerPageLimitDefault, ledgerPageLimitMax } from '../../../app/ledger.service.ts';
 import { requireAccess, tenantOf } from '../auth.hook.ts';
 import type { RouteDeps } from '../deps.ts';
-import { sendProblem } from '../problem.ts';
-
-/** What the routes read; LedgerRepo provides it. */
-export type LedgerQueries = Pick<LedgerRepo, 'ledgerPage' | 'reservationHistory'>;
-
-export interface LedgerRouteDeps extends RouteDeps {
-  readonly ledger: LedgerQueries;
-}
-
-export const ledgerPageLimitDefault = 100;
-export const ledgerPageLimitMax = 500;
+import { sendDomainError, sendProblem } from '../problem.ts';
 
 /** An opaque cursor: base64url of `<version>:<event id>`, the last item of the page before. */
 export const encodeCursor = (c: LedgerCursor): string => Buffer.from(`${c.version}:${c.eventId}`, 'utf8').toString('base64url');
@@ -42,7 +34,7 @@ const entryBody = (e: LedgerEntry) => ({
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
-export const ledgerRoutes: FastifyPluginAsyncTypebox<LedgerRouteDeps> = async (app, deps) => {
+export const ledgerRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   const { schemas: s, auth, ledger } = deps;
   const ledgerReader = requireAccess(auth, { scopes: ['read', 'admin'] });
   const historyReader = requireAccess(auth, { scopes: ['read', 'checkout'] });
@@ -75,7 +67,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox<LedgerRouteDeps> = async (a
     if (request.query.cursor !== undefined && cursor === null) {
       return sendProblem(reply, { code: 'VALIDATION_FAILED', detail: 'querystring.cursor is not a cursor this API issued', field: 'querystring.cursor' });
     }
-    const page = await ledger.ledgerPage(tenantOf(request), warehouse, sku, cursor, limit);
+    const page = await ledger.page(tenantOf(request), warehouse, sku, cursor, limit);
     return reply.send({ warehouse, sku, items: page.items.map(entryBody), nextCursor: page.next === null ? null : encodeCursor(page.next) });
   });
 
@@ -98,13 +90,13 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox<LedgerRouteDeps> = async (a
     },
   }, async (request, reply) => {
     const { id } = request.params;
-    const h = await ledger.reservationHistory(tenantOf(request), id);
-    if (h.reservation === null || h.events.length === 0) return sendProblem(reply, { code: 'RESERVATION_NOT_FOUND', detail: `reservation ${id} has no recorded history` });
-    const r = h.reservation;
+    const found = await ledger.history(tenantOf(request), id);
+    if (!found.ok) return sendDomainError(reply, found.error);
+    const { reservation: r, events } = found.value;
     return reply.send({
       id: r.id, status: r.status, allocations: r.allocations.map(([warehouse, sku, qty]) => ({ warehouse, sku, qty })),
       createdAt: isoOrNull(r.createdAtMs), expiresAt: isoOrNull(r.expiresAtMs), confirmedAt: isoOrNull(r.confirmedAtMs),
-      items: h.events.map((e) => ({
+      items: events.map((e) => ({
         eventId: e.eventId, type: e.type, status: e.status, fromStatus: e.fromStatus, sequence: e.sequence,
         occurredAt: iso(e.occurredAtMs), recordedAt: iso(e.recordedAtMs),
       })),

@@ -12,7 +12,8 @@ import { domainError, fail, ok, type DomainError, type Result } from '../../../c
 import { duplicateKeyPath } from '../../../core/json.strict.ts';
 import { unstorableTextIn } from '../../../core/text.rules.ts';
 import type { AuthService } from '../../../app/auth.service.ts';
-import { paymentStatuses, type PaymentCallback, type PaymentService } from '../../../app/payment.service.ts';
+import { paymentStatuses, type PaymentCallback } from '../../../app/payment.port.ts';
+import type { PaymentService } from '../../../app/payment.service.ts';
 import type { Config, Limits } from '../../../config.ts';
 import type { Metrics } from '../../metrics/metrics.ts';
 import { requireAccess } from '../auth.hook.ts';

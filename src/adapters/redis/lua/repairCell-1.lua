@@ -7,8 +7,8 @@ Compare-and-set: nothing is written when the cell changed since the caller read 
 its version), so a repair never overwrites a change the caller has not compared.
 Validates everything before writing: integers, every counter ≥ 0, onHand ≥ reserved + committed, v ≥ 1.
 Returns: {0} written
-  {-3, v} stale: the cell's version is not the expected one, or the cell exists when -1 was expected
-          (Code.CATALOG_STALE reused as "what you read is stale"); nothing written
+  {-18, v} stale (E_CELL_STALE): the cell's version is not the expected one, or the cell exists when -1
+           was expected; nothing written
   {-12} the values break a stock invariant; nothing written
   {-14, message} bad argument
 Emits: nothing. A repair makes Redis agree with events already in the ledger; it is not a stock change.
@@ -31,9 +31,9 @@ if onHand < 0 or reserved < 0 or committed < 0 or onHand < reserved + committed 
 
 local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
 if expected == -1 then
-  if redis.call('EXISTS', KEYS[1]) == 1 then return { E_CATALOG_STALE, current } end
+  if redis.call('EXISTS', KEYS[1]) == 1 then return { E_CELL_STALE, current } end
 elseif current ~= expected then
-  return { E_CATALOG_STALE, current }
+  return { E_CELL_STALE, current }
 end
 
 redis.call('HSET', KEYS[1], 'onHand', onHand, 'reserved', reserved, 'committed', committed, 'v', v)

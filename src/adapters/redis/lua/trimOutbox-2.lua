@@ -17,6 +17,8 @@ Returns: {0, trimmed, cutoff id, length after, consumers deleted}
   {-14, message} bad argument (the watermark is not an id; nothing written)
 Emits: nothing.
 ]]
+--! include common
+
 local function parseId(s)
   if not s or s == '' then return nil end
   local ms, seq = string.match(s, '^(%d+)-(%d+)$')
@@ -31,13 +33,13 @@ end
 local function fmt(id) return string.format('%.0f-%.0f', id[1], id[2]) end
 
 local idleMin = tonumber(ARGV[4])
-if not idleMin then return { -14, 'idle ms' } end
-if redis.call('EXISTS', KEYS[1]) == 0 then return { 0, 0, '0-0', 0, 0 } end
+if not idleMin then return { E_BAD_ARG, 'idle ms' } end
+if redis.call('EXISTS', KEYS[1]) == 0 then return { OK, 0, '0-0', 0, 0 } end
 local rawMark = redis.call('GET', KEYS[2])
 local durable = { 0, 0 }
 if rawMark then
   durable = parseId(rawMark)
-  if not durable then return { -14, 'watermark is not a stream id' } end
+  if not durable then return { E_BAD_ARG, 'watermark is not a stream id' } end
 end
 local floor = parseId(ARGV[2])
 if floor and less(durable, floor) then durable = floor end
@@ -48,7 +50,7 @@ for _, g in ipairs(redis.call('XINFO', 'GROUPS', KEYS[1])) do
   for i = 1, #g, 2 do info[g[i]] = g[i + 1] end
   if info['name'] == ARGV[1] then delivered = parseId(info['last-delivered-id']) end
 end
-if not delivered then return { 0, 0, '0-0', redis.call('XLEN', KEYS[1]), 0 } end
+if not delivered then return { OK, 0, '0-0', redis.call('XLEN', KEYS[1]), 0 } end
 
 local forgotten = 0
 for _, c in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
@@ -66,4 +68,4 @@ local cutoff = durable
 if less(unacked, cutoff) then cutoff = unacked end
 local trimmed = 0
 if cutoff[1] > 0 or cutoff[2] > 0 then trimmed = redis.call('XTRIM', KEYS[1], 'MINID', fmt(cutoff)) end
-return { 0, trimmed, fmt(cutoff), redis.call('XLEN', KEYS[1]), forgotten }
+return { OK, trimmed, fmt(cutoff), redis.call('XLEN', KEYS[1]), forgotten }

@@ -1,10 +1,17 @@
 -- Shared helpers, inlined by the loader where a script says `--! include common`.
--- Return codes (mirrored in scripts.ts):
+-- Return codes, mirrored in scripts.ts (Code: E_X is Code.X; LeaseCode: LEASE_X and E_LEASE_X are
+-- LeaseCode.X). Every number has one meaning; test/lua/codes.test.ts checks both, and that no
+-- script returns a bare number where a name exists.
 local OK, ALREADY = 0, 1
 local E_NOT_FOUND, E_IDEMPOTENCY_REUSED, E_CATALOG_STALE, E_OUTBOX_FULL = -1, -2, -3, -4
 local E_INSUFFICIENT, E_EXPIRED, E_RELEASED, E_FULFILLED = -5, -6, -7, -8
 local E_CONFIRMED, E_NOT_CONFIRMED, E_KEYS_MISMATCH, E_INVARIANT = -9, -10, -11, -12
 local E_NOT_DUE, E_BAD_ARG, E_CORRUPT = -13, -14, -15
+-- repairCell: the cell's version is not the one the caller read.
+local E_CELL_STALE = -18
+-- Leases (renewLease, releaseLease).
+local LEASE_ACQUIRED, LEASE_RENEWED, LEASE_RELEASED = 2, 3, 4
+local E_LEASE_HELD, E_LEASE_ABSENT = -16, -17
 
 -- Reads a stock cell; absent fields are 0.
 local function readCell(key)

@@ -1,0 +1,15 @@
+// What the operator commands of app/ (`pallet reconcile|rebuild|keys`) need
+// from the process: where they print, and the stores (the composition root
+// provides them).
+import type { LedgerReader, StockAdmin } from './ledger.port.ts';
+
+export interface Output {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/** What the reconcile and rebuild commands read and repair. */
+export interface ToolRuntime {
+  readonly ledger: LedgerReader;
+  readonly stockAdmin: StockAdmin;
+}
