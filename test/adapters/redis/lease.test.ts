@@ -67,6 +67,16 @@ describe('RedisLease', () => {
     await b.release();
   });
 
+  it('releases quietly a lease that lapsed and nobody took (the key is simply gone)', async () => {
+    const key = `${h.namespace}:{t6}:lease`;
+    const a = new RedisLease(() => h.redis(), key, 'a', { ms: 30 });
+    expect((await a.acquireOrRenew()).kind).toBe('acquired');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await h.redis().exists(key)).toBe(0);
+    await expect(a.release()).resolves.toBeUndefined();
+    expect(a.held()).toBe(false);
+  });
+
   it('is due for renewal once the renew fraction of it has passed', async () => {
     const clock = slowWire(0);
     const lease = new RedisLease(() => h.redis(), `${h.namespace}:{t4}:lease`, 'a', { ms: 3_000, monoMs: clock.monoMs });
