@@ -209,6 +209,42 @@ const defaultDataDir = fileURLToPath(new URL('../.data', import.meta.url));
 
 export function loadConfig(env: Env = process.env): Config {
   const r = new Reader(env);
+  const limits = readLimits(r);
+  const config: Config = {
+    redisUrl: r.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    natsUrl: r.url('NATS_URL', 'nats://127.0.0.1:4222', ['nats:', 'tls:']),
+    databaseUrl: r.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres', ['postgres:', 'postgresql:']),
+    httpPort: r.int('PALLET_HTTP_PORT', 3000, 0, 65535),
+    httpHost: r.str('PALLET_HTTP_HOST', '127.0.0.1'),
+    wsPort: r.int('PALLET_WS_PORT', 3001, 0, 65535),
+    namespace: r.str('PALLET_NAMESPACE', 'pallet', namespacePattern, 'must be 1-31 chars of a-z, 0-9, _ starting with a letter'),
+    adminKey: readAdminKey(r, env),
+    logLevel: r.str('PALLET_LOG_LEVEL', 'info', /^(fatal|error|warn|info|debug|trace|silent)$/, 'must be one of fatal, error, warn, info, debug, trace, silent'),
+    logRequests: /^(1|true|yes|on)$/i.test(r.str('PALLET_LOG_REQUESTS', 'true', /^(1|0|true|false|yes|no|on|off)$/i, 'must be 1/0, true/false, yes/no or on/off')),
+    limits: Object.freeze(limits),
+    ...readBounds(r),
+    ...readAuth(r),
+    trustProxy: readTrustProxy(r, env),
+    metricsHost: r.str('PALLET_METRICS_HOST', '127.0.0.1'),
+    metricsPort: readMetricsPort(r, env),
+    requireDurable: r.str('PALLET_REQUIRE_DURABLE', '0', /^[01]$/, 'must be 0 or 1') === '1',
+    catalogCacheTenantsMax: r.int('PALLET_CATALOG_CACHE_TENANTS_MAX', 1_000, 1, 1_000_000),
+    roles: readRoles(r, env),
+    events: readEvents(r),
+    payments: readPayments(r),
+    reconcileIntervalSeconds: r.int('PALLET_RECONCILE_INTERVAL_SECONDS', 300, 0, 86_400),
+    outboxRetentionSeconds: r.int('PALLET_OUTBOX_RETENTION_SECONDS', 600, 150, 30 * 86_400),
+    dashboard: readDashboard(r, env),
+    supervisor: readSupervisor(r),
+    dataDir: resolve(r.str('PALLET_DATA_DIR', defaultDataDir)),
+  };
+  checkDashboard(r, config.dashboard);
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return Object.freeze(config);
+}
+
+/** The API's bounds (PALLET_*_MAX and the TTLs of a reservation). */
+function readLimits(r: Reader): Limits {
   const limits: Limits = {
     bodyBytesMax: r.int('PALLET_BODY_BYTES_MAX', 64 * 1024, 1024, 16 * 1024 * 1024),
     linesPerReservationMax: r.int('PALLET_LINES_PER_RESERVATION_MAX', 100, 1, 1000),
@@ -226,18 +262,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (limits.ttlSecondsDefault > limits.ttlSecondsMax) {
     r.problems.push(`PALLET_TTL_SECONDS_DEFAULT=${limits.ttlSecondsDefault}: must not exceed PALLET_TTL_SECONDS_MAX=${limits.ttlSecondsMax}`);
   }
-  const config: Config = {
-    redisUrl: r.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
-    natsUrl: r.url('NATS_URL', 'nats://127.0.0.1:4222', ['nats:', 'tls:']),
-    databaseUrl: r.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres', ['postgres:', 'postgresql:']),
-    httpPort: r.int('PALLET_HTTP_PORT', 3000, 0, 65535),
-    httpHost: r.str('PALLET_HTTP_HOST', '127.0.0.1'),
-    wsPort: r.int('PALLET_WS_PORT', 3001, 0, 65535),
-    namespace: r.str('PALLET_NAMESPACE', 'pallet', namespacePattern, 'must be 1-31 chars of a-z, 0-9, _ starting with a letter'),
-    adminKey: readAdminKey(r, env),
-    logLevel: r.str('PALLET_LOG_LEVEL', 'info', /^(fatal|error|warn|info|debug|trace|silent)$/, 'must be one of fatal, error, warn, info, debug, trace, silent'),
-    logRequests: /^(1|true|yes|on)$/i.test(r.str('PALLET_LOG_REQUESTS', 'true', /^(1|0|true|false|yes|no|on|off)$/i, 'must be 1/0, true/false, yes/no or on/off')),
-    limits: Object.freeze(limits),
+  return limits;
+}
+
+/** Outbox length, retention of reservations and idempotency keys, the sweeper, client pools and timeouts. */
+function readBounds(r: Reader) {
+  return {
     outboxLengthMax: r.int('PALLET_OUTBOX_LENGTH_MAX', 1_000_000, 100, 100_000_000),
     reservationRetentionSeconds: r.int('PALLET_RESERVATION_RETENTION_SECONDS', 7 * 86_400, 60, 365 * 86_400),
     idempotencyTtlSeconds: r.int('PALLET_IDEMPOTENCY_TTL_SECONDS', 86_400, 60, 30 * 86_400),
@@ -251,6 +281,12 @@ export function loadConfig(env: Env = process.env): Config {
     pgPoolMax: r.int('PALLET_PG_POOL_MAX', 10, 1, 200),
     pgConnectTimeoutSeconds: r.int('PALLET_PG_CONNECT_TIMEOUT_SECONDS', 10, 1, 300),
     requestTimeoutMs: r.int('PALLET_REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
+  };
+}
+
+/** The API key caches and the failed-authentication limit. */
+function readAuth(r: Reader) {
+  return {
     authCacheTtlMs: r.int('PALLET_AUTH_CACHE_TTL_MS', 30_000, 0, 3_600_000),
     authCacheEntriesMax: r.int('PALLET_AUTH_CACHE_ENTRIES_MAX', 10_000, 1, 10_000_000),
     authNegativeCacheTtlMs: r.int('PALLET_AUTH_NEGATIVE_CACHE_TTL_MS', 5_000, 0, 3_600_000),
@@ -258,69 +294,74 @@ export function loadConfig(env: Env = process.env): Config {
     authFailuresMax: r.int('PALLET_AUTH_FAILURES_MAX', 100, 1, 1_000_000),
     authFailureWindowMs: r.int('PALLET_AUTH_FAILURE_WINDOW_MS', 60_000, 1_000, 86_400_000),
     authFailureAddressesMax: r.int('PALLET_AUTH_FAILURE_ADDRESSES_MAX', 10_000, 1, 10_000_000),
-    trustProxy: readTrustProxy(r, env),
-    metricsHost: r.str('PALLET_METRICS_HOST', '127.0.0.1'),
-    metricsPort: readMetricsPort(r, env),
-    requireDurable: r.str('PALLET_REQUIRE_DURABLE', '0', /^[01]$/, 'must be 0 or 1') === '1',
-    catalogCacheTenantsMax: r.int('PALLET_CATALOG_CACHE_TENANTS_MAX', 1_000, 1, 1_000_000),
-    roles: readRoles(r, env),
-    events: Object.freeze({
-      replicas: r.int('PALLET_EVENTS_REPLICAS', 1, 1, 5),
-      maxAgeSeconds: r.int('PALLET_EVENTS_MAX_AGE_SECONDS', 7 * 86_400, 60, 3650 * 86_400),
-      maxBytes: r.int('PALLET_EVENTS_MAX_BYTES', 1024 ** 3, 1024 ** 2, 2 ** 50),
-      duplicateWindowSeconds: r.int('PALLET_EVENTS_DUPLICATE_WINDOW_SECONDS', 120, 1, 86_400),
-      relayBatchMax: r.int('PALLET_RELAY_BATCH_MAX', 1_000, 1, 100_000),
-      relayInflightMax: r.int('PALLET_RELAY_INFLIGHT_MAX', 4_000, 1, 1_000_000),
-      relayIdleMs: r.int('PALLET_RELAY_IDLE_MS', 20, 1, 10_000),
-      relayLeaseMs: r.int('PALLET_RELAY_LEASE_MS', 5_000, 500, 600_000),
-      consumerBatchMax: r.int('PALLET_CONSUMER_BATCH_MAX', 1_000, 1, 100_000),
-      consumerMaxWaitMs: r.int('PALLET_CONSUMER_MAX_WAIT_MS', 50, 1, 60_000),
-      consumerAckWaitMs: r.int('PALLET_CONSUMER_ACK_WAIT_MS', 30_000, 100, 3_600_000),
-      consumerMaxDeliver: r.int('PALLET_CONSUMER_MAX_DELIVER', 10, 1, 1_000),
-      consumerMaxAckPending: r.int('PALLET_CONSUMER_MAX_ACK_PENDING', 20_000, 1, 10_000_000),
-      tailCheckMs: r.int('PALLET_TAIL_CHECK_MS', 5_000, 0, 3_600_000),
-      ackLogMax: r.int('PALLET_ACK_LOG_MAX', 10_000, 10, 10_000_000),
-    }),
-    payments: Object.freeze({
-      inflightMax: r.int('PALLET_PAYMENTS_INFLIGHT_MAX', 2_000, 1, 1_000_000),
-      timestampToleranceSeconds: r.int('PALLET_PAYMENTS_TIMESTAMP_TOLERANCE_SECONDS', 300, 1, 86_400),
-      deliveryTtlSeconds: r.int('PALLET_PAYMENTS_DELIVERY_TTL_SECONDS', 86_400, 600, 30 * 86_400),
-      journalEntriesMax: r.int('PALLET_PAYMENTS_JOURNAL_MAX', 1_000_000, 1_000, 100_000_000),
-    }),
-    reconcileIntervalSeconds: r.int('PALLET_RECONCILE_INTERVAL_SECONDS', 300, 0, 86_400),
-    outboxRetentionSeconds: r.int('PALLET_OUTBOX_RETENTION_SECONDS', 600, 150, 30 * 86_400),
-    dashboard: Object.freeze({
-      secret: readDashboardSecret(r, env),
-      tokenTtlSecondsDefault: r.int('PALLET_DASHBOARD_TOKEN_TTL_SECONDS', 300, 10, 86_400),
-      tokenTtlSecondsMax: r.int('PALLET_DASHBOARD_TOKEN_TTL_SECONDS_MAX', 3_600, 10, 7 * 86_400),
-      wsConnectionsMax: r.int('PALLET_WS_CONNECTIONS_MAX', 10_000, 1, 1_000_000),
-      wsConnectionsPerTenantMax: r.int('PALLET_WS_CONNECTIONS_PER_TENANT_MAX', 1_000, 1, 1_000_000),
-      wsCoalesceMs: r.int('PALLET_WS_COALESCE_MS', 100, 0, 60_000),
-      wsBufferedBytesMax: r.int('PALLET_WS_BUFFERED_BYTES_MAX', 256 * 1024, 4_096, 1024 ** 3),
-      wsIdleTimeoutSeconds: r.int('PALLET_WS_IDLE_TIMEOUT_SECONDS', 32, 8, 960),
-      wsKeyCheckMs: r.int('PALLET_WS_KEY_CHECK_MS', 5_000, 100, 600_000),
-      timeZone: r.str('PALLET_DASHBOARD_TIME_ZONE', 'UTC', /^[A-Za-z_+\-/0-9]{1,64}$/, 'must be an IANA time zone such as Asia/Shanghai'),
-    }),
-    supervisor: Object.freeze({
-      enabled: !/^(0|false|no|off)$/i.test(r.str('PALLET_SUPERVISOR', 'on', /^(1|0|true|false|yes|no|on|off)$/i, 'must be 1/0, true/false, yes/no or on/off')),
-      apiWorkers: r.int('PALLET_API_WORKERS', Math.min(apiWorkersMax, Math.max(1, availableParallelism())), 1, apiWorkersMax),
-      restartDelayMsMax: r.int('PALLET_RESTART_DELAY_MS_MAX', 5_000, 100, 600_000),
-      restartsPerWindowMax: r.int('PALLET_RESTARTS_PER_WINDOW_MAX', 10, 1, 1_000),
-      restartWindowSeconds: r.int('PALLET_RESTART_WINDOW_SECONDS', 60, 1, 86_400),
-      stopTimeoutMs: r.int('PALLET_STOP_TIMEOUT_MS', 15_000, 100, 600_000),
-    }),
-    dataDir: resolve(r.str('PALLET_DATA_DIR', defaultDataDir)),
   };
-  if (config.dashboard.tokenTtlSecondsDefault > config.dashboard.tokenTtlSecondsMax) {
+}
+
+function readEvents(r: Reader): EventsConfig {
+  return Object.freeze({
+    replicas: r.int('PALLET_EVENTS_REPLICAS', 1, 1, 5),
+    maxAgeSeconds: r.int('PALLET_EVENTS_MAX_AGE_SECONDS', 7 * 86_400, 60, 3650 * 86_400),
+    maxBytes: r.int('PALLET_EVENTS_MAX_BYTES', 1024 ** 3, 1024 ** 2, 2 ** 50),
+    duplicateWindowSeconds: r.int('PALLET_EVENTS_DUPLICATE_WINDOW_SECONDS', 120, 1, 86_400),
+    relayBatchMax: r.int('PALLET_RELAY_BATCH_MAX', 1_000, 1, 100_000),
+    relayInflightMax: r.int('PALLET_RELAY_INFLIGHT_MAX', 4_000, 1, 1_000_000),
+    relayIdleMs: r.int('PALLET_RELAY_IDLE_MS', 20, 1, 10_000),
+    relayLeaseMs: r.int('PALLET_RELAY_LEASE_MS', 5_000, 500, 600_000),
+    consumerBatchMax: r.int('PALLET_CONSUMER_BATCH_MAX', 1_000, 1, 100_000),
+    consumerMaxWaitMs: r.int('PALLET_CONSUMER_MAX_WAIT_MS', 50, 1, 60_000),
+    consumerAckWaitMs: r.int('PALLET_CONSUMER_ACK_WAIT_MS', 30_000, 100, 3_600_000),
+    consumerMaxDeliver: r.int('PALLET_CONSUMER_MAX_DELIVER', 10, 1, 1_000),
+    consumerMaxAckPending: r.int('PALLET_CONSUMER_MAX_ACK_PENDING', 20_000, 1, 10_000_000),
+    tailCheckMs: r.int('PALLET_TAIL_CHECK_MS', 5_000, 0, 3_600_000),
+    ackLogMax: r.int('PALLET_ACK_LOG_MAX', 10_000, 10, 10_000_000),
+  });
+}
+
+function readPayments(r: Reader): PaymentsConfig {
+  return Object.freeze({
+    inflightMax: r.int('PALLET_PAYMENTS_INFLIGHT_MAX', 2_000, 1, 1_000_000),
+    timestampToleranceSeconds: r.int('PALLET_PAYMENTS_TIMESTAMP_TOLERANCE_SECONDS', 300, 1, 86_400),
+    deliveryTtlSeconds: r.int('PALLET_PAYMENTS_DELIVERY_TTL_SECONDS', 86_400, 600, 30 * 86_400),
+    journalEntriesMax: r.int('PALLET_PAYMENTS_JOURNAL_MAX', 1_000_000, 1_000, 100_000_000),
+  });
+}
+
+function readDashboard(r: Reader, env: Env): DashboardConfig {
+  return Object.freeze({
+    secret: readDashboardSecret(r, env),
+    tokenTtlSecondsDefault: r.int('PALLET_DASHBOARD_TOKEN_TTL_SECONDS', 300, 10, 86_400),
+    tokenTtlSecondsMax: r.int('PALLET_DASHBOARD_TOKEN_TTL_SECONDS_MAX', 3_600, 10, 7 * 86_400),
+    wsConnectionsMax: r.int('PALLET_WS_CONNECTIONS_MAX', 10_000, 1, 1_000_000),
+    wsConnectionsPerTenantMax: r.int('PALLET_WS_CONNECTIONS_PER_TENANT_MAX', 1_000, 1, 1_000_000),
+    wsCoalesceMs: r.int('PALLET_WS_COALESCE_MS', 100, 0, 60_000),
+    wsBufferedBytesMax: r.int('PALLET_WS_BUFFERED_BYTES_MAX', 256 * 1024, 4_096, 1024 ** 3),
+    wsIdleTimeoutSeconds: r.int('PALLET_WS_IDLE_TIMEOUT_SECONDS', 32, 8, 960),
+    wsKeyCheckMs: r.int('PALLET_WS_KEY_CHECK_MS', 5_000, 100, 600_000),
+    timeZone: r.str('PALLET_DASHBOARD_TIME_ZONE', 'UTC', /^[A-Za-z_+\-/0-9]{1,64}$/, 'must be an IANA time zone such as Asia/Shanghai'),
+  });
+}
+
+/** Checks across the dashboard's settings (after every setting is read, so problems keep their order). */
+function checkDashboard(r: Reader, d: DashboardConfig): void {
+  if (d.tokenTtlSecondsDefault > d.tokenTtlSecondsMax) {
     r.problems.push('PALLET_DASHBOARD_TOKEN_TTL_SECONDS: must not exceed PALLET_DASHBOARD_TOKEN_TTL_SECONDS_MAX');
   }
   try {
-    new Intl.DateTimeFormat('en', { timeZone: config.dashboard.timeZone });
+    new Intl.DateTimeFormat('en', { timeZone: d.timeZone });
   } catch {
-    r.problems.push(`PALLET_DASHBOARD_TIME_ZONE=${JSON.stringify(config.dashboard.timeZone)}: not a time zone this runtime knows`);
+    r.problems.push(`PALLET_DASHBOARD_TIME_ZONE=${JSON.stringify(d.timeZone)}: not a time zone this runtime knows`);
   }
-  if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return Object.freeze(config);
+}
+
+function readSupervisor(r: Reader): SupervisorConfig {
+  return Object.freeze({
+    enabled: !/^(0|false|no|off)$/i.test(r.str('PALLET_SUPERVISOR', 'on', /^(1|0|true|false|yes|no|on|off)$/i, 'must be 1/0, true/false, yes/no or on/off')),
+    apiWorkers: r.int('PALLET_API_WORKERS', Math.min(apiWorkersMax, Math.max(1, availableParallelism())), 1, apiWorkersMax),
+    restartDelayMsMax: r.int('PALLET_RESTART_DELAY_MS_MAX', 5_000, 100, 600_000),
+    restartsPerWindowMax: r.int('PALLET_RESTARTS_PER_WINDOW_MAX', 10, 1, 1_000),
+    restartWindowSeconds: r.int('PALLET_RESTART_WINDOW_SECONDS', 60, 1, 86_400),
+    stopTimeoutMs: r.int('PALLET_STOP_TIMEOUT_MS', 15_000, 100, 600_000),
+  });
 }
 
 function readRoles(r: Reader, env: Env): readonly Role[] {

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { AuthService, authOptionsOf } from './app/auth.service.ts';
-import { systemClock, type Clock } from './app/catalog.port.ts';
+import { systemClock, type Clock } from './app/clock.port.ts';
 import { CatalogService } from './app/catalog.service.ts';
 import { DashboardTokens, randomDashboardSecret } from './app/dashboard.token.ts';
 import { PaymentService } from './app/payment.service.ts';
@@ -157,7 +157,7 @@ interface Running {
 
 /** Starts the configured roles (PALLET_ROLES, default all) until stop() is called. */
 export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.roles): Promise<{ url: string | null; wsPort: number | null; metricsUrl: string | null; stop: () => Promise<void> }> {
-  const { config, log, metrics, clock } = rt;
+  const { config, log } = rt;
   const has = (r: Role) => roles.includes(r);
   // Before anything starts: with PALLET_REQUIRE_DURABLE=1, settings that make a 2xx not durable refuse here.
   const durability = await watchDurability(rt);
@@ -167,7 +167,6 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
     durability.stop();
     throw err;
   }
-  const listTenants = (limit: number) => rt.store.listTenantIds(limit);
   const running: Running[] = [];
   let url: string | null = null;
   let wsPort: number | null = null;
@@ -176,70 +175,25 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
     running.push({ name: 'durability', stop: async () => durability.stop() });
     // First, so it stops last; every process exports what its roles do. Not on the API listener: metrics name every tenant.
     if (config.metricsPort !== null) {
-      const exporter = await startMetricsServer(metrics.registry, { host: config.metricsHost, port: config.metricsPort });
+      const exporter = await startMetricsServer(rt.metrics.registry, { host: config.metricsHost, port: config.metricsPort });
       metricsUrl = exporter.url;
       running.push({ name: 'metrics', stop: () => exporter.close() });
     }
-    if (has('projector')) {
-      const projector = new Projector({ nats: rt.nats, store: rt.ledger, redis: rt.redis, namespace: config.namespace, events: config.events, log, metrics, clock });
-      await projector.start();
-      running.push({ name: 'projector', stop: () => projector.stop() });
-    }
-    if ((has('api') || has('relay') || has('payments')) && config.events.tailCheckMs > 0) {
-      // At most a second between flushes whatever the check interval: a projector re-checks 2 s after a reconnect.
-      rt.acked.start(Math.max(250, Math.min(1_000, Math.floor(config.events.tailCheckMs / 5))), (err) => log.warn({ err }, 'acked sequence mark not flushed'));
-      running.push({ name: 'acked-mark', stop: () => rt.acked.stop() });
-    }
-    if (has('relay')) {
-      const { relay, guard } = createRelay(rt);
-      relay.start();
-      guard.start();
-      running.push({ name: 'relay', stop: () => relay.stop() });
-      running.push({ name: 'tail-guard', stop: () => guard.stop() });
-    }
-    if (has('payments')) {
-      const consumer = new PaymentsConsumer({
-        nats: rt.nats, engine: rt.engine, redis: rt.redis, namespace: config.namespace, events: config.events, log, metrics, clock,
-        publisher: rt.paymentEvents,
-      });
-      await consumer.start();
-      running.push({ name: 'payments', stop: () => consumer.stop() });
-    }
-    if (has('sweeper')) {
-      const sweeper = new Sweeper(rt.engine, (limit, afterId) => rt.store.listTenantIds(limit, afterId), clock, {
-        intervalMs: config.sweepIntervalMs, batchMax: config.sweepBatchMax, tenantsPerRoundMax: config.sweepTenantsPerRoundMax,
-        concurrency: config.sweepConcurrency, rescanMs: config.sweepRescanSeconds * 1000, rescanPageMax: 1_000,
-      }, log);
-      sweeper.start();
-      running.push({ name: 'sweeper', stop: () => sweeper.stop() });
-    }
-    if (has('reconciler')) {
-      const reconciler = new Reconciler(new ReconcileService(rt.ledger, rt.stockAdmin), config.reconcileIntervalSeconds, metrics, log);
-      reconciler.start();
-      running.push({ name: 'reconciler', stop: () => reconciler.stop() });
-    }
+    if (has('projector')) running.push(await startProjector(rt));
+    if ((has('api') || has('relay') || has('payments')) && config.events.tailCheckMs > 0) running.push(startAckedMark(rt));
+    if (has('relay')) running.push(...startRelay(rt));
+    if (has('payments')) running.push(await startPayments(rt));
+    if (has('sweeper')) running.push(startSweeper(rt));
+    if (has('reconciler')) running.push(startReconciler(rt));
     if (has('ws')) {
-      const ws = await startWsRole({
-        redis: rt.redis, nats: rt.nats, sql: rt.sql, tokens: rt.dashboardTokens,
-        catalog: rt.deps.catalogs, clock, log, registry: metrics.registry,
-      }, {
-        namespace: config.namespace,
-        fanout: {
-          host: config.httpHost, port: config.wsPort,
-          connectionsMax: config.dashboard.wsConnectionsMax, connectionsPerTenantMax: config.dashboard.wsConnectionsPerTenantMax,
-          coalesceMs: config.dashboard.wsCoalesceMs, bufferedBytesMax: config.dashboard.wsBufferedBytesMax,
-          idleTimeoutSeconds: config.dashboard.wsIdleTimeoutSeconds, keyCheckMs: config.dashboard.wsKeyCheckMs,
-        },
-        board: { timeZone: config.dashboard.timeZone },
-      });
+      const ws = await startWs(rt);
       wsPort = ws.port;
-      running.push({ name: 'ws', stop: () => ws.stop() });
+      running.push(ws);
     }
     if (has('api')) {
-      const boundWsPort = wsPort;
-      const app = await buildApp({ ...rt.deps, ready: durability.guardReady(rt.deps.ready), wsPort: () => boundWsPort ?? config.wsPort });
-      url = await app.listen({ port: config.httpPort, host: config.httpHost });
-      running.push({ name: 'api', stop: () => app.close() });
+      const api = await startApi(rt, durability, wsPort);
+      url = api.url;
+      running.push(api);
     }
   } catch (err) {
     await stopAll(running, log);
@@ -247,6 +201,83 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
   }
   log.info({ url, wsPort, metricsUrl, roles }, 'pallet serving');
   return { url, wsPort, metricsUrl, stop: () => stopAll(running, log) };
+}
+
+// ---- one starter per role: starts it and returns how to stop it -----------------------------
+
+async function startProjector(rt: Runtime): Promise<Running> {
+  const { config, log, metrics, clock } = rt;
+  const projector = new Projector({ nats: rt.nats, store: rt.ledger, redis: rt.redis, namespace: config.namespace, events: config.events, log, metrics, clock });
+  await projector.start();
+  return { name: 'projector', stop: () => projector.stop() };
+}
+
+/** Flushes the PubAck sequences this process saw (api, relay, payments), for the tail guard. */
+function startAckedMark(rt: Runtime): Running {
+  const { config, log } = rt;
+  // At most a second between flushes whatever the check interval: a projector re-checks 2 s after a reconnect.
+  rt.acked.start(Math.max(250, Math.min(1_000, Math.floor(config.events.tailCheckMs / 5))), (err) => log.warn({ err }, 'acked sequence mark not flushed'));
+  return { name: 'acked-mark', stop: () => rt.acked.stop() };
+}
+
+function startRelay(rt: Runtime): Running[] {
+  const { relay, guard } = createRelay(rt);
+  relay.start();
+  guard.start();
+  return [{ name: 'relay', stop: () => relay.stop() }, { name: 'tail-guard', stop: () => guard.stop() }];
+}
+
+async function startPayments(rt: Runtime): Promise<Running> {
+  const { config, log, metrics, clock } = rt;
+  const consumer = new PaymentsConsumer({
+    nats: rt.nats, engine: rt.engine, redis: rt.redis, namespace: config.namespace, events: config.events, log, metrics, clock,
+    publisher: rt.paymentEvents,
+  });
+  await consumer.start();
+  return { name: 'payments', stop: () => consumer.stop() };
+}
+
+function startSweeper(rt: Runtime): Running {
+  const { config, log, clock } = rt;
+  const sweeper = new Sweeper(rt.engine, (limit, afterId) => rt.store.listTenantIds(limit, afterId), clock, {
+    intervalMs: config.sweepIntervalMs, batchMax: config.sweepBatchMax, tenantsPerRoundMax: config.sweepTenantsPerRoundMax,
+    concurrency: config.sweepConcurrency, rescanMs: config.sweepRescanSeconds * 1000, rescanPageMax: 1_000,
+  }, log);
+  sweeper.start();
+  return { name: 'sweeper', stop: () => sweeper.stop() };
+}
+
+function startReconciler(rt: Runtime): Running {
+  const reconciler = new Reconciler(new ReconcileService(rt.ledger, rt.stockAdmin), rt.config.reconcileIntervalSeconds, rt.metrics, rt.log);
+  reconciler.start();
+  return { name: 'reconciler', stop: () => reconciler.stop() };
+}
+
+/** The dashboard websocket role; `port` is the bound one (config.wsPort may be 0). */
+async function startWs(rt: Runtime): Promise<Running & { readonly port: number }> {
+  const { config, log, metrics, clock } = rt;
+  const ws = await startWsRole({
+    redis: rt.redis, nats: rt.nats, sql: rt.sql, tokens: rt.dashboardTokens,
+    catalog: rt.deps.catalogs, clock, log, registry: metrics.registry,
+  }, {
+    namespace: config.namespace,
+    fanout: {
+      host: config.httpHost, port: config.wsPort,
+      connectionsMax: config.dashboard.wsConnectionsMax, connectionsPerTenantMax: config.dashboard.wsConnectionsPerTenantMax,
+      coalesceMs: config.dashboard.wsCoalesceMs, bufferedBytesMax: config.dashboard.wsBufferedBytesMax,
+      idleTimeoutSeconds: config.dashboard.wsIdleTimeoutSeconds, keyCheckMs: config.dashboard.wsKeyCheckMs,
+    },
+    board: { timeZone: config.dashboard.timeZone },
+  });
+  return { name: 'ws', port: ws.port, stop: () => ws.stop() };
+}
+
+/** The HTTP API; readiness also fails on non-durable settings when they are required. `boundWsPort`: the ws role's, when this process runs it. */
+async function startApi(rt: Runtime, durability: DurabilityWatch, boundWsPort: number | null): Promise<Running & { readonly url: string }> {
+  const { config } = rt;
+  const app = await buildApp({ ...rt.deps, ready: durability.guardReady(rt.deps.ready), wsPort: () => boundWsPort ?? config.wsPort });
+  const url = await app.listen({ port: config.httpPort, host: config.httpHost });
+  return { name: 'api', url, stop: () => app.close() };
 }
 
 /** Judges the Redis and PostgreSQL persistence settings (Redis again at every reconnect): log line, gauges, PALLET_REQUIRE_DURABLE. */

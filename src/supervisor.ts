@@ -27,6 +27,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomDashboardSecret } from './app/dashboard.token.ts';
+import type { Log } from './app/log.port.ts';
 import type { Config, Role, SupervisorConfig } from './config.ts';
 
 /** Set in the children's environment; its value names the child's kind. */
@@ -66,7 +67,7 @@ export function detachFromSupervisorChannel(): void {
  * SIGINT, SIGTERM (later ones are ignored: the supervisor kills what does not stop) or the
  * supervisor's channel closing.
  */
-export function serveAsChild(server: ServingReport & { stop(): Promise<void> }, log: { info(o: object, m: string): void }): Promise<void> {
+export function serveAsChild(server: ServingReport & { stop(): Promise<void> }, log: Pick<Log, 'info'>): Promise<void> {
   const report: ServingMessage = { type: servingMessage, pid: process.pid, url: server.url, wsPort: server.wsPort, metricsUrl: server.metricsUrl };
   process.send?.(report);
   return new Promise((resolve, reject) => {

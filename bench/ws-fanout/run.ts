@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { createMetrics } from '../../src/adapters/metrics/metrics.ts';
 import { connectNats } from '../../src/adapters/nats/connection.ts';
 import { applyTopology, deleteTopology } from '../../src/adapters/nats/topology.ts';
-import { systemClock } from '../../src/app/catalog.port.ts';
+import { systemClock } from '../../src/app/clock.port.ts';
 import { DashboardTokens } from '../../src/app/dashboard.token.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildRuntime, runMigrations } from '../../src/main.ts';

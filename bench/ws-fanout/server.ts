@@ -3,7 +3,7 @@
 // orchestrator on request.
 import { performance } from 'node:perf_hooks';
 import hdr from 'hdr-histogram-js';
-import { systemClock } from '../../src/app/catalog.port.ts';
+import { systemClock } from '../../src/app/clock.port.ts';
 import { DashboardTokens } from '../../src/app/dashboard.token.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildRuntime } from '../../src/main.ts';

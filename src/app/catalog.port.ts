@@ -39,9 +39,3 @@ export interface CatalogStore {
   ): Promise<({ ok: true; created: boolean; catalogVersion: number }) | { ok: false; error: E } | null>;
   loadCatalog(tenantId: string): Promise<{ version: number; warehouses: Warehouse[]; skus: Sku[] } | null>;
 }
-
-export interface Clock {
-  nowMs(): number;
-}
-
-export const systemClock: Clock = { nowMs: () => Date.now() };

@@ -13,3 +13,9 @@ export interface ToolRuntime {
   readonly ledger: LedgerReader;
   readonly stockAdmin: StockAdmin;
 }
+
+/** What the rebuild command needs besides: a way to drain the projector first. */
+export interface RebuildRuntime extends ToolRuntime {
+  /** Runs the projector until JetStream has nothing pending for it; false on timeout. */
+  readonly drain?: (timeoutMs: number) => Promise<boolean>;
+}

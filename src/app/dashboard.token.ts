@@ -9,7 +9,7 @@
 // base64url(HMAC-SHA256(secret, "pdt1." + payload)). A token without `k` is
 // malformed. Every process that issues or checks tokens needs the same secret.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Clock } from './catalog.port.ts';
+import type { Clock } from './clock.port.ts';
 
 export interface DashboardTokenOptions {
   /** At least 32 characters; the same in every api and ws process. */

@@ -2,14 +2,8 @@
 // (PostgreSQL): the kinds, and the pure comparisons reconcile makes once it
 // has read both sides (reconcile.service.ts does the reading, the waiting for
 // a lagging ledger and the repair).
+import type { CellCounters, CellRef, VersionedCounters } from '../core/stock.types.ts';
 import type { HotCell, HotReservation, LedgerCellSums } from './ledger.port.ts';
-
-export interface Counters {
-  readonly onHand: number;
-  readonly reserved: number;
-  readonly committed: number;
-  readonly version: number;
-}
 
 export type CellDriftKind =
   /** Same version, different counters: Redis was changed outside the scripts (or the ledger row is wrong). */
@@ -27,14 +21,12 @@ export type CellDriftKind =
   /** Redis: the confirmed reservations of the cell do not sum to its committed counter. */
   | 'confirmed_vs_committed';
 
-export interface CellDrift {
+export interface CellDrift extends CellRef {
   readonly tenant: string;
-  readonly warehouse: string;
-  readonly sku: string;
   readonly kind: CellDriftKind;
-  readonly redis: Counters | null;
+  readonly redis: VersionedCounters | null;
   /** Ledger sums at the compared version (for held/confirmed kinds: the reservation sums in `detail`). */
-  readonly ledger: Counters | null;
+  readonly ledger: VersionedCounters | null;
   readonly detail?: string;
   /** Set by a repair: true when the cell was set from the ledger. */
   repaired?: boolean;
@@ -58,12 +50,12 @@ export interface ReservationDrift {
 
 export const cellName = (warehouse: string, sku: string): string => `${warehouse}/${sku}`;
 
-export const byCell = (a: { warehouse: string; sku: string }, b: { warehouse: string; sku: string }): number =>
+export const byCell = (a: CellRef, b: CellRef): number =>
   (a.warehouse < b.warehouse ? -1 : a.warehouse > b.warehouse ? 1 : a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
 
-export const countersOf = (s: LedgerCellSums | HotCell): Counters => ({ onHand: s.onHand, reserved: s.reserved, committed: s.committed, version: s.version });
+export const countersOf = (s: LedgerCellSums | HotCell): VersionedCounters => ({ onHand: s.onHand, reserved: s.reserved, committed: s.committed, version: s.version });
 
-export const sameCounters = (a: Omit<Counters, 'version'>, b: Omit<Counters, 'version'>): boolean =>
+export const sameCounters = (a: CellCounters, b: CellCounters): boolean =>
   a.onHand === b.onHand && a.reserved === b.reserved && a.committed === b.committed;
 
 /** A Redis cell against the ledger summed up to the cell's version (the ledger has reached it). */
@@ -76,7 +68,7 @@ export function compareAt(tenant: string, c: HotCell, s: LedgerCellSums): CellDr
 
 /** Per cell: held reservations must sum to reserved, confirmed ones to committed. */
 export function sumsAgainstCounters(tenant: string, reservations: readonly HotReservation[], cells: readonly HotCell[]): CellDrift[] {
-  const sums = new Map<string, { warehouse: string; sku: string; held: number; confirmed: number }>();
+  const sums = new Map<string, CellRef & { held: number; confirmed: number }>();
   const sumOf = (warehouse: string, sku: string) => {
     let s = sums.get(cellName(warehouse, sku));
     if (s === undefined) sums.set(cellName(warehouse, sku), s = { warehouse, sku, held: 0, confirmed: 0 });

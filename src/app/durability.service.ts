@@ -3,34 +3,9 @@
 // reconnect), logs what they mean, exports them as gauges and, with
 // PALLET_REQUIRE_DURABLE=1, refuses to serve on settings that are not durable
 // (and fails readiness when a reconnect finds them so).
-import {
-  judgePostgres, judgeRedis, refusalMessage,
-  type DurabilityVerdict, type PostgresPersistence, type RedisPersistence,
-} from '../core/durability.rules.ts';
-
-export interface DurabilityPorts {
-  readRedis(): Promise<RedisPersistence>;
-  readPostgres(): Promise<PostgresPersistence>;
-  /** Calls back with freshly read Redis settings after every reconnect; returns the unsubscribe. */
-  watchRedis(onReconnect: (s: RedisPersistence) => void): () => void;
-}
-
-export interface DurabilityLog {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
-/** A prom-client Gauge with labels (only what is used). */
-export interface LabelledGauge {
-  reset(): void;
-  set(labels: Record<string, string>, value: number): void;
-}
-
-export interface DurabilityGauges {
-  readonly redisDurable: LabelledGauge;
-  readonly postgresDurable: LabelledGauge;
-}
+import { judgePostgres, judgeRedis, refusalMessage, type DurabilityVerdict } from '../core/durability.rules.ts';
+import type { DurabilityGauges, DurabilityPorts } from './durability.port.ts';
+import type { Log } from './log.port.ts';
 
 export class DurabilityRequiredError extends Error {
   readonly code = 'DURABILITY_REQUIRED';
@@ -51,7 +26,7 @@ export interface DurabilityWatch {
 export interface DurabilityOptions {
   /** PALLET_REQUIRE_DURABLE: refuse to serve (throw DurabilityRequiredError) when a 2xx would not be durable. */
   readonly required: boolean;
-  readonly log: DurabilityLog;
+  readonly log: Log;
   readonly gauges: DurabilityGauges;
 }
 

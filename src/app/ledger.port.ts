@@ -3,23 +3,13 @@
 // reads for the API (LedgerQueries), and what reconcile and rebuild read
 // (LedgerReader); and what they need from the hot stock state (Redis,
 // RedisStockAdmin implements StockAdmin), beyond the StockEngine of the API.
-import type { ReservationStatus } from '../core/stock.types.ts';
+import type { CellCounters, CellRef, ReservationStatus, StockCell, VersionedCounters } from '../core/stock.types.ts';
 
 /** [warehouse, sku, qty] — a reservation's allocations as Redis stores them (field `alloc`). */
 export type AllocationTuple = [string, string, number];
 
-/** A stock cell's three counters and version, with where it is. */
-export interface CellCounters {
-  readonly warehouse: string;
-  readonly sku: string;
-  readonly onHand: number;
-  readonly reserved: number;
-  readonly committed: number;
-  readonly version: number;
-}
-
 /** One cell as the ledger has it: the sums of its deltas over the rows counted. */
-export interface LedgerCellSums extends CellCounters {
+export interface LedgerCellSums extends CellRef, VersionedCounters {
   /** Highest cell_version among the rows counted (0 when there is none). */
   readonly version: number;
   /** Rows counted; equals `version` when no version is missing. */
@@ -31,22 +21,15 @@ export interface LedgerCellState extends LedgerCellSums {
   readonly inTransit: number;
   readonly safetyStock: number;
   /** The post-state of the row with the highest version (what the sums must equal). */
-  readonly latest: { readonly onHand: number; readonly reserved: number; readonly committed: number };
+  readonly latest: CellCounters;
 }
 
-export interface LedgerCellVersion {
-  readonly warehouse: string;
-  readonly sku: string;
-  readonly version: number;
+export interface LedgerCellVersion extends CellAtVersion {
   readonly rows: number;
 }
 
 /** A cell and the version at which to sum its ledger. */
-export interface CellAtVersion {
-  readonly warehouse: string;
-  readonly sku: string;
-  readonly version: number;
-}
+export type CellAtVersion = CellRef & Pick<StockCell, 'version'>;
 
 export interface ReservationRecord {
   readonly id: string;
@@ -89,7 +72,8 @@ export interface LedgerStore<E> {
 }
 
 /** One row of a cell's ledger: the change an event made and the cell after it. */
-export interface LedgerEntry {
+/** One ledger row: the counters after the event (and its deltas) at the cell's version. */
+export interface LedgerEntry extends VersionedCounters {
   readonly eventId: string;
   readonly type: string;
   readonly reservationId: string | null;
@@ -97,12 +81,9 @@ export interface LedgerEntry {
   readonly dOnHand: number;
   readonly dReserved: number;
   readonly dCommitted: number;
-  readonly onHand: number;
-  readonly reserved: number;
-  readonly committed: number;
+  /** Only on stock.set / stock.adjusted rows. */
   readonly inTransit: number | null;
   readonly safetyStock: number | null;
-  readonly version: number;
   readonly occurredAtMs: number;
   readonly recordedAtMs: number;
 }
@@ -143,24 +124,14 @@ export interface LedgerQueries {
   reservationHistory(tenant: string, id: string): Promise<ReservationHistory>;
 }
 
-/** A stock cell as Redis holds it. */
-export type HotCell = CellCounters;
+/** A stock cell as Redis holds it (the counters at its version; the side tiers are not read). */
+export type HotCell = CellRef & VersionedCounters;
 
 /** A reservation as Redis holds it (any status). */
 export interface HotReservation {
   readonly id: string;
   readonly status: string;
   readonly allocations: AllocationTuple[];
-}
-
-/** What a cell is set to by a repair or a rebuild. */
-export interface CellLevels {
-  readonly onHand: number;
-  readonly reserved: number;
-  readonly committed: number;
-  readonly version: number;
-  readonly inTransit: number;
-  readonly safetyStock: number;
 }
 
 /** A held or confirmed reservation with every field Redis keeps. */
@@ -180,7 +151,7 @@ export interface StockAdmin {
   /** Every stock cell of the tenant (by SCAN), at most `max`. */
   cells(tenant: string, max: number): Promise<HotCell[]>;
   /** The given cells as they are now; null for a cell with no key. */
-  cellsNow(tenant: string, cells: readonly { warehouse: string; sku: string }[]): Promise<(HotCell | null)[]>;
+  cellsNow(tenant: string, cells: readonly CellRef[]): Promise<(HotCell | null)[]>;
   /** Every reservation of the tenant (by SCAN); null when there are more than `max`. */
   reservations(tenant: string, max: number): Promise<HotReservation[] | null>;
   /** The status of each reservation now (null: no such reservation). */
@@ -190,7 +161,7 @@ export interface StockAdmin {
    * `expectedVersion` (null: only when the cell does not exist). 'invalid' when
    * the levels break a stock invariant.
    */
-  setCell(tenant: string, warehouse: string, sku: string, expectedVersion: number | null, to: CellLevels): Promise<SetCellOutcome>;
+  setCell(tenant: string, warehouse: string, sku: string, expectedVersion: number | null, to: StockCell): Promise<SetCellOutcome>;
   /** Puts back a live reservation (and its expiry index entry when held) unless Redis has it. */
   restoreReservation(tenant: string, r: LiveReservation): Promise<RestoreOutcome>;
   /** Raises the tenant's catalog version in Redis to at least `version`. */

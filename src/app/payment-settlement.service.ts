@@ -3,7 +3,7 @@
 // expired, was released or is gone — an orphaned payment that is re-reserved
 // from stock or marked refund_needed.
 import type { Reservation } from '../core/stock.types.ts';
-import type { Clock } from './catalog.port.ts';
+import type { Clock } from './clock.port.ts';
 import { fingerprint } from './fingerprint.ts';
 import type { OrphanDecision, OrphanReason, PaymentEvents, PaymentReceived, PaymentRecords } from './payment.port.ts';
 import type { ReserveCommand, StockEngine } from './stock.port.ts';

@@ -5,7 +5,7 @@
 // Event ids carry the tenant: JetStream deduplicates by message id across the
 // whole stream, and two tenants' providers may use the same payment ids.
 import { domainError, fail, ok, type Result } from '../core/errors.ts';
-import type { Clock } from './catalog.port.ts';
+import type { Clock } from './clock.port.ts';
 import type { PaymentCallback, PaymentEvents, PaymentReceived, PaymentRecords, PaymentSecretStore, PaymentStatus } from './payment.port.ts';
 import { CallbackSignatures } from './payment.signature.ts';
 

@@ -4,7 +4,7 @@
 // secret (cached), then the timestamp, and rotates secrets.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/errors.ts';
-import type { Clock } from './catalog.port.ts';
+import type { Clock } from './clock.port.ts';
 import type { PaymentSecretStore } from './payment.port.ts';
 
 const signatureHeaderLengthMax = 1024;

@@ -2,7 +2,7 @@
 // the Redis stock state from PostgreSQL (rebuild.service.ts) and prints what
 // it restored and every problem.
 import { parseArgs } from 'node:util';
-import type { Output, ToolRuntime } from './command.port.ts';
+import type { Output, RebuildRuntime } from './command.port.ts';
 import { RebuildService } from './rebuild.service.ts';
 
 export const rebuildUsage = `usage: pallet rebuild [--tenant <id>] [--drain-timeout-seconds <n>] [--no-drain]
@@ -12,11 +12,6 @@ version) from PostgreSQL after Redis lost it. First drains the projector (every 
 already in JetStream is written to PostgreSQL), unless --no-drain. Never overwrites a
 cell or reservation Redis still has. Run it with the API stopped.
 Exit status: 0 rebuilt, 1 problems (listed) or the projector did not drain, 2 usage error.`;
-
-export interface RebuildRuntime extends ToolRuntime {
-  /** Runs the projector until JetStream has nothing pending for it; false on timeout. */
-  readonly drain?: (timeoutMs: number) => Promise<boolean>;
-}
 
 /** `pallet rebuild [--tenant t] [--drain-timeout-seconds n] [--no-drain]`; returns the exit status. */
 export async function runRebuildCommand(rt: RebuildRuntime, argv: readonly string[], out: Output = console): Promise<number> {

@@ -1,8 +1,8 @@
 // `pallet reconcile`: runs reconcile once (optionally repairing, then checking
 // again) and prints the drift, one line per drifted cell or reservation.
 import { parseArgs } from 'node:util';
+import type { VersionedCounters } from '../core/stock.types.ts';
 import type { Output, ToolRuntime } from './command.port.ts';
-import type { Counters } from './drift.rules.ts';
 import { driftCount, ReconcileService, type ReconcileOptions, type ReconcileReport } from './reconcile.service.ts';
 
 export const reconcileUsage = `usage: pallet reconcile [--tenant <id>] [--repair] [--json]
@@ -13,7 +13,7 @@ drifted cell. With --repair, sets the Redis counters of repairable cells from th
 (only where the ledger is complete) and checks again.
 Exit status: 0 no drift, 1 drift (after --repair: drift left), 2 usage error.`;
 
-const fmt = (c: Counters | null): string => (c === null ? '-' : `onHand=${c.onHand} reserved=${c.reserved} committed=${c.committed} v=${c.version}`);
+const fmt = (c: VersionedCounters | null): string => (c === null ? '-' : `onHand=${c.onHand} reserved=${c.reserved} committed=${c.committed} v=${c.version}`);
 
 export function formatReport(r: ReconcileReport): string[] {
   const lines = r.drift.map((d) => `DRIFT ${d.tenant} ${d.warehouse}/${d.sku} ${d.kind}  redis[${fmt(d.redis)}]  ledger[${fmt(d.ledger)}]${d.detail ? `  (${d.detail})` : ''}${d.repaired === undefined ? '' : d.repaired ? '  REPAIRED' : '  not repaired'}`);

@@ -7,7 +7,7 @@ import type { Catalog } from '../core/catalog.types.ts';
 import { domainError, fail, ok, type Result } from '../core/errors.ts';
 import type { Line, Reservation } from '../core/stock.types.ts';
 import type { Limits } from '../config.ts';
-import type { Clock } from './catalog.port.ts';
+import type { Clock } from './clock.port.ts';
 import type { CatalogService } from './catalog.service.ts';
 import { fingerprint } from './fingerprint.ts';
 import type { StockEngine, Transition } from './stock.port.ts';

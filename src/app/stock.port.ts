@@ -1,7 +1,7 @@
 // What the use cases need from the stock engine (Redis adapter implements it).
 import type { Demand } from '../core/bundle.rules.ts';
 import type { DomainError } from '../core/errors.ts';
-import type { Allocation, Reservation, StockCell } from '../core/stock.types.ts';
+import type { Allocation, CellLevels, CellRef, Reservation, StockCell } from '../core/stock.types.ts';
 
 export interface ReserveCommand {
   readonly reservationId: string;
@@ -43,6 +43,9 @@ export interface StockWrite {
   readonly nowMs: number;
 }
 
+/** What a set writes: on-hand, and the side tiers when given (else they stay). */
+export type LevelWrite = Pick<CellLevels, 'onHand'> & Partial<Pick<CellLevels, 'inTransit' | 'safetyStock'>>;
+
 export type StockWriteOutcome =
   | { readonly kind: 'written'; readonly cell: StockCell }
   | { readonly kind: 'replay' }
@@ -52,9 +55,9 @@ export interface StockEngine {
   reserve(tenant: string, cmd: ReserveCommand): Promise<ReserveOutcome>;
   transition(tenant: string, op: Transition, reservationId: string, nowMs: number): Promise<TransitionOutcome>;
   getReservation(tenant: string, id: string): Promise<Reservation | null>;
-  setStock(tenant: string, w: StockWrite, level: { onHand: number; safetyStock?: number; inTransit?: number }): Promise<StockWriteOutcome>;
+  setStock(tenant: string, w: StockWrite, level: LevelWrite): Promise<StockWriteOutcome>;
   adjustStock(tenant: string, w: StockWrite, delta: number): Promise<StockWriteOutcome>;
-  readCells(tenant: string, cells: readonly { warehouse: string; sku: string }[]): Promise<StockCell[]>;
+  readCells(tenant: string, cells: readonly CellRef[]): Promise<StockCell[]>;
   /** Expires up to `max` due reservations of a tenant; returns how many it expired. */
   sweep(tenant: string, nowMs: number, max: number): Promise<number>;
   /** Tenants with a reservation due at nowMs, by the sweeper's index (earliest first, at most max). */

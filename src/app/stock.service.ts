@@ -5,10 +5,10 @@ import type { Catalog } from '../core/catalog.types.ts';
 import { domainError, fail, ok, type Result } from '../core/errors.ts';
 import { available, type StockCell } from '../core/stock.types.ts';
 import type { Limits } from '../config.ts';
-import type { Clock } from './catalog.port.ts';
+import type { Clock } from './clock.port.ts';
 import type { CatalogService } from './catalog.service.ts';
 import { fingerprint } from './fingerprint.ts';
-import type { StockEngine, StockWrite, StockWriteOutcome } from './stock.port.ts';
+import type { LevelWrite, StockEngine, StockWrite, StockWriteOutcome } from './stock.port.ts';
 
 export interface WarehouseStock extends StockCell {
   readonly warehouse: string;
@@ -24,7 +24,7 @@ export interface SkuStock {
   readonly totals: Omit<WarehouseStock, 'warehouse' | 'version'>;
 }
 
-export interface LevelInput { readonly onHand: number; readonly safetyStock?: number; readonly inTransit?: number; readonly reason?: string }
+export type LevelInput = LevelWrite & { readonly reason?: string };
 
 export class StockService {
   constructor(

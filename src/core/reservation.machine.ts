@@ -14,16 +14,12 @@
 // expired, so a late payment never confirms stock the sweeper was about to
 // free.
 import { domainError, type DomainError, type ErrorCode } from './errors.ts';
-import type { ReservationStatus } from './stock.types.ts';
+import type { CellCounters, ReservationStatus } from './stock.types.ts';
 
 export type Transition = 'confirm' | 'release' | 'fulfil' | 'expire';
 
-/** Change of a cell's tiers per allocated unit. */
-export interface TierMove {
-  readonly onHand: number;
-  readonly reserved: number;
-  readonly committed: number;
-}
+/** Change of a cell's counters per allocated unit (a delta of the counters, not levels). */
+export type TierMove = CellCounters;
 
 export interface Edge {
   readonly from: ReservationStatus;
@@ -102,19 +98,12 @@ export function refusalError(status: ReservationStatus, reservationId: string): 
 export const reservationNotFound = (reservationId: string): DomainError =>
   domainError('RESERVATION_NOT_FOUND', `reservation ${reservationId} not found`);
 
-/** Tier counters of one cell. */
-export interface Tiers {
-  readonly onHand: number;
-  readonly reserved: number;
-  readonly committed: number;
-}
-
 /**
  * The tiers after moving `qty` units by `move`, or null when a counter would
  * break an invariant (below zero, or onHand below reserved + committed): a
  * corrupt state, never a valid outcome.
  */
-export function moveTiers(c: Tiers, move: TierMove, qty: number): Tiers | null {
+export function moveTiers(c: CellCounters, move: TierMove, qty: number): CellCounters | null {
   const next = { onHand: c.onHand + move.onHand * qty, reserved: c.reserved + move.reserved * qty, committed: c.committed + move.committed * qty };
   if (next.reserved < 0 || next.committed < 0 || next.onHand < next.reserved + next.committed) return null;
   return next;

@@ -1,11 +1,12 @@
 // Rules for direct changes of on-hand stock (set, adjust). Pure.
 import { domainError, type DomainError } from './errors.ts';
+import type { CellCounters } from './stock.types.ts';
 
 /**
  * True when a cell may hold `onHand`: never below what reservations hold
  * (reserved + committed, so never below 0) and never above the configured max.
  */
-export function onHandFits(c: { readonly reserved: number; readonly committed: number }, onHand: number, onHandMax: number): boolean {
+export function onHandFits(c: Pick<CellCounters, 'reserved' | 'committed'>, onHand: number, onHandMax: number): boolean {
   return onHand >= c.reserved + c.committed && onHand <= onHandMax;
 }
 

@@ -7,8 +7,9 @@ import type { Registry } from 'prom-client';
 import type { KeyStatus } from '../app/board.port.ts';
 import { Board } from '../app/board/board.ts';
 import type { BoardOptions } from '../app/board/board.types.ts';
-import type { Clock } from '../app/catalog.port.ts';
+import type { Clock } from '../app/clock.port.ts';
 import type { DashboardTokens } from '../app/dashboard.token.ts';
+import type { Log } from '../app/log.port.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
 import { PgBoardRepo } from '../adapters/postgres/board.repo.ts';
 import { KeyStatusRepo } from '../adapters/postgres/key-status.repo.ts';
@@ -16,8 +17,8 @@ import type { Sql } from '../adapters/postgres/sql.ts';
 import { RedisBoardRepo } from '../adapters/redis/board.repo.ts';
 import type { RedisPool } from '../adapters/redis/connection.ts';
 import { Fanout, type FanoutDeps } from '../adapters/ws/ws.server.ts';
-import type { FanoutLog, FanoutOptions } from '../adapters/ws/ws.options.ts';
-import { Aggregator, type AggregatorLog, type AggregatorOptions, type AggregatorStart } from './fanout/board.aggregator.ts';
+import type { FanoutOptions } from '../adapters/ws/ws.options.ts';
+import { Aggregator, type AggregatorOptions, type AggregatorStart } from './fanout/board.aggregator.ts';
 
 export interface WsRoleDeps {
   readonly redis: RedisPool;
@@ -29,7 +30,7 @@ export interface WsRoleDeps {
   readonly keys?: KeyStatus;
   readonly catalog: FanoutDeps['catalog'];
   readonly clock: Clock;
-  readonly log: FanoutLog & AggregatorLog;
+  readonly log: Log;
   readonly registry?: Registry;
 }
 

@@ -6,7 +6,8 @@
 // The Redis records and the JetStream publisher of payment events are adapters
 // (adapters/redis/payment-records.ts, adapters/nats/payment-events.ts).
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
-import type { Clock } from '../app/catalog.port.ts';
+import type { Clock } from '../app/clock.port.ts';
+import type { Log } from '../app/log.port.ts';
 import type { PaymentEvents } from '../app/payment.port.ts';
 import { PaymentSettler, settleDefaults, type SettleOptions } from '../app/payment-settlement.service.ts';
 import type { StockEngine } from '../app/stock.port.ts';
@@ -18,12 +19,6 @@ import { JetStreamPaymentEvents, paymentOf } from '../adapters/nats/payment-even
 import { topology, type Topology } from '../adapters/nats/topology.ts';
 import { RedisPaymentRecords, type RedisSource } from '../adapters/redis/payment-records.ts';
 
-export interface ConsumerLog {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
 export interface PaymentsConsumerDeps {
   readonly nats: Pick<Nats, 'js'>;
   readonly engine: StockEngine;
@@ -31,7 +26,7 @@ export interface PaymentsConsumerDeps {
   readonly redis: RedisSource;
   readonly namespace: string;
   readonly events: EventsConfig;
-  readonly log: ConsumerLog;
+  readonly log: Log;
   readonly metrics: Metrics;
   readonly clock: Clock;
   readonly settle?: Partial<SettleOptions>;

@@ -23,7 +23,7 @@
 //   (app/tail-check.service.ts), the projector neither pulls nor raises
 //   watermarks.
 import type { JsMsg } from '@nats-io/jetstream';
-import type { Clock } from '../app/catalog.port.ts';
+import type { Clock } from '../app/clock.port.ts';
 import { tailState } from '../app/tail-check.service.ts';
 import { watchReconnects, type Nats } from '../adapters/nats/connection.ts';
 import { JetStreamEventStream } from '../adapters/nats/event-stream.ts';
@@ -36,7 +36,7 @@ import { idleMs, Pump } from './projector/pull.pump.ts';
 import { triage } from './projector/triage.ts';
 import { raiseWatermarks, WatermarkGate } from './projector/watermarks.ts';
 
-export { projectorConsumer, type ProjectionStore, type ProjectorDeps, type ProjectorLog } from './projector/deps.ts';
+export { projectorConsumer, type ProjectionStore, type ProjectorDeps } from './projector/deps.ts';
 
 /** A pull request waits at least this long (the nats.js minimum). */
 const fetchExpiresMsMin = 1_000;

@@ -1,17 +1,13 @@
 // The reconciler role: runs reconcile (report only, app/reconcile.service.ts)
 // over every tenant every `intervalSeconds` (0: never) and publishes the drift
 // count and the time of the last run as metrics.
+import type { Log } from '../app/log.port.ts';
 import { driftCount, type ReconcileReport, type ReconcileService } from '../app/reconcile.service.ts';
 
 /** The two gauges the Reconciler sets (Metrics has them). */
 export interface ReconcileMetrics {
   readonly reconcileDriftCells: { set(value: number): void };
   readonly reconcileLastRunSeconds: { set(value: number): void };
-}
-
-export interface ReconcilerLog {
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
 }
 
 export class Reconciler {
@@ -23,7 +19,7 @@ export class Reconciler {
     private readonly service: ReconcileService,
     private readonly intervalSeconds: number,
     private readonly metrics: ReconcileMetrics,
-    private readonly log: ReconcilerLog,
+    private readonly log: Pick<Log, 'warn' | 'error'>,
   ) {}
 
   start(): void {

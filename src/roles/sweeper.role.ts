@@ -11,7 +11,8 @@
 // lowers their entries (never raises): it indexes data written before the
 // index existed, and a reservation whose process died between its script and
 // its index write.
-import type { Clock } from '../app/catalog.port.ts';
+import type { Clock } from '../app/clock.port.ts';
+import type { Log } from '../app/log.port.ts';
 import type { StockEngine } from '../app/stock.port.ts';
 
 export interface SweeperOptions {
@@ -26,11 +27,6 @@ export interface SweeperOptions {
   readonly rescanMs: number;
   /** Tenants per page of the rescan. */
   readonly rescanPageMax: number;
-}
-
-export interface SweeperLog {
-  error(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
 }
 
 type SweepEngine = Pick<StockEngine, 'sweep' | 'dueTenants' | 'reindexExpiry' | 'indexExpiries'>;
@@ -50,7 +46,7 @@ export class Sweeper {
     private readonly listTenants: (limit: number, afterId?: string) => Promise<string[]>,
     private readonly clock: Clock,
     private readonly opts: SweeperOptions,
-    private readonly log: SweeperLog,
+    private readonly log: Pick<Log, 'warn' | 'error'>,
   ) {
     const { intervalMs, batchMax, tenantsPerRoundMax, concurrency, rescanPageMax } = opts;
     if (![intervalMs, batchMax, tenantsPerRoundMax, concurrency, rescanPageMax].every((n) => Number.isInteger(n) && n >= 1)) {

@@ -38,6 +38,7 @@
 // `pallet refill` repairs unconditionally for that case.
 import type { Redis } from 'ioredis';
 import type { AckMark } from '../app/event-log.port.ts';
+import type { Log } from '../app/log.port.ts';
 import { tailState } from '../app/tail-check.service.ts';
 import type { EventsConfig } from '../config.ts';
 import type { Metrics } from '../adapters/metrics/metrics.ts';
@@ -49,12 +50,6 @@ import { RedisLease } from '../adapters/redis/lease.ts';
 
 /** Anything that hands out a Redis connection with the scripts registered (RedisPool). */
 interface RedisSource { next(): Redis }
-
-export interface GuardLog {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 /** What refills one tenant (OutboxRelay.refillTenant); `owned` false stops it between batches. */
 export type Refill = (tenant: string, owned: () => boolean) => Promise<{ outbox: number; journal: number }>;
@@ -68,7 +63,7 @@ export interface TailGuardDeps {
   readonly listTenants: (limit: number, afterId?: string) => Promise<string[]>;
   readonly refill: Refill;
   readonly mark: AckedSeqMark;
-  readonly log: GuardLog;
+  readonly log: Log;
   readonly metrics?: Pick<Metrics, 'eventLogRepairs' | 'eventLogIntact'>;
   /** The lease owner: unique per instance. */
   readonly instanceId: string;

@@ -9,7 +9,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import { buildApp } from '../../src/adapters/http/app.ts';
 import { namespacePattern } from '../../src/adapters/redis/keys.ts';
-import type { Clock } from '../../src/app/catalog.port.ts';
+import type { Clock } from '../../src/app/clock.port.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { buildRuntime, runMigrations, type Runtime } from '../../src/main.ts';
 import { readCounters, type Counters } from './outbox.ts';

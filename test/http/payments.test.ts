@@ -16,7 +16,7 @@ import { errorHandler } from '../../src/adapters/http/problem.ts';
 import { paymentRoutes } from '../../src/adapters/http/routes/payments.route.ts';
 import { buildSchemas } from '../../src/adapters/http/schemas.ts';
 import { PaymentSecretRepo } from '../../src/adapters/postgres/payment-secret.repo.ts';
-import type { Clock } from '../../src/app/catalog.port.ts';
+import type { Clock } from '../../src/app/clock.port.ts';
 import type { PaymentEvents, PaymentReceived } from '../../src/app/payment.port.ts';
 import { PaymentService, type PaymentIntakeOptions } from '../../src/app/payment.service.ts';
 import { signPayload } from '../../src/app/payment.signature.ts';

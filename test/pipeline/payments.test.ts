@@ -9,7 +9,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEnvelope, type Envelope } from '../../src/adapters/events/envelope.codec.ts';
 import { createMetrics, type Metrics } from '../../src/adapters/metrics/metrics.ts';
-import type { Clock } from '../../src/app/catalog.port.ts';
+import type { Clock } from '../../src/app/clock.port.ts';
 import type { PaymentReceived, PaymentRecords, PaymentStatus } from '../../src/app/payment.port.ts';
 import { receivedEventId } from '../../src/app/payment.service.ts';
 import { PaymentSettler, settleDefaults } from '../../src/app/payment-settlement.service.ts';

@@ -17,7 +17,6 @@ import { projectionRows } from '../../src/adapters/postgres/ledger.mapping.ts';
 import { LedgerRepo } from '../../src/adapters/postgres/ledger.repo.ts';
 import type { Sql } from '../../src/adapters/postgres/sql.ts';
 import type { ProjectionStore } from '../../src/roles/projector.role.ts';
-import { outboxWatermarkKey } from '../../src/roles/projector/watermarks.ts';
 import { createHttpHarness, expectProblem, type HttpHarness, type TenantFixture } from '../helpers/http.ts';
 import { readCells } from '../helpers/outbox.ts';
 import { createPipelineHarness, type PipelineHarness } from './harness.ts';
@@ -116,7 +115,7 @@ describe('projector', () => {
     expect(await tables(h.sql, tenant)).toEqual(first);
 
     // The watermark is the last outbox id once the ack floor passed it (sampled about once a second), and only goes up.
-    const key = outboxWatermarkKey(h.ns, tenant);
+    const key = h.redis.keys(tenant).outboxWatermark;
     const last = envelopes[envelopes.length - 1]!.outboxId;
     await expect.poll(() => h.redis.redis().get(key), { timeout: 5_000, interval: 100 }).toBe(last);
     expect(await h.publishEnvelopes([envelopes[0]!], ':old')).toBe(1);

@@ -13,7 +13,7 @@ import { createMetrics, type Metrics } from '../../src/adapters/metrics/metrics.
 import type { Nats } from '../../src/adapters/nats/connection.ts';
 import { applyTopology, deleteTopology } from '../../src/adapters/nats/topology.ts';
 import type { EventsConfig } from '../../src/config.ts';
-import { outboxProjectedKey, relayGroup, relayLeaseKey } from '../../src/adapters/redis/outbox.ts';
+import { relayGroup, relayLeaseKey } from '../../src/adapters/redis/outbox.ts';
 import { OutboxRelay, type RelayOptions } from '../../src/roles/relay/relay.role.ts';
 import { createNatsHarness, type NatsHarness, type StoredEvent } from '../helpers/nats.ts';
 import { readOutbox, type OutboxEvent } from '../helpers/outbox.ts';
@@ -281,7 +281,7 @@ describe('outbox relay', () => {
     const p = await pipeline();
     const t = 'te';
     const ids = async () => (await p.outbox(t)).map((e) => e.streamId);
-    const mark = (id: string) => p.h.redis().set(outboxProjectedKey(p.h.keys(t)), id);
+    const mark = (id: string) => p.h.redis().set(p.h.keys(t).outboxWatermark, id);
     await p.reserve(t, 9); // e1..e10 with the initial set
     const first = p.relay('r1');
     expect(await drain(p, first, t)).toBe(10);

@@ -25,18 +25,18 @@ import { createMetrics } from '../../src/adapters/metrics/metrics.ts';
 import { eventLogKeys, tenantKeysCache } from '../../src/adapters/redis/keys.ts';
 import { PaymentJournal } from '../../src/adapters/redis/payment-journal.ts';
 import { Code, runScript } from '../../src/adapters/redis/scripts.ts';
-import type { Clock } from '../../src/app/catalog.port.ts';
+import type { Clock } from '../../src/app/clock.port.ts';
 import type { PaymentCallback, PaymentReceived, PaymentSecretStore } from '../../src/app/payment.port.ts';
 import { PaymentService, receivedEventId } from '../../src/app/payment.service.ts';
 import { errorStatus } from '../../src/adapters/http/status.ts';
 import { JetStreamPaymentEvents } from '../../src/adapters/nats/payment-events.ts';
 import { pubAckSeq } from '../../src/adapters/nats/puback.ts';
 import { AckedSeqMark, readAckLog } from '../../src/adapters/redis/ack-log.ts';
-import { outboxProjectedKey } from '../../src/adapters/redis/outbox.ts';
 import { RedisPaymentRecords } from '../../src/adapters/redis/payment-records.ts';
 import { WatermarkGate } from '../../src/roles/projector/watermarks.ts';
 import { OutboxRelay } from '../../src/roles/relay/relay.role.ts';
-import { JetStreamTailGuard, type GuardLog } from '../../src/roles/tail-guard.role.ts';
+import { JetStreamTailGuard } from '../../src/roles/tail-guard.role.ts';
+import type { Log } from '../../src/app/log.port.ts';
 import { createNatsHarness, readStream, type NatsHarness } from '../helpers/nats.ts';
 import { readOutbox } from '../helpers/outbox.ts';
 import { createHarness, type StockHarness } from '../helpers/redis.ts';
@@ -480,7 +480,7 @@ interface GuardRig {
 async function guardRig(tenants: readonly string[]): Promise<GuardRig> {
   const { h, nh } = await withNats();
   const logs: { level: string; msg: string }[] = [];
-  const log: GuardLog = {
+  const log: Log = {
     info: (_, msg) => { logs.push({ level: 'info', msg }); },
     warn: (_, msg) => { logs.push({ level: 'warn', msg }); },
     error: (_, msg) => { logs.push({ level: 'error', msg }); },
@@ -532,7 +532,7 @@ describe('JetStreamTailGuard.checkOnce', () => {
 
     // Only the first 3 entries are in PostgreSQL; 3 more are made but not relayed; one payment reached only the journal.
     const outbox = await readOutbox(redis, h.keys('ta'));
-    await redis.set(outboxProjectedKey(h.keys('ta')), outbox[2]!.streamId);
+    await redis.set(h.keys('ta').outboxWatermark, outbox[2]!.streamId);
     await fillOutbox(h, 'ta', 3, false);
     const lost = paymentReceived('ta');
     await g.journal.append('ta', subjectOf(h.namespace, 'ta', 'payment.received'), lost.eventId, randomBytes(40));

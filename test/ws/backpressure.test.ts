@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Board } from '../../src/app/board/board.ts';
 import type { StockData } from '../../src/app/board/board.types.ts';
-import { systemClock } from '../../src/app/catalog.port.ts';
+import { systemClock } from '../../src/app/clock.port.ts';
 import type { Frame } from '../../src/adapters/ws/frames.codec.ts';
 import { Fanout } from '../../src/adapters/ws/ws.server.ts';
 import { CloseCode, dashboardPath, type FanoutOptions } from '../../src/adapters/ws/ws.options.ts';

@@ -13,7 +13,7 @@ import { PgBoardRepo } from '../../src/adapters/postgres/board.repo.ts';
 import { RedisBoardRepo } from '../../src/adapters/redis/board.repo.ts';
 import { Board } from '../../src/app/board/board.ts';
 import type { DeadLetterView, ExceptionsData } from '../../src/app/board/board.types.ts';
-import { systemClock } from '../../src/app/catalog.port.ts';
+import { systemClock } from '../../src/app/clock.port.ts';
 import { Aggregator } from '../../src/roles/fanout/board.aggregator.ts';
 import type { WsRole } from '../../src/roles/fanout.role.ts';
 import { createWsHarness, deltasOf, type TenantFixture, type WsHarness } from './harness.ts';

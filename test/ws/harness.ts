@@ -11,7 +11,7 @@ import type { Registry } from 'prom-client';
 import { WebSocket } from 'undici';
 import { createMetrics } from '../../src/adapters/metrics/metrics.ts';
 import { decodeProtoFrame, type Frame, type FrameFormat } from '../../src/adapters/ws/frames.codec.ts';
-import { systemClock, type Clock } from '../../src/app/catalog.port.ts';
+import { systemClock, type Clock } from '../../src/app/clock.port.ts';
 import { DashboardTokens, randomDashboardSecret } from '../../src/app/dashboard.token.ts';
 import { KeyStatusRepo } from '../../src/adapters/postgres/key-status.repo.ts';
 import type { KeyStatus } from '../../src/app/board.port.ts';

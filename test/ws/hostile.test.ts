@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Board } from '../../src/app/board/board.ts';
 import type { OrdersData, TopicState } from '../../src/app/board/board.types.ts';
 import type { Topic } from '../../src/app/board/topics.ts';
-import { systemClock } from '../../src/app/catalog.port.ts';
+import { systemClock } from '../../src/app/clock.port.ts';
 import { createMetrics } from '../../src/adapters/metrics/metrics.ts';
 import { Fanout } from '../../src/adapters/ws/ws.server.ts';
 import type { WsRole } from '../../src/roles/fanout.role.ts';

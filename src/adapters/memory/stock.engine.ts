@@ -20,14 +20,12 @@ import {
   decideTransition, moveTiers, refusalError, reservationNotFound, type Edge, type Transition,
 } from '../../core/reservation.machine.ts';
 import { onHandFits, stockInvariantError } from '../../core/stock.rules.ts';
-import type { Allocation, Reservation, ReservationStatus, StockCell } from '../../core/stock.types.ts';
-import type { ReserveCommand, ReserveOutcome, StockEngine, StockWrite, StockWriteOutcome, TransitionOutcome } from '../../app/stock.port.ts';
+import type { Allocation, CellRef, MutableCell, Reservation, ReservationStatus, StockCell } from '../../core/stock.types.ts';
+import type { LevelWrite, ReserveCommand, ReserveOutcome, StockEngine, StockWrite, StockWriteOutcome, TransitionOutcome } from '../../app/stock.port.ts';
 
 export interface MemoryEngineOptions {
   readonly onHandMax: number;
 }
-
-type MutableCell = { -readonly [K in keyof StockCell]: StockCell[K] };
 
 interface StoredReservation {
   readonly id: string;
@@ -151,7 +149,7 @@ export class MemoryStockEngine implements StockEngine {
     return { id, status: r.status, createdAtMs: r.createdAtMs, expiresAtMs: r.expiresAtMs, allocations: r.allocations.map((a) => ({ ...a })) };
   }
 
-  async setStock(tenant: string, w: StockWrite, level: { onHand: number; safetyStock?: number; inTransit?: number }): Promise<StockWriteOutcome> {
+  async setStock(tenant: string, w: StockWrite, level: LevelWrite): Promise<StockWriteOutcome> {
     const max = this.opts.onHandMax;
     if (!isCount(level.onHand, max)) throw new Error('bad argument: onHand');
     if (level.safetyStock !== undefined && !isCount(level.safetyStock, max)) throw new Error('bad argument: safetyStock');
@@ -183,7 +181,7 @@ export class MemoryStockEngine implements StockEngine {
     return { kind: 'written', cell: { ...c } };
   }
 
-  async readCells(tenant: string, cells: readonly { warehouse: string; sku: string }[]): Promise<StockCell[]> {
+  async readCells(tenant: string, cells: readonly CellRef[]): Promise<StockCell[]> {
     const t = this.tenants.get(tenant);
     return cells.map((x) => {
       const c = t?.cells.get(cellKey(x.warehouse, x.sku));

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { CellRef } from '../../core/stock.types.ts';
 
 // Redis key layout. Every key of a tenant carries the hash tag {<tenant>}, so
 // all keys one script touches live in one slot and scripts run unchanged on
@@ -14,8 +15,11 @@ export class TenantKeys {
   readonly outbox: string;
   readonly expiry: string;
   readonly catalogVersion: string;
-  /** Highest outbox entry id committed in PostgreSQL (written by the projector, read by the relay). */
-  readonly outboxProjected: string;
+  /**
+   * The outbox watermark: highest outbox entry id committed in PostgreSQL (raised by the projector,
+   * read by the relay, which trims up to it). The one name of this key; the key itself stays `outbox:projected`.
+   */
+  readonly outboxWatermark: string;
   /** Which relay owns the tenant's outbox. */
   readonly relayLease: string;
   /** Payment events published straight to JetStream, kept to refill a JetStream that lost its tail. */
@@ -32,7 +36,7 @@ export class TenantKeys {
     this.outbox = `${this.prefix}outbox`;
     this.expiry = `${this.prefix}exp`;
     this.catalogVersion = `${this.prefix}catver`;
-    this.outboxProjected = `${this.outbox}:projected`;
+    this.outboxWatermark = `${this.outbox}:projected`;
     this.relayLease = `${this.prefix}relay:lease`;
     this.paymentJournal = `${this.prefix}pay:journal`;
     this.drift = `${this.prefix}drift`;
@@ -45,7 +49,7 @@ export class TenantKeys {
   }
 
   /** The warehouse and sku of one of the tenant's cell keys (see parseCellKey); null for any other key. */
-  cellOf(key: string): { warehouse: string; sku: string } | null {
+  cellOf(key: string): CellRef | null {
     const c = parseCellKey(this.namespace, key);
     return c === null || c.tenant !== this.tenant ? null : { warehouse: c.warehouse, sku: c.sku };
   }
@@ -121,7 +125,7 @@ export async function readOkAtMs(redis: Redis, namespace: string): Promise<numbe
 export const sweepIndexKey = (namespace: string): string => `${namespace}:{sweep}:due`;
 
 /** A stock cell key (TenantKeys.cell) of some tenant, taken apart. */
-export interface CellKey { readonly key: string; readonly tenant: string; readonly warehouse: string; readonly sku: string }
+export interface CellKey extends CellRef { readonly key: string; readonly tenant: string }
 
 /** The SCAN pattern for the stock cells of every tenant of a namespace (parse the keys with parseCellKey). */
 export const cellsPattern = (namespace: string): string => `${namespace}:{*}:${cellTag}*`;

@@ -11,8 +11,6 @@ import { Code, runScript } from './scripts.ts';
 export const relayGroup = 'relay';
 /** The lease key of a tenant's outbox. */
 export const relayLeaseKey = (k: TenantKeys): string => k.relayLease;
-/** Where the projector stores the highest outbox id durably committed to PostgreSQL. */
-export const outboxProjectedKey = (k: TenantKeys): string => k.outboxProjected;
 
 /** A stream entry: its id and its fields (null: deleted from the stream while pending). */
 export type OutboxEntry = [id: string, fields: string[] | null];
@@ -49,12 +47,10 @@ export const isMissingGroup = (err: unknown): boolean => errorText(err).includes
 
 export class RedisOutbox {
   readonly stream: string;
-  readonly projectedKey: string;
 
   /** `redis` hands out a connection with the scripts registered (RedisPool.next). */
   constructor(private readonly redis: () => Redis, readonly keys: TenantKeys) {
     this.stream = keys.outbox;
-    this.projectedKey = outboxProjectedKey(keys);
   }
 
   /** Creates the relay group (and the stream) when missing. */
@@ -94,7 +90,7 @@ export class RedisOutbox {
   async trim(opts: TrimOptions): Promise<{ result: TrimResult } | { refused: unknown[] }> {
     const floor = opts.wallFloorMs === null ? ''
       : `${retentionFloor(opts.wallFloorMs, await readOkAtMs(this.redis(), this.keys.namespace))}-0`;
-    const reply = await runScript(this.redis(), 'trimOutbox', [this.stream, this.projectedKey],
+    const reply = await runScript(this.redis(), 'trimOutbox', [this.stream, this.keys.outboxWatermark],
       [relayGroup, floor, opts.consumer, opts.idleConsumerMs]);
     if (reply[0] !== Code.OK) return { refused: reply };
     return { result: { trimmed: Number(reply[1]), cutoff: String(reply[2]), length: Number(reply[3]), consumersDeleted: Number(reply[4]) } };
@@ -102,7 +98,7 @@ export class RedisOutbox {
 
   /** The projector's watermark: the highest outbox id durable in PostgreSQL (null: none yet). */
   watermark(): Promise<string | null> {
-    return this.redis().get(this.projectedKey);
+    return this.redis().get(this.keys.outboxWatermark);
   }
 
   /** The id of the newest entry ('0-0' when empty). */

@@ -2,8 +2,9 @@
 // SCAN (bounded), and the two writes that put Redis back in line with the
 // ledger (Lua repairCell, restoreReservation — compare-and-set, never blind).
 import type { Redis } from 'ioredis';
+import type { CellRef, StockCell } from '../../core/stock.types.ts';
 import type {
-  AllocationTuple, CellLevels, HotCell, HotReservation, LiveReservation, RestoreOutcome, SetCellOutcome, StockAdmin,
+  AllocationTuple, HotCell, HotReservation, LiveReservation, RestoreOutcome, SetCellOutcome, StockAdmin,
 } from '../../app/ledger.port.ts';
 import { sweepIndexKey, tenantKeysCache, type TenantKeys } from './keys.ts';
 import { Code, runScript } from './scripts.ts';
@@ -25,12 +26,12 @@ export class RedisStockAdmin implements StockAdmin {
   async cells(tenant: string, max: number): Promise<HotCell[]> {
     const k = this.keys(tenant);
     const names = await scanAll(this.pool.next(), k.cellPattern, max);
-    const parsed = names.map((key) => k.cellOf(key)).filter((c): c is { warehouse: string; sku: string } => c !== null);
+    const parsed = names.map((key) => k.cellOf(key)).filter((c): c is CellRef => c !== null);
     const now = await this.cellsNow(tenant, parsed);
     return now.filter((c): c is HotCell => c !== null);
   }
 
-  async cellsNow(tenant: string, cells: readonly { warehouse: string; sku: string }[]): Promise<(HotCell | null)[]> {
+  async cellsNow(tenant: string, cells: readonly CellRef[]): Promise<(HotCell | null)[]> {
     const k = this.keys(tenant);
     const out: (HotCell | null)[] = [];
     for (let i = 0; i < cells.length; i += readChunk) {
@@ -79,7 +80,7 @@ export class RedisStockAdmin implements StockAdmin {
     return out;
   }
 
-  async setCell(tenant: string, warehouse: string, sku: string, expectedVersion: number | null, to: CellLevels): Promise<SetCellOutcome> {
+  async setCell(tenant: string, warehouse: string, sku: string, expectedVersion: number | null, to: StockCell): Promise<SetCellOutcome> {
     const reply = await runScript(this.pool.next(), 'repairCell', [this.keys(tenant).cell(warehouse, sku)], [
       expectedVersion ?? -1, to.onHand, to.reserved, to.committed, to.version, to.inTransit, to.safetyStock,
     ]);

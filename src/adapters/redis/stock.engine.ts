@@ -2,9 +2,9 @@
 // typed commands into script calls and numeric replies into typed outcomes.
 import type { Redis } from 'ioredis';
 import { domainError, type DomainError } from '../../core/errors.ts';
-import type { Allocation, Reservation, ReservationStatus, ShortLine, StockCell } from '../../core/stock.types.ts';
+import type { Allocation, CellRef, Reservation, ReservationStatus, ShortLine, StockCell } from '../../core/stock.types.ts';
 import type {
-  ReserveCommand, ReserveOutcome, StockEngine, StockWrite, StockWriteOutcome, Transition, TransitionOutcome,
+  LevelWrite, ReserveCommand, ReserveOutcome, StockEngine, StockWrite, StockWriteOutcome, Transition, TransitionOutcome,
 } from '../../app/stock.port.ts';
 import { sweepIndexKey, tenantKeysCache, type TenantKeys } from './keys.ts';
 import type { RedisPool } from './connection.ts';
@@ -144,7 +144,7 @@ export class RedisStockEngine implements StockEngine {
     };
   }
 
-  setStock(tenant: string, w: StockWrite, level: { onHand: number; safetyStock?: number; inTransit?: number }): Promise<StockWriteOutcome> {
+  setStock(tenant: string, w: StockWrite, level: LevelWrite): Promise<StockWriteOutcome> {
     return this.writeStock(tenant, 'setStock', w, [
       w.eventId, w.nowMs, this.opts.outboxLengthMax, level.onHand, level.safetyStock ?? '', level.inTransit ?? '', w.reason,
       w.warehouse, w.sku, w.fingerprint, this.opts.idempotencyTtlSeconds, this.opts.onHandMax,
@@ -176,7 +176,7 @@ export class RedisStockEngine implements StockEngine {
     return { kind: 'error', error: errorOf(reply, `stock ${w.warehouse}/${w.sku}`) };
   }
 
-  async readCells(tenant: string, cells: readonly { warehouse: string; sku: string }[]): Promise<StockCell[]> {
+  async readCells(tenant: string, cells: readonly CellRef[]): Promise<StockCell[]> {
     const k = this.keys(tenant);
     const redis = this.redis;
     const rows = await Promise.all(cells.map((c) =>

@@ -5,10 +5,11 @@
 import { performance } from 'node:perf_hooks';
 import type { WebSocket } from 'uWebSockets.js';
 import type { Topic, TopicKind } from '../../app/board/topics.ts';
-import type { Clock } from '../../app/catalog.port.ts';
+import type { Clock } from '../../app/clock.port.ts';
+import type { Log } from '../../app/log.port.ts';
 import { encodeJsonFrame, encodeProtoFrame, type ErrorData, type Frame, type FrameFormat, type FrameType } from './frames.codec.ts';
 import type { FanoutMetrics } from './ws.metrics.ts';
-import { CloseCode, type FanoutLog } from './ws.options.ts';
+import { CloseCode } from './ws.options.ts';
 
 /** Monotonic milliseconds (lag, rate windows, cache ages). */
 export const mono = (): number => performance.now();
@@ -70,7 +71,7 @@ export interface SenderDeps {
   readonly counters: FanoutCounters;
   readonly metrics: FanoutMetrics | null;
   readonly clock: Clock;
-  readonly log: FanoutLog;
+  readonly log: Log;
 }
 
 /** Sends frames to connections within their bound; closes (4008) the ones over it. */

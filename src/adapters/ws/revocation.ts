@@ -1,16 +1,17 @@
 // Revocation: every connection remembers the API key its token was issued
 // for; every keyCheckMs the keys of open connections are checked (KeyWatch,
 // PostgreSQL) and the connections of a revoked key are closed with 4003.
+import type { Log } from '../../app/log.port.ts';
 import type { Conn, FanoutCounters } from './connection.ts';
 import type { KeyWatch } from './key-watch.ts';
 import type { FanoutMetrics } from './ws.metrics.ts';
-import { CloseCode, type FanoutLog } from './ws.options.ts';
+import { CloseCode } from './ws.options.ts';
 
 export interface RevocationDeps {
   readonly keyWatch: KeyWatch;
   readonly counters: FanoutCounters;
   readonly metrics: FanoutMetrics | null;
-  readonly log: FanoutLog;
+  readonly log: Log;
   readonly unexpected: (where: string, err: unknown) => void;
 }
 

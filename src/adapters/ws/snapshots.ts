@@ -5,10 +5,10 @@
 import type { Board } from '../../app/board/board.ts';
 import { namesOfCatalog, noNames, withNames, type Names } from '../../app/board/names.ts';
 import type { Topic } from '../../app/board/topics.ts';
-import type { Clock } from '../../app/catalog.port.ts';
+import type { Clock } from '../../app/clock.port.ts';
+import type { Log } from '../../app/log.port.ts';
 import type { Catalog } from '../../core/catalog.types.ts';
 import { Encoded, mono } from './connection.ts';
-import type { FanoutLog } from './ws.options.ts';
 
 const snapshotCacheMax = 1_000;
 const snapshotCacheTtlMs = 10_000;
@@ -19,7 +19,7 @@ export interface SnapshotsDeps {
   /** Warehouse and SKU names and the bundles for stock snapshots; null: ids only. */
   readonly catalog: { fresh(tenant: string): Promise<Catalog | null> } | null;
   readonly clock: Clock;
-  readonly log: FanoutLog;
+  readonly log: Log;
 }
 
 export class Snapshots {

@@ -13,7 +13,7 @@ import type { WebSocket } from 'uWebSockets.js';
 import type { Board } from '../../app/board/board.ts';
 import { noNames, type Names } from '../../app/board/names.ts';
 import { needsNames, type Topic } from '../../app/board/topics.ts';
-import type { Clock } from '../../app/catalog.port.ts';
+import type { Clock } from '../../app/clock.port.ts';
 import { Encoded, mono, type Conn, type FanoutCounters, type Sender, type Sub } from './connection.ts';
 import type { Snapshots } from './snapshots.ts';
 import type { FanoutOptions } from './ws.options.ts';

@@ -66,12 +66,6 @@ export const fanoutDefaults: Omit<FanoutOptions, 'host' | 'port'> = Object.freez
   keyCheckMs: 5_000,
 });
 
-export interface FanoutLog {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
 export function assertOptions(o: FanoutOptions): void {
   const positive = ['connectionsMax', 'connectionsPerTenantMax', 'bufferedBytesMax', 'laggingMsMax', 'subscriptionsPerConnectionMax',
     'messageBytesMax', 'subscribesPerSecondMax', 'skuLengthMax'] as const;

@@ -21,8 +21,9 @@ import uWS, { type HttpRequest, type HttpResponse, type TemplatedApp, type WebSo
 import type { Registry } from 'prom-client';
 import type { KeyStatus } from '../../app/board.port.ts';
 import type { Board } from '../../app/board/board.ts';
-import type { Clock } from '../../app/catalog.port.ts';
+import type { Clock } from '../../app/clock.port.ts';
 import { isDashboardToken, type DashboardTokens } from '../../app/dashboard.token.ts';
+import type { Log } from '../../app/log.port.ts';
 import type { Catalog } from '../../core/catalog.types.ts';
 import { mono, Sender, zeroCounters, type Conn, type FanoutCounters } from './connection.ts';
 import { parseControl } from './control.ts';
@@ -31,7 +32,7 @@ import { Revocations } from './revocation.ts';
 import { Snapshots } from './snapshots.ts';
 import { Subscriptions } from './subscriptions.ts';
 import { fanoutMetrics, type FanoutMetrics } from './ws.metrics.ts';
-import { assertOptions, CloseCode, dashboardPath, fanoutDefaults, type FanoutLog, type FanoutOptions } from './ws.options.ts';
+import { assertOptions, CloseCode, dashboardPath, fanoutDefaults, type FanoutOptions } from './ws.options.ts';
 
 export interface FanoutDeps {
   readonly board: Board;
@@ -42,7 +43,7 @@ export interface FanoutDeps {
   /** Warehouse and SKU names and the bundles for stock snapshots; null: ids only. */
   readonly catalog: { fresh(tenant: string): Promise<Catalog | null> } | null;
   readonly clock: Clock;
-  readonly log: FanoutLog;
+  readonly log: Log;
   /** Where to register pallet_ws_* metrics (served by the process's metrics listener, never on the ws port). */
   readonly registry?: Registry;
 }

@@ -15,7 +15,7 @@
 // exceptions); flush() turns every dirty key into its latest value, once, in
 // one delta per (tenant, topic) with the topic's next sequence number. How
 // often flush runs is the caller's window.
-import type { Clock } from '../catalog.port.ts';
+import type { Clock } from '../clock.port.ts';
 import {
   boardDefaults, type BoardOptions, type BoardStats, type CellUpdate, type DeadLetterView, type DriftView, type OrphanedPaymentView,
   type ReservationUpdate, type TopicDelta, type TopicState,

@@ -1,25 +1,16 @@
 // What the board shows: the `data` of dashboard frames
 // (proto/pallet/dashboard/v1/frames.proto), and what the aggregator feeds it.
-import type { ReservationStatus } from '../../core/stock.types.ts';
-import type { CellCounters } from '../ledger.port.ts';
+import type { CellLevels, CellRef, ReservationStatus, StockCell, VersionedCounters } from '../../core/stock.types.ts';
 import type { TopicKind } from './topics.ts';
 
-export interface CellView {
-  readonly warehouse: string;
-  readonly sku: string;
-  readonly onHand: number;
-  readonly reserved: number;
-  readonly committed: number;
-  readonly inTransit: number;
-  readonly safetyStock: number;
+/** A cell as the stock and low-stock topics show it. */
+export interface CellView extends CellRef, StockCell {
   readonly available: number;
   readonly low: boolean;
-  readonly version: number;
   readonly at: number;
 }
 
 export interface Named { readonly id: string; readonly name: string }
-export interface CellRef { readonly warehouse: string; readonly sku: string }
 
 /** A bundle and the stocked SKUs one unit of it takes (nested bundles expanded). */
 export interface BundleView {
@@ -63,20 +54,11 @@ export interface OrphanedPaymentView {
   readonly at: number;
 }
 
-export interface DriftCounters {
-  readonly onHand: number;
-  readonly reserved: number;
-  readonly committed: number;
-  readonly version: number;
-}
-
-export interface DriftItem {
-  readonly warehouse: string;
-  readonly sku: string;
+export interface DriftItem extends CellRef {
   /** counters, redis_behind, missing_in_redis, ledger_gap, lagging, held_vs_reserved, ... */
   readonly kind: string;
-  readonly redis: DriftCounters | null;
-  readonly ledger: DriftCounters | null;
+  readonly redis: VersionedCounters | null;
+  readonly ledger: VersionedCounters | null;
   readonly detail: string;
 }
 
@@ -138,13 +120,13 @@ export interface TopicDelta {
 
 // ---- inputs ------------------------------------------------------------------------------------
 
-/** A cell's counters after a change (from an event's CellChange or a Redis read). */
-export interface CellUpdate extends CellCounters {
+/**
+ * A cell's counters after a change (from an event's CellChange or a Redis read). Only stock.set /
+ * stock.adjusted events and snapshots carry the side tiers (inTransit, safetyStock).
+ */
+export interface CellUpdate extends CellRef, VersionedCounters, Partial<Pick<CellLevels, 'inTransit' | 'safetyStock'>> {
   /** Event time (ms); 0 for a start-up snapshot. */
   readonly at: number;
-  /** Only stock.set / stock.adjusted events and snapshots carry the side tiers. */
-  readonly inTransit?: number;
-  readonly safetyStock?: number;
 }
 
 /** A reservation's status after an event (or as PostgreSQL has it). */

@@ -1,7 +1,8 @@
 // The reconcile result as the board's exceptions show it: what a reconciler
 // stores per tenant (driftOfReport) and how the aggregator reads it back
 // (parseDrift; any input: a malformed value is no drift).
-import type { DriftCounters, DriftItem, DriftView } from './board.types.ts';
+import type { CellRef, VersionedCounters } from '../../core/stock.types.ts';
+import type { DriftItem, DriftView } from './board.types.ts';
 
 /**
  * The reconcile result stored as JSON under the tenant's drift key (TenantKeys.drift):
@@ -20,10 +21,8 @@ export function parseDrift(raw: string | null): DriftView | null {
   }
 }
 
-export interface CellDriftLike {
+export interface CellDriftLike extends CellRef {
   readonly tenant?: string;
-  readonly warehouse: string;
-  readonly sku: string;
   readonly kind: string;
   readonly redis: unknown;
   readonly ledger: unknown;
@@ -49,7 +48,7 @@ function driftItems(raw: readonly unknown[]): DriftItem[] {
   return items;
 }
 
-function countersOf(v: unknown): DriftCounters | null {
+function countersOf(v: unknown): VersionedCounters | null {
   if (v === null || typeof v !== 'object') return null;
   const c = v as Record<string, unknown>;
   const n = (k: string): number => (typeof c[k] === 'number' ? (c[k] as number) : 0);

@@ -6,21 +6,14 @@
 //
 // Changes mark what a flush must send (dirty cells, orders, exceptions); the
 // Board (board.ts) keeps the set of dirty tenants.
-import type { ReservationStatus } from '../../core/stock.types.ts';
+import type { CellRef, MutableCell, ReservationStatus } from '../../core/stock.types.ts';
 import type {
   BoardOptions, CellUpdate, CellView, DeadLetterView, DriftView, OrphanedPaymentView, ReservationUpdate,
 } from './board.types.ts';
 import type { Day } from './day.ts';
 
-export interface CellState {
-  readonly warehouse: string;
-  readonly sku: string;
-  onHand: number;
-  reserved: number;
-  committed: number;
-  inTransit: number;
-  safetyStock: number;
-  version: number;
+/** A cell on the board: changed in place by updates. */
+export interface CellState extends CellRef, MutableCell {
   at: number;
   /** The cell's view, built once per change (topic.views.ts). */
   view: CellView | null;

@@ -1,8 +1,9 @@
 // A tenant's board as topics: the snapshot of a topic (its value and
 // sequence), and the deltas of everything changed since the last flush —
 // latest value per key, once, one delta per topic with its next sequence.
+import type { CellRef } from '../../core/stock.types.ts';
 import type {
-  CellRef, CellView, DeadLetterView, ExceptionsData, OrdersData, OrphanedPaymentView, StockData, TopicDelta, TopicState,
+  CellView, DeadLetterView, ExceptionsData, OrdersData, OrphanedPaymentView, StockData, TopicDelta, TopicState,
 } from './board.types.ts';
 import type { Day } from './day.ts';
 import type { CellState, TenantBoard } from './tenant.state.ts';

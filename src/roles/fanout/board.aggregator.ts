@@ -31,18 +31,13 @@ import type { BoardHotState, BoardLedger, DayLoaded } from '../../app/board.port
 import type { Board } from '../../app/board/board.ts';
 import type { DriftView } from '../../app/board/board.types.ts';
 import type { Day } from '../../app/board/day.ts';
-import type { Clock } from '../../app/catalog.port.ts';
+import type { Clock } from '../../app/clock.port.ts';
+import type { Log } from '../../app/log.port.ts';
 import { applyEnvelope, deadLetterOf } from '../../adapters/events/board.mapper.ts';
 import { decodeEnvelope, type Envelope } from '../../adapters/events/envelope.codec.ts';
 import type { Nats } from '../../adapters/nats/connection.ts';
 import { topology } from '../../adapters/nats/topology.ts';
 import { wsErrorsCounter } from '../../adapters/ws/ws.metrics.ts';
-
-export interface AggregatorLog {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 export interface AggregatorDeps {
   readonly board: Board;
@@ -52,7 +47,7 @@ export interface AggregatorDeps {
   /** Stock cells and the reconcile result (Redis). */
   readonly hot: BoardHotState;
   readonly clock: Clock;
-  readonly log: AggregatorLog;
+  readonly log: Log;
   /** Where to register pallet_board_* metrics (optional). */
   readonly registry?: Registry;
   /** Reads the last reconcile result per tenant; default: hot.readDrift (TenantKeys.drift in Redis). */

@@ -9,12 +9,13 @@
 //   (consumerMaxDeliver), are copied to the dead-letter stream, then terminated.
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import postgres from 'postgres';
-import type { Clock } from '../../app/catalog.port.ts';
+import type { Clock } from '../../app/clock.port.ts';
+import type { Log } from '../../app/log.port.ts';
 import type { Metrics } from '../../adapters/metrics/metrics.ts';
 import { deadReasonLengthMax, publishDeadLetter } from '../../adapters/nats/dead-letter.ts';
 import type { Topology } from '../../adapters/nats/topology.ts';
 import { int64 } from '../../adapters/postgres/ledger.validation.ts';
-import { projectorConsumer, type ProjectionStore, type ProjectorLog } from './deps.ts';
+import { projectorConsumer, type ProjectionStore } from './deps.ts';
 import type { Decoded, Triaged } from './triage.ts';
 import { compareStreamIds, type WatermarkGate } from './watermarks.ts';
 
@@ -34,7 +35,7 @@ export interface BatchWriterDeps {
   readonly js: JetStreamClient;
   readonly topology: Topology;
   readonly metrics: Metrics;
-  readonly log: ProjectorLog;
+  readonly log: Log;
   readonly clock: Clock;
   readonly maxDeliver: number;
   readonly gate: WatermarkGate;

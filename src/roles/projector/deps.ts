@@ -1,17 +1,12 @@
 // What the projector role is built from (the composition root provides it).
 import type { Redis } from 'ioredis';
-import type { Clock } from '../../app/catalog.port.ts';
+import type { Clock } from '../../app/clock.port.ts';
 import type { LedgerStore } from '../../app/ledger.port.ts';
+import type { Log } from '../../app/log.port.ts';
 import type { EventsConfig } from '../../config.ts';
 import type { Envelope } from '../../adapters/events/envelope.codec.ts';
 import type { Metrics } from '../../adapters/metrics/metrics.ts';
 import type { Nats } from '../../adapters/nats/connection.ts';
-
-export interface ProjectorLog {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 /** What the projector needs from PostgreSQL (LedgerRepo implements it). */
 export type ProjectionStore = LedgerStore<Envelope>;
@@ -23,7 +18,7 @@ export interface ProjectorDeps {
   readonly redis: { next(): Redis };
   readonly namespace: string;
   readonly events: EventsConfig;
-  readonly log: ProjectorLog;
+  readonly log: Log;
   readonly metrics: Metrics;
   readonly clock?: Clock;
 }

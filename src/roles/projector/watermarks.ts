@@ -1,4 +1,4 @@
-// The outbox watermark (`<ns>:{<tenant>}:outbox:projected`, never lowered):
+// The outbox watermark (TenantKeys.outboxWatermark, never lowered):
 // the relay trims the outbox up to it, so it must never pass an event that is
 // not yet in PostgreSQL. A committed batch's highest outbox id per tenant is
 // held back (WatermarkGate) until the consumer's ack floor — every message up
@@ -6,13 +6,9 @@
 // has passed the batch's highest stream sequence; then it is raised in Redis
 // (raiseWatermarks).
 import type { Redis } from 'ioredis';
+import type { Log } from '../../app/log.port.ts';
 import { TenantKeys } from '../../adapters/redis/keys.ts';
 import { Code, runScript } from '../../adapters/redis/scripts.ts';
-import type { ProjectorLog } from './deps.ts';
-
-/** The key the relay reads: every outbox entry up to this id is committed in PostgreSQL. */
-export const outboxWatermarkKey = (namespace: string, tenant: string): string =>
-  new TenantKeys(namespace, tenant).outboxProjected;
 
 /** Compares outbox stream ids `<ms>-<seq>` numerically. */
 export function compareStreamIds(a: string, b: string): number {
@@ -82,10 +78,10 @@ export class WatermarkGate {
 }
 
 /** Raises each tenant's watermark to its id. Best effort: a failed raise is made good by the next batch of the tenant. */
-export async function raiseWatermarks(redis: () => Redis, namespace: string, marks: ReadonlyMap<string, string>, log: ProjectorLog): Promise<void> {
+export async function raiseWatermarks(redis: () => Redis, namespace: string, marks: ReadonlyMap<string, string>, log: Log): Promise<void> {
   await Promise.all([...marks].map(async ([tenant, id]) => {
     try {
-      const reply = await runScript(redis(), 'raiseWatermark', [outboxWatermarkKey(namespace, tenant)], [id]);
+      const reply = await runScript(redis(), 'raiseWatermark', [new TenantKeys(namespace, tenant).outboxWatermark], [id]);
       if (reply[0] !== Code.OK && reply[0] !== Code.ALREADY) log.error({ tenant, id, reply }, 'projector: watermark refused');
     } catch (err) {
       log.warn({ err, tenant, id }, 'projector: raising the outbox watermark failed');

@@ -1,18 +1,13 @@
 // What the outbox relay is given, and the context its parts share.
-import type { Clock } from '../../app/catalog.port.ts';
+import type { Clock } from '../../app/clock.port.ts';
 import type { AckNotes } from '../../app/event-log.port.ts';
+import type { Log } from '../../app/log.port.ts';
 import type { EventsConfig } from '../../config.ts';
 import type { Metrics } from '../../adapters/metrics/metrics.ts';
 import type { Nats } from '../../adapters/nats/connection.ts';
 import type { RedisPool } from '../../adapters/redis/connection.ts';
 import type { PaymentJournal } from '../../adapters/redis/payment-journal.ts';
 import type { RelayPublisher } from './relay.publisher.ts';
-
-export interface RelayLog {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 export type RelayMetrics = Pick<Metrics, 'relayPublished' | 'relayLagSeconds' | 'outboxLength' | 'paymentJournalLength'>;
 
@@ -23,7 +18,7 @@ export interface RelayOptions {
   readonly events: EventsConfig;
   /** Tenant ids to relay, in id order: a page of at most `limit` after `afterId`. */
   readonly listTenants: (limit: number, afterId?: string) => Promise<string[]>;
-  readonly log: RelayLog;
+  readonly log: Log;
   readonly metrics: RelayMetrics;
   /** Unique per running relay: the lease owner and the Redis consumer name. */
   readonly instanceId: string;

@@ -3,13 +3,14 @@
 // relay's in-flight bound or one at a time, and every PubAck of the events
 // stream is noted for the tail guard.
 import type { AckNotes } from '../../app/event-log.port.ts';
+import type { Log } from '../../app/log.port.ts';
 import { encodeEnvelope, envelopeFromOutbox, subjectOf } from '../../adapters/events/envelope.codec.ts';
 import { BatchPublisher, publishOne, type BatchResult } from '../../adapters/nats/batch-publisher.ts';
 import type { Nats } from '../../adapters/nats/connection.ts';
 import { topology } from '../../adapters/nats/topology.ts';
 import { outboxFields, type OutboxEntry } from '../../adapters/redis/outbox.ts';
 import { Permits } from './permits.ts';
-import { errorText, type RelayLog } from './relay.options.ts';
+import { errorText } from './relay.options.ts';
 
 /** Subjects, payloads and message ids of a batch, aligned with its entries ('' subject: nothing to send). */
 export interface Prepared {
@@ -27,7 +28,7 @@ export interface SubjectCache {
 export interface RelayPublisherOptions {
   readonly nats: Nats;
   readonly namespace: string;
-  readonly log: RelayLog;
+  readonly log: Log;
   readonly acked?: AckNotes;
   /** Publishes awaiting a JetStream ack, relay batches and refills together. */
   readonly inflightMax: number;

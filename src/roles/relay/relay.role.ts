@@ -26,7 +26,7 @@ import { errorText, leaseRenewFraction, mono, type RelayContext, type RelayOptio
 import { RelayPublisher } from './relay.publisher.ts';
 import { TenantRelay } from './tenant-relay.ts';
 
-export type { RelayLog, RelayMetrics, RelayOptions } from './relay.options.ts';
+export type { RelayMetrics, RelayOptions } from './relay.options.ts';
 
 const tenantsPageMax = 1_000;
 

@@ -24,7 +24,7 @@ describe('cell keys', () => {
     expect(globMatches(cellsPattern(ns), k.cell('A', 'tea'))).toBe(true);
     expect(globMatches(k.cellPattern, k.cell('A', 'tea'))).toBe(true);
     const others = [
-      k.outbox, k.expiry, k.catalogVersion, k.outboxProjected, k.relayLease, k.paymentJournal, k.drift, k.reservation('r1'),
+      k.outbox, k.expiry, k.catalogVersion, k.outboxWatermark, k.relayLease, k.paymentJournal, k.drift, k.reservation('r1'),
       k.idempotency('c:A:tea'), k.idempotency('x}:c:A:tea'), k.operation('op:1'),
       `${k.prefix}c:A`, `${k.prefix}c:A:tea:extra`, `${k.prefix}c::tea`, new TenantKeys('other', 'acme').cell('A', 'tea'),
     ];
