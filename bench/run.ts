@@ -109,8 +109,12 @@ async function startPallet(
   const httpPort = await freePort();
   let wsPort = await freePort();
   while (wsPort === httpPort) wsPort = await freePort();
+  // `start` writes the demo tenant's keys there: not into the developer's .data/.
+  const dataDir = mkdtempSync(join(tmpdir(), `pallet-bench-${namespace}-data-`));
+  cleanup.push(`remove ${dataDir}`, async () => rmSync(dataDir, { recursive: true, force: true }));
   const env = {
     PALLET_NAMESPACE: namespace,
+    PALLET_DATA_DIR: dataDir,
     PALLET_ADMIN_KEY: adminKey,
     PALLET_HTTP_PORT: String(httpPort),
     PALLET_WS_PORT: String(wsPort),

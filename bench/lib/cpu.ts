@@ -209,9 +209,19 @@ export function cpuTicksBetween(before: CpuSnapshot, after: CpuSnapshot, serverP
 
 const labelArgsCharsMax = 40;
 
+/** ` [api]` when the process was started with PALLET_ROLES (a supervisor's children are): which roles its CPU paid for. */
+function rolesOf(pid: number): string {
+  try {
+    const roles = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').find((v) => v.startsWith('PALLET_ROLES='));
+    return roles === undefined ? '' : ` [${roles.slice('PALLET_ROLES='.length).slice(0, labelArgsCharsMax)}]`;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * The command name and what follows the entry script (`node serve` for `node --import tsx src/cli.ts serve`),
- * or the entry script's last two path segments when nothing follows (`node bare/server.ts`).
+ * or the entry script's last two path segments when nothing follows (`node bare/server.ts`), then the roles.
  */
 function processLabel(pid: number, comm: string): string {
   try {
@@ -219,7 +229,7 @@ function processLabel(pid: number, comm: string): string {
     const entry = args.findIndex((a, i) => i > 0 && /\.(ts|js|mjs|cjs)$/.test(a));
     if (entry < 0) return comm;
     const rest = args.slice(entry + 1).join(' ') || (args[entry] ?? '').split('/').slice(-2).join('/');
-    return `${comm} ${rest.slice(0, labelArgsCharsMax)}`;
+    return `${comm} ${rest.slice(0, labelArgsCharsMax)}${rolesOf(pid)}`;
   } catch {
     return comm;
   }

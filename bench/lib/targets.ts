@@ -37,9 +37,10 @@ export const targets = {
   bare: { kind: 'bare', label: 'bare reserve server (Fastify + ioredis auto-pipelining + 1 Lua script, 1 process)' },
   api: { kind: 'pallet', label: 'pallet serve, PALLET_ROLES=api,sweeper', command: 'serve', env: { PALLET_ROLES: 'api,sweeper' }, goal: apiGoal },
   all: { kind: 'pallet', label: 'pallet serve, every role (the default deployment today)', command: 'serve', env: { PALLET_ROLES: 'all' }, goal: deploymentGoal },
-  // The default deployment as `npm start` runs it, once `pallet start` is the supervisor (note: `start` also seeds
-  // the demo tenant in the bench namespace and writes .data/demo-keys.json). Enable with one line:
-  // start: { kind: 'pallet', label: 'pallet start (supervisor + API workers)', command: 'start', env: {}, goal: deploymentGoal },
+  // The default deployment as `npm start` runs it: `pallet start`, the supervisor with PALLET_API_WORKERS API workers
+  // and one background process (it also seeds the demo tenant in the bench namespace; PALLET_DATA_DIR is a temporary
+  // directory). Opt-in: BENCH_TARGETS=bare,api,all,start, or add it to defaultTargetNames.
+  start: { kind: 'pallet', label: 'pallet start (supervisor: API workers + background process)', command: 'start', env: { PALLET_ROLES: 'all' }, goal: deploymentGoal },
 } as const satisfies Readonly<Record<string, TargetSpec>>;
 
 export type TargetName = keyof typeof targets;
