@@ -30,12 +30,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { build } from 'hdr-histogram-js';
+import { build, type Histogram } from 'hdr-histogram-js';
 import { request } from 'undici';
 import { loadConfig } from '../../src/config.ts';
 import { buildRuntime, runMigrations } from '../../src/main.ts';
 import { deleteNatsStreams, deleteRedisNamespace, dropPostgresSchema, CleanupStack } from '../lib/cleanup.ts';
-import { cpuShares, cpuSnapshot } from '../lib/cpu.ts';
+import { cpuShares, cpuSnapshot, type CpuSnapshot } from '../lib/cpu.ts';
 import { describeEnvironment } from '../lib/environment.ts';
 import { freePort, ServerProcess } from '../lib/processes.ts';
 
@@ -135,95 +135,136 @@ try {
   await rt.close();
 }
 
+/** What one rate's sends, Redis acknowledgements and polls share. Reservation n has id `${prefix}${n, 9 digits}`. */
+interface RateRun {
+  readonly rate: number;
+  readonly prefix: string;
+  readonly catalogVersion: number;
+  /** Reservation n → performance.now() of its Redis acknowledgement (reserved ones only). */
+  readonly ackedAt: number[];
+  /** Lag of every measured reservation, recorded by the poller when it first sees it. */
+  readonly lags: Histogram;
+  sent: number;
+  inflight: number;
+  shed: number;
+  errors: number;
+  /** The measured reservations are [measureFrom, measureTo); -1 until known. */
+  measureFrom: number;
+  measureTo: number;
+  /** The first reservation the poller has not seen yet. */
+  next: number;
+  sendingDone: boolean;
+  sendEndAt: number;
+}
+
+interface CpuAt {
+  readonly snap: CpuSnapshot;
+  readonly servers: number[];
+}
+
 async function runRate(rate: number, catalogVersion: number): Promise<RateResult> {
-  const prefix = `p${String(rate).padStart(6, '0')}-`;
-  const idOf = (n: number): string => `${prefix}${String(n).padStart(9, '0')}`;
-  const ackedAt: number[] = [];
-  let sent = 0;
-  let inflight = 0;
-  let shed = 0;
-  let errors = 0;
-  let measureFrom = -1;
-  let measureTo = -1;
-  const reserveOne = (n: number): void => {
-    inflight++;
-    const now = Date.now();
-    rt.engine.reserve(tenant, {
-      reservationId: idOf(n), idempotencyKey: `k${idOf(n)}`, fingerprint: 'f', nowMs: now, expiresAtMs: now + 3_600_000,
-      catalogVersion, allowSplit: false, warehouses: [warehouse], demand: [{ sku: `s${n % skus}`, qty: 1 }],
-    }).then((out) => {
-      if (out.kind === 'reserved') ackedAt[n] = performance.now();
-      else errors++;
-    }, () => { errors++; }).finally(() => { inflight--; });
+  const run: RateRun = {
+    rate, prefix: `p${String(rate).padStart(6, '0')}-`, catalogVersion, ackedAt: [],
+    lags: build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000, numberOfSignificantValueDigits: 3 }),
+    sent: 0, inflight: 0, shed: 0, errors: 0, measureFrom: -1, measureTo: -1, next: 0, sendingDone: false, sendEndAt: 0,
   };
   // The poller runs from the start: each poll records the lag of every measured reservation it newly sees.
-  const lags = build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000, numberOfSignificantValueDigits: 3 });
-  let next = 0;
-  let sendingDone = false;
-  let sendEndAt = 0;
-  const lastAcked = (): number => { for (let n = measureTo - 1; n >= measureFrom; n--) if (ackedAt[n] !== undefined) return n; return -1; };
-  const poller = (async () => {
-    for (;;) {
-      const rows = await rt.sql<{ max: string | null }[]>`select max(id) as max from ${rt.sql(namespace)}.reservations where tenant_id = ${tenant} and id like ${`${prefix}%`}`;
-      const now = performance.now();
-      const visible = rows[0]?.max == null ? -1 : Number(rows[0].max.slice(prefix.length));
-      for (; next <= visible; next++) {
-        const at = ackedAt[next];
-        if (measureFrom >= 0 && next >= measureFrom && (measureTo < 0 || next < measureTo) && at !== undefined) lags.recordValue(Math.max(1, Math.round(now - at)));
-      }
-      if (sendingDone && (next > lastAcked() || now - sendEndAt > drainSecondsMax * 1000)) return;
-      await new Promise((r) => setTimeout(r, pollMs));
-    }
-  })();
-  // Open loop: every tick, send what the schedule says is due.
+  const poller = pollVisible(run);
   const started = performance.now();
-  const totalMs = (warmupSeconds + seconds) * 1000;
-  let cpuAt = { snap: cpuSnapshot(), servers: servers.map((s) => s.cpuSeconds()) };
+  let cpuAt = cpuNow();
   const histBefore = await projectorHistogram();
-  await new Promise<void>((resolve) => {
+  await sendOpenLoop(run, started, () => { cpuAt = cpuNow(); });
+  const measuredMs = performance.now() - started - warmupSeconds * 1000;
+  const cpuAfter = cpuNow();
+  while (run.inflight > 0) await new Promise((r) => setTimeout(r, 5));
+  const drainStart = performance.now();
+  run.sendEndAt = drainStart;
+  run.sendingDone = true;
+  await poller;
+  const result = await rateResult(run, measuredMs, drainStart, cpuAt, cpuAfter, histBefore);
+  run.lags.destroy();
+  log(`rate ${rate}/s: ${JSON.stringify(result)}`);
+  return result;
+}
+
+function idOf(run: RateRun, n: number): string {
+  return `${run.prefix}${String(n).padStart(9, '0')}`;
+}
+
+function cpuNow(): CpuAt {
+  return { snap: cpuSnapshot(), servers: servers.map((s) => s.cpuSeconds()) };
+}
+
+/** Open loop: every tick, send what the schedule says is due; `onMeasureStart` when the warmup is over. */
+function sendOpenLoop(run: RateRun, started: number, onMeasureStart: () => void): Promise<void> {
+  const totalMs = (warmupSeconds + seconds) * 1000;
+  return new Promise<void>((resolve) => {
     const timer = setInterval(() => {
       const elapsed = performance.now() - started;
-      if (measureFrom < 0 && elapsed >= warmupSeconds * 1000) {
-        measureFrom = sent;
-        cpuAt = { snap: cpuSnapshot(), servers: servers.map((s) => s.cpuSeconds()) };
+      if (run.measureFrom < 0 && elapsed >= warmupSeconds * 1000) {
+        run.measureFrom = run.sent;
+        onMeasureStart();
       }
-      const due = Math.min(Math.floor((Math.min(elapsed, totalMs) * rate) / 1000), Math.ceil((totalMs * rate) / 1000));
-      while (sent < due) {
-        if (inflight >= inflightMax) { shed += due - sent; sent = due; break; }
-        reserveOne(sent++);
+      const due = Math.min(Math.floor((Math.min(elapsed, totalMs) * run.rate) / 1000), Math.ceil((totalMs * run.rate) / 1000));
+      while (run.sent < due) {
+        if (run.inflight >= inflightMax) { run.shed += due - run.sent; run.sent = due; break; }
+        reserveOne(run, run.sent++);
       }
       if (elapsed >= totalMs) {
         clearInterval(timer);
-        measureTo = sent;
+        run.measureTo = run.sent;
         resolve();
       }
     }, tickMs);
   });
-  const measuredMs = performance.now() - started - warmupSeconds * 1000;
-  const cpuAfter = { snap: cpuSnapshot(), servers: servers.map((s) => s.cpuSeconds()) };
-  while (inflight > 0) await new Promise((r) => setTimeout(r, 5));
-  const drainStart = performance.now();
-  sendEndAt = drainStart;
-  sendingDone = true;
-  await poller;
+}
+
+function reserveOne(run: RateRun, n: number): void {
+  run.inflight++;
+  const now = Date.now();
+  rt.engine.reserve(tenant, {
+    reservationId: idOf(run, n), idempotencyKey: `k${idOf(run, n)}`, fingerprint: 'f', nowMs: now, expiresAtMs: now + 3_600_000,
+    catalogVersion: run.catalogVersion, allowSplit: false, warehouses: [warehouse], demand: [{ sku: `s${n % skus}`, qty: 1 }],
+  }).then((out) => {
+    if (out.kind === 'reserved') run.ackedAt[n] = performance.now();
+    else run.errors++;
+  }, () => { run.errors++; }).finally(() => { run.inflight--; });
+}
+
+/** Polls max(id) until sending is done and the last acknowledged reservation is visible (or the drain bound ran out). */
+async function pollVisible(run: RateRun): Promise<void> {
+  const { prefix, ackedAt } = run;
+  const lastAcked = (): number => { for (let n = run.measureTo - 1; n >= run.measureFrom; n--) if (ackedAt[n] !== undefined) return n; return -1; };
+  for (;;) {
+    const rows = await rt.sql<{ max: string | null }[]>`select max(id) as max from ${rt.sql(namespace)}.reservations where tenant_id = ${tenant} and id like ${`${prefix}%`}`;
+    const now = performance.now();
+    const visible = rows[0]?.max == null ? -1 : Number(rows[0].max.slice(prefix.length));
+    for (; run.next <= visible; run.next++) {
+      const at = ackedAt[run.next];
+      if (run.measureFrom >= 0 && run.next >= run.measureFrom && (run.measureTo < 0 || run.next < run.measureTo) && at !== undefined) run.lags.recordValue(Math.max(1, Math.round(now - at)));
+    }
+    if (run.sendingDone && (run.next > lastAcked() || now - run.sendEndAt > drainSecondsMax * 1000)) return;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+async function rateResult(run: RateRun, measuredMs: number, drainStart: number, cpuAt: CpuAt, cpuAfter: CpuAt, histBefore: Map<string, number>): Promise<RateResult> {
+  const { ackedAt, measureFrom, measureTo, lags } = run;
   // Measured reservations the drain bound ran out on.
   let unseen = 0;
-  for (let n = Math.max(next, measureFrom); n < measureTo; n++) if (ackedAt[n] !== undefined) unseen++;
+  for (let n = Math.max(run.next, measureFrom); n < measureTo; n++) if (ackedAt[n] !== undefined) unseen++;
   let reserved = 0;
   for (let n = measureFrom; n < measureTo; n++) if (ackedAt[n] !== undefined) reserved++;
   const shares = cpuShares(cpuAt.snap, cpuAfter.snap, servers[0]!.pid, process.pid);
   const windowS = (cpuAfter.snap.atMs - cpuAt.snap.atMs) / 1000;
   const serverPct = servers.map((s, i) => Math.round(((cpuAfter.servers[i]! - cpuAt.servers[i]!) / windowS) * 100));
-  const result: RateResult = {
-    offered: rate, reserved, achieved: Math.round(reserved / (measuredMs / 1000)), shed, errors,
+  return {
+    offered: run.rate, reserved, achieved: Math.round(reserved / (measuredMs / 1000)), shed: run.shed, errors: run.errors,
     lagP50: lags.getValueAtPercentile(50), lagP99: lags.getValueAtPercentile(99), lagMax: lags.maxValue,
     unseen, drainMs: Math.round(performance.now() - drainStart), histogramP99: p99Bucket(histBefore, await projectorHistogram()),
     // cpuShares counts the second pipeline process (a child of this one) as the driver's.
     cpu: `pipeline ${serverPct.join(' + ')} %, driver ${shares.generator - serverPct.slice(1).reduce((x, y) => x + y, 0)} %, Redis ${shares.redis} %, NATS ${shares.nats} %, PostgreSQL ${shares.postgres} %, machine ${shares.machine} % (of one core)`,
   };
-  lags.destroy();
-  log(`rate ${rate}/s: ${JSON.stringify(result)}`);
-  return result;
 }
 
 /** The projector's `pallet_projection_lag_seconds` buckets (le → cumulative count), from its process's metrics listener. */
