@@ -157,12 +157,16 @@ export function runSupervisor(config: Config, out: Out = console): Promise<numbe
   });
 }
 
+/** A second stop signal within this long of the first is the same request (see Supervisor.signal). */
+const repeatSignalGraceMs = 1_000;
+
 class Supervisor {
   private readonly slots: Slot[];
   private stopping = false;
   private exitCode = 0;
   private killTimer: NodeJS.Timeout | null = null;
   private summarized = false;
+  private stopSignalAtMs = 0;
 
   constructor(private readonly config: Config, private readonly out: Out, private readonly done: (code: number) => void) {
     this.slots = slotsOf(config);
@@ -178,9 +182,13 @@ class Supervisor {
   signal(signal: NodeJS.Signals): void {
     if (!this.stopping) {
       this.out.log(`pallet: ${signal}: stopping ${this.live().length} processes`);
+      this.stopSignalAtMs = performance.now();
       this.stop(0);
       return;
     }
+    // One Ctrl-C under `npm start` arrives twice (the terminal signals the whole group, npm forwards its own):
+    // only a signal well after the first one asks to kill.
+    if (performance.now() - this.stopSignalAtMs < repeatSignalGraceMs) return;
     this.out.error(`pallet: ${signal} again: killing what is still running`);
     this.killAll('SIGKILL');
   }
