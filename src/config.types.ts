@@ -1,0 +1,150 @@
+// The shape of the configuration (what src/config.ts reads from the environment).
+
+export interface Limits {
+  readonly bodyBytesMax: number;
+  readonly linesPerReservationMax: number;
+  readonly qtyMax: number;
+  readonly idLengthMax: number;
+  readonly ttlSecondsMin: number;
+  readonly ttlSecondsMax: number;
+  readonly ttlSecondsDefault: number;
+  readonly bundleDepthMax: number;
+  readonly componentsPerBundleMax: number;
+  readonly skusPerBatchReadMax: number;
+  readonly warehousesPerTenantMax: number;
+  readonly onHandMax: number;
+}
+
+export interface Config {
+  readonly redisUrl: string;
+  readonly natsUrl: string;
+  readonly databaseUrl: string;
+  readonly httpPort: number;
+  readonly httpHost: string;
+  readonly wsPort: number;
+  readonly namespace: string;
+  readonly adminKey: string | null;
+  readonly logLevel: string;
+  /** One structured log line per completed HTTP request (PALLET_LOG_REQUESTS). */
+  readonly logRequests: boolean;
+  readonly limits: Limits;
+  /** Outbox stream length at which stock-changing scripts refuse (503) instead of growing. */
+  readonly outboxLengthMax: number;
+  /** How long a finished reservation stays readable in Redis. */
+  readonly reservationRetentionSeconds: number;
+  /** How long an idempotency key is remembered. */
+  readonly idempotencyTtlSeconds: number;
+  readonly sweepIntervalMs: number;
+  readonly sweepBatchMax: number;
+  /** Due tenants the sweeper takes per round, and how many it sweeps at once. */
+  readonly sweepTenantsPerRoundMax: number;
+  readonly sweepConcurrency: number;
+  /** How often the sweeper rescans every tenant into its index (0: only at start). */
+  readonly sweepRescanSeconds: number;
+  readonly redisConnections: number;
+  readonly redisCommandTimeoutMs: number;
+  readonly pgPoolMax: number;
+  readonly pgConnectTimeoutSeconds: number;
+  readonly requestTimeoutMs: number;
+  readonly authCacheTtlMs: number;
+  readonly authCacheEntriesMax: number;
+  /** How long, and for how many keys at most, an unknown key is remembered as unknown. */
+  readonly authNegativeCacheTtlMs: number;
+  readonly authNegativeCacheEntriesMax: number;
+  /** Failed authentications per client address per window before it gets 429 (for the rest of the window). */
+  readonly authFailuresMax: number;
+  readonly authFailureWindowMs: number;
+  /** Client addresses whose failures are tracked at most (least recently failed dropped first). */
+  readonly authFailureAddressesMax: number;
+  /** Fastify trustProxy: false, or the proxies' addresses/CIDRs whose X-Forwarded-For names the client (PALLET_TRUST_PROXY). */
+  readonly trustProxy: false | string;
+  /** The Prometheus listener (GET /metrics); port null when off. */
+  readonly metricsHost: string;
+  readonly metricsPort: number | null;
+  /**
+   * Refuse to serve when Redis or PostgreSQL persistence would make a 2xx not durable (PALLET_REQUIRE_DURABLE).
+   * Off by default for now: the shared development/test machine's Redis runs without AOF, and npm test / npm start
+   * on it must keep working; they warn instead.
+   */
+  readonly requireDurable: boolean;
+  readonly catalogCacheTenantsMax: number;
+  /** Roles `serve` runs in this process. */
+  readonly roles: readonly Role[];
+  readonly events: EventsConfig;
+  readonly payments: PaymentsConfig;
+  readonly reconcileIntervalSeconds: number;
+  /** Entries older than this may be trimmed from the outbox even before the projector's watermark passes them. */
+  readonly outboxRetentionSeconds: number;
+  readonly dashboard: DashboardConfig;
+  /** How `pallet start` runs the roles (see src/supervisor.ts). */
+  readonly supervisor: SupervisorConfig;
+  /** Where `pallet start` and `seed-demo` keep the generated operator key and the demo keys (PALLET_DATA_DIR). */
+  readonly dataDir: string;
+}
+
+export interface SupervisorConfig {
+  /** false (PALLET_SUPERVISOR=0, or `pallet start --single`): `pallet start` runs every role in one process, as `pallet serve` does. */
+  readonly enabled: boolean;
+  /** API worker processes (default: the cores this process may use). */
+  readonly apiWorkers: number;
+  /** Longest wait before restarting a child that exited (the wait doubles from 100 ms per recent crash). */
+  readonly restartDelayMsMax: number;
+  /** A child that exits more than this many times within the window is not restarted: `pallet start` stops, exit 1. */
+  readonly restartsPerWindowMax: number;
+  readonly restartWindowSeconds: number;
+  /** How long stopping children may take before they are killed (SIGKILL). */
+  readonly stopTimeoutMs: number;
+}
+
+export interface DashboardConfig {
+  /** Signs dashboard tokens; the same in every api and ws process. null: random per process. */
+  readonly secret: string | null;
+  readonly tokenTtlSecondsDefault: number;
+  readonly tokenTtlSecondsMax: number;
+  readonly wsConnectionsMax: number;
+  readonly wsConnectionsPerTenantMax: number;
+  readonly wsCoalesceMs: number;
+  readonly wsBufferedBytesMax: number;
+  readonly wsIdleTimeoutSeconds: number;
+  /** How often the ws role checks that the API keys behind open dashboard connections are not revoked. */
+  readonly wsKeyCheckMs: number;
+  /** IANA time zone of the board's "today". */
+  readonly timeZone: string;
+}
+
+export const allRoles = ['api', 'sweeper', 'relay', 'projector', 'payments', 'reconciler', 'ws'] as const;
+export type Role = (typeof allRoles)[number];
+
+export interface EventsConfig {
+  /** JetStream stream replicas: 1 on one server, 3 in production clusters. */
+  readonly replicas: number;
+  readonly maxAgeSeconds: number;
+  readonly maxBytes: number;
+  readonly duplicateWindowSeconds: number;
+  /** Outbox entries read and published per relay batch. */
+  readonly relayBatchMax: number;
+  /** Publishes awaiting a JetStream ack, per relay. */
+  readonly relayInflightMax: number;
+  readonly relayIdleMs: number;
+  /** How long a relay owns a tenant's outbox without renewing. */
+  readonly relayLeaseMs: number;
+  readonly consumerBatchMax: number;
+  readonly consumerMaxWaitMs: number;
+  readonly consumerAckWaitMs: number;
+  readonly consumerMaxDeliver: number;
+  readonly consumerMaxAckPending: number;
+  /** How often the tail guard checks the logged acknowledgements against the stream (0: off). */
+  readonly tailCheckMs: number;
+  /** Acknowledgements logged for the tail guard at most (beyond, the oldest unverified go first). */
+  readonly ackLogMax: number;
+}
+
+export interface PaymentsConfig {
+  /** Callbacks waiting for their JetStream ack; above it the API answers 503 + Retry-After. */
+  readonly inflightMax: number;
+  readonly timestampToleranceSeconds: number;
+  /** How long a delivery id is remembered to reject replays. */
+  readonly deliveryTtlSeconds: number;
+  /** Entries per tenant in the payment journal at most (it keeps the outbox retention window below this). */
+  readonly journalEntriesMax: number;
+}
