@@ -22,6 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
+import { intEnv } from '../lib/env.ts';
 
 interface BareConfig {
   readonly redisUrl: string;
@@ -47,14 +48,6 @@ interface BareRedis extends Redis {
 const seedChunkCells = 500;
 const scanCount = 1_000;
 const scanRoundsMax = 100_000;
-
-function intEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new Error(`${name}=${raw}: must be an integer in ${min}..${max}`);
-  return value;
-}
 
 function loadConfig(): BareConfig {
   const prefix = process.env.BARE_PREFIX ?? '';

@@ -10,6 +10,7 @@
 
 import { buildBaselineApp } from './app.ts';
 import { assertSchemaName, createBaselineSql, createSchema, dropSchema } from './schema.ts';
+import { intEnv } from '../lib/env.ts';
 
 interface BaselineConfig {
   readonly databaseUrl: string;
@@ -20,14 +21,6 @@ interface BaselineConfig {
   readonly poolMax: number;
   readonly ttlSecondsDefault: number;
   readonly keepSchema: boolean;
-}
-
-function intEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new Error(`${name}=${raw}: must be an integer in ${min}..${max}`);
-  return value;
 }
 
 function loadConfig(): BaselineConfig {

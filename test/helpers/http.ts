@@ -113,14 +113,7 @@ export async function createHttpHarness(env: Record<string, string> = {}): Promi
     } else if (c.payload !== undefined) {
       opts.payload = c.payload;
     }
-    const res = await built.inject(opts);
-    let body: unknown;
-    try {
-      body = JSON.parse(res.payload);
-    } catch {
-      body = undefined;
-    }
-    return { status: res.statusCode, headers: res.headers, text: res.payload, body };
+    return replyOf(await built.inject(opts));
   };
 
   const must = async (c: Call, statuses: readonly number[]): Promise<Reply> => {
@@ -214,4 +207,15 @@ export function expectProblem(r: Reply, status: number, code: string, field?: st
   if (field !== undefined) {
     expect(problemFields(r.body), r.text.slice(0, 600)).toContain(field);
   }
+}
+
+/** An injected response as a Reply: status, headers, text, and the body parsed when it is JSON. */
+export function replyOf(res: { statusCode: number; headers: Reply['headers']; payload: string }): Reply {
+  let body: unknown;
+  try {
+    body = JSON.parse(res.payload);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.statusCode, headers: res.headers, text: res.payload, body };
 }

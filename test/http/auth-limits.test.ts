@@ -14,7 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/adapters/http/app.ts';
 import { AuthService, authOptionsOf } from '../../src/app/auth.service.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createHttpHarness, expectProblem, type HttpHarness, type Reply, type TenantFixture } from '../helpers/http.ts';
+import { createHttpHarness, expectProblem, replyOf, type HttpHarness, type Reply, type TenantFixture } from '../helpers/http.ts';
 
 const cacheEntriesMax = 8;
 const negativeEntriesMax = 16;
@@ -55,13 +55,7 @@ async function get(app: FastifyInstance, key: string | undefined, address: strin
     method: 'GET', url: '/v1/warehouses', remoteAddress: address,
     headers: { ...headers, ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) },
   });
-  let body: unknown;
-  try {
-    body = JSON.parse(res.payload);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.statusCode, headers: res.headers, text: res.payload, body };
+  return replyOf(res);
 }
 
 const randomKey = (): string => `pk_${randomBytes(32).toString('base64url')}`;

@@ -2,6 +2,9 @@
 // typed commands into script calls and numeric replies into typed outcomes.
 import type { Redis } from 'ioredis';
 import { domainError, type DomainError } from '../../core/errors.ts';
+import { insufficientError } from '../../core/allocation.choice.ts';
+import { refusalError, reservationNotFound } from '../../core/reservation.machine.ts';
+import { stockInvariantError } from '../../core/stock.rules.ts';
 import type { Allocation, CellRef, Reservation, ReservationStatus, ShortLine, StockCell } from '../../core/stock.types.ts';
 import type {
   LevelWrite, ReserveCommand, ReserveOutcome, StockEngine, StockWrite, StockWriteOutcome, Transition, TransitionOutcome,
@@ -57,7 +60,7 @@ export class RedisStockEngine implements StockEngine {
       case Code.ALREADY: return { kind: 'replay', reservationId: String(reply[1]) };
       case Code.CATALOG_STALE: return { kind: 'catalogStale', version: Number(reply[1]) };
       case Code.INSUFFICIENT: return { kind: 'error', error: insufficient(reply) };
-      default: return { kind: 'error', error: errorOf(reply, `reservation ${cmd.reservationId}`) };
+      default: return { kind: 'error', error: errorOf(reply, `reservation ${cmd.reservationId}`, cmd.reservationId) };
     }
   }
 
@@ -128,11 +131,11 @@ export class RedisStockEngine implements StockEngine {
       reservationId, nowMs, this.opts.outboxLengthMax, this.opts.reservationRetentionSeconds,
     ]);
     // Created between the read and the script: not found as of the read.
-    if (alloc === null && reply[0] === Code.KEYS_MISMATCH) return { kind: 'error', error: notFound(reservationId) };
+    if (alloc === null && reply[0] === Code.KEYS_MISMATCH) return { kind: 'error', error: reservationNotFound(reservationId) };
     if (reply[0] === Code.OK) return { kind: 'done' };
     if (reply[0] === Code.ALREADY) return { kind: 'already' };
     if (reply[0] === Code.NOT_DUE) return { kind: 'notDue' };
-    return { kind: 'error', error: errorOf(reply, `reservation ${reservationId}`) };
+    return { kind: 'error', error: errorOf(reply, `reservation ${reservationId}`, reservationId) };
   }
 
   async getReservation(tenant: string, id: string): Promise<Reservation | null> {
@@ -170,7 +173,7 @@ export class RedisStockEngine implements StockEngine {
       const [reserved, committed] = reply.slice(1).map(Number);
       return {
         kind: 'error',
-        error: domainError('STOCK_INVARIANT', `onHand of ${w.warehouse}/${w.sku} would fall below reserved + committed (${reserved} + ${committed}) or above ${this.opts.onHandMax}`, { reserved, committed }),
+        error: stockInvariantError(w.warehouse, w.sku, reserved!, committed!, this.opts.onHandMax),
       };
     }
     return { kind: 'error', error: errorOf(reply, `stock ${w.warehouse}/${w.sku}`) };
@@ -224,33 +227,28 @@ function allocationsOf(reply: ScriptReply): Allocation[] {
   return out;
 }
 
+/** The per-line availability of a refused reserve, as core words the refusal. */
 function insufficient(reply: ScriptReply): DomainError {
-  const split = reply[1] === 1;
   const n = Number(reply[2]);
   const lines: ShortLine[] = [];
   for (let i = 0; i < n; i++) {
     lines.push({ sku: String(reply[3 + 3 * i]), requested: Number(reply[4 + 3 * i]), available: Number(reply[5 + 3 * i]) });
   }
-  const short = lines.filter((l) => l.requested > l.available);
-  if (short.length > 0) {
-    return domainError('STOCK_INSUFFICIENT', `not enough stock for ${short.map((l) => l.sku).join(', ')}`, { lines: short, split });
-  }
-  return domainError('STOCK_INSUFFICIENT', 'no single warehouse holds the whole cart; retry with allowSplit to split it across warehouses',
-    { lines, split });
+  return insufficientError(lines, reply[1] === 1);
 }
 
-const notFound = (id: string): DomainError => domainError('RESERVATION_NOT_FOUND', `reservation ${id} not found`);
+/** Script codes that refuse a transition because of the reservation's status. */
+const refusedStatus: ReadonlyMap<number, ReservationStatus> = new Map<number, ReservationStatus>([
+  [Code.EXPIRED, 'expired'], [Code.RELEASED, 'released'], [Code.FULFILLED, 'fulfilled'], [Code.CONFIRMED, 'confirmed'], [Code.NOT_CONFIRMED, 'held'],
+]);
 
-function errorOf(reply: ScriptReply, what: string): DomainError {
+function errorOf(reply: ScriptReply, what: string, reservationId?: string): DomainError {
+  const status = refusedStatus.get(reply[0]);
+  if (status !== undefined && reservationId !== undefined) return refusalError(status, reservationId);
   switch (reply[0]) {
-    case Code.NOT_FOUND: return domainError('RESERVATION_NOT_FOUND', `${what} not found`);
+    case Code.NOT_FOUND: return reservationId !== undefined ? reservationNotFound(reservationId) : domainError('RESERVATION_NOT_FOUND', `${what} not found`);
     case Code.IDEMPOTENCY_REUSED: return domainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used with a different request body');
     case Code.OUTBOX_FULL: return domainError('OVERLOADED', 'the event outbox is full; retry later');
-    case Code.EXPIRED: return domainError('RESERVATION_EXPIRED', `${what} has expired`, { reservationStatus: 'expired' });
-    case Code.RELEASED: return domainError('RESERVATION_RELEASED', `${what} was released`, { reservationStatus: 'released' });
-    case Code.FULFILLED: return domainError('RESERVATION_FULFILLED', `${what} was already fulfilled`, { reservationStatus: 'fulfilled' });
-    case Code.CONFIRMED: return domainError('RESERVATION_CONFIRMED', `${what} is confirmed`, { reservationStatus: 'confirmed' });
-    case Code.NOT_CONFIRMED: return domainError('RESERVATION_NOT_CONFIRMED', `${what} is held, not yet confirmed`, { reservationStatus: 'held' });
     default: throw new Error(`unexpected script reply for ${what}: ${JSON.stringify(reply)}`);
   }
 }
