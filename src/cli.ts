@@ -13,6 +13,10 @@ import { seedDemo } from './demo/demo.seed.ts';
 import { runReconcileCommand } from './app/reconcile.command.ts';
 import { runRebuildCommand } from './app/rebuild.command.ts';
 import { keysUsage, runKeysCommand } from './app/keys.command.ts';
+import { auditUsage, runAuditCommand } from './app/audit.command.ts';
+import { OrderAuditRepo } from './adapters/postgres/order-audit.repo.ts';
+import { CatalogRepo } from './adapters/postgres/catalog.repo.ts';
+import { createSql } from './adapters/postgres/sql.ts';
 import { drainProjector } from './roles/projector.role.ts';
 import { installProcessPolicy } from './process-policy.ts';
 import { DurabilityRequiredError } from './app/durability.service.ts';
@@ -29,6 +33,7 @@ commands:
   reconcile   compare every Redis stock cell with the PostgreSQL ledger; --repair fixes Redis
   rebuild     rebuild Redis stock cells and live reservations from PostgreSQL after Redis was lost
   keys        list a tenant's API keys, or revoke one (pallet keys --help)
+  audit       verify the hash chains of the order audit trail (pallet audit --help)
   refill      after JetStream lost its unsynced tail (power loss): move consumers that are ahead of the
               stream back and publish again what the stream may lack (outbox above the projector's
               watermark, payment journal); duplicates are dropped
@@ -71,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
   const command = argv[0];
   if (command === 'reconcile' || command === 'rebuild') return tool(command, argv.slice(1));
   if (command === 'keys') return keysTool(argv.slice(1));
+  if (command === 'audit') return auditTool(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
     options: { help: { type: 'boolean', short: 'h' }, 'since-seconds': { type: 'string' }, single: { type: 'boolean' } },
@@ -179,6 +185,20 @@ async function keysTool(args: string[]): Promise<number> {
     return await runKeysCommand(rt.store, args);
   } finally {
     await rt.close();
+  }
+}
+
+/** `audit` needs PostgreSQL only; it parses its own flags and prints its own usage. */
+async function auditTool(args: string[]): Promise<number> {
+  if (args.length === 0) {
+    console.error(auditUsage);
+    return 2;
+  }
+  const sql = createSql(loadConfig());
+  try {
+    return await runAuditCommand({ tenants: new CatalogRepo(sql), chains: new OrderAuditRepo(sql) }, args);
+  } finally {
+    await sql.end({ timeout: 5 });
   }
 }
 

@@ -20,6 +20,9 @@ export interface Launch {
 }
 
 const tsxArgs = ['--import', 'tsx'];
+// Extra node flags for every server and command the harness starts (for a profile:
+// BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"); split on whitespace.
+const extraNodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter((arg) => arg.length > 0);
 const stopGraceMs = 10_000;
 const readyPollMs = 200;
 const logTailBytes = 4_000;
@@ -39,7 +42,7 @@ export function freePort(): Promise<number> {
 function launch(spec: Launch): ChildProcess {
   const fd = openSync(spec.logPath, 'a');
   try {
-    return spawn(process.execPath, [...tsxArgs, ...spec.args], {
+    return spawn(process.execPath, [...extraNodeArgs, ...tsxArgs, ...spec.args], {
       cwd: spec.cwd,
       // The harness's environment passes through (so PALLET_* tuning reaches the server); the spec wins.
       env: { ...process.env, ...spec.env },

@@ -9,7 +9,7 @@ import type { Line, Reservation } from '../core/stock.types.ts';
 import type { Limits } from '../config.ts';
 import type { Clock } from './clock.port.ts';
 import type { CatalogService } from './catalog.service.ts';
-import { fingerprint } from './fingerprint.ts';
+import { reserveFingerprint } from './fingerprint.ts';
 import type { StockEngine, Transition } from './stock.port.ts';
 
 export interface ReserveInput {
@@ -42,7 +42,7 @@ export class ReservationService {
   ) {}
 
   async reserve(tenant: string, input: ReserveInput, idempotencyKey: string): Promise<Result<Reserved>> {
-    const print = fingerprint(input);
+    const print = reserveFingerprint(input);
     const id = this.newId();
     let catalog = await this.catalogs.get(tenant);
     for (let attempt = 1; ; attempt++) {

@@ -30,6 +30,13 @@ export const errorCodes = [
   'LIMIT_EXCEEDED',
   'AUTH_RATE_LIMITED',
   'OVERLOADED',
+  'ORDER_NOT_FOUND',
+  'ORDER_INVALID_TRANSITION',
+  'CHANNEL_NOT_FOUND',
+  'CHANNEL_EXISTS',
+  'MAPPING_INVALID',
+  'DOCUMENT_UNMAPPABLE',
+  'HOLD_RULES_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

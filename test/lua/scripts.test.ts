@@ -355,7 +355,6 @@ describe('reserveStock', () => {
       ['qty not a number', { resId: 'r1', whs: ['A'], demand: [['s1', 'x']] }],
       ['qty not an integer', { resId: 'r1', whs: ['A'], demand: [['s1', 1.5]] }],
       ['now not a number', { resId: 'r1', whs: ['A'], demand: [['s1', 1]] }, (_, args) => { args[1] = 'soon'; }],
-      ['reservation id exists', { resId: 'r0', idem: 'fresh', whs: ['A'], demand: [['s1', 1]] }],
       ['warehouse listed twice', { resId: 'r1', whs: ['A', 'A'], split: true, demand: [['s1', 12]] }],
       ['sku listed twice', { resId: 'r1', whs: ['A'], demand: [['s1', 6], ['s1', 6]] }],
     ];

@@ -12,6 +12,7 @@ import { logRequest, RequestLogController, requestIdHeader, requestIdOf } from '
 import { buildSchemas } from './schemas.ts';
 import { catalogRoutes } from './routes/catalog.route.ts';
 import { healthRoutes } from './routes/health.route.ts';
+import { HttpMetricChildren } from '../metrics/http-children.ts';
 import { reservationRoutes } from './routes/reservations.route.ts';
 import { stockRoutes } from './routes/stock.route.ts';
 import { ledgerRoutes } from './routes/ledger.route.ts';
@@ -46,8 +47,10 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   // Fastify parses text/plain by default; the API takes JSON only (415 otherwise).
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks on every request (here, below and in input.hook.ts): no promise per hook.
+  app.addHook('onRequest', (request, reply, done) => {
     void reply.header(requestIdHeader, request.id);
+    done();
   });
   if (deps.config.logRequests) app.addHook('onResponse', logRequest);
   app.setErrorHandler(errorHandler);
@@ -63,11 +66,10 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const { metrics } = deps;
-  app.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    metrics.httpRequests.inc({ method: request.method, route, status: reply.statusCode });
-    metrics.httpLatency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  const httpMetrics = new HttpMetricChildren(deps.metrics);
+  app.addHook('onResponse', (request, reply, done) => {
+    httpMetrics.record(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
   // No /metrics here: they name every tenant; serve() exports them on PALLET_METRICS_HOST:PORT (loopback by default).
 

@@ -44,30 +44,53 @@ export function guardInput(app: FastifyInstance): void {
     }
     table.push({ methods: [route.method].flat().map(String), url: route.url, schema });
   });
-  app.addHook('preParsing', async (request, _reply, payload) => {
+  app.addHook('preParsing', (request, _reply, payload, done) => {
     const contentType = request.headers['content-type'];
     if (contentType !== undefined && request.method !== 'GET' && request.method !== 'HEAD' && !acceptableJson(contentType)) {
-      throw new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE();
+      done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE());
+      return;
     }
-    return payload;
+    done(null, payload);
   });
-  app.addHook('preValidation', checkInput);
+  app.addHook('preValidation', (request, reply, done) => {
+    if (checkInput(request, reply) === undefined) done();
+    // else the problem is being sent; Fastify stops once the reply is sent.
+  });
 }
 
-async function checkInput(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+/**
+ * Of the headers, only those the route's schema names are walked for
+ * unstorable text (the rest are never stored): one or two values, not every header.
+ */
+const textParts = ['body', 'querystring', 'params'] as const;
+
+function schemaHeaders(request: FastifyRequest, schema: FastifySchema | undefined): Record<string, unknown> | undefined {
+  const headers = schema?.headers as { properties?: Record<string, unknown> } | undefined;
+  if (headers?.properties === undefined) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(headers.properties)) out[name] = request.headers[name];
+  return out;
+}
+
+function checkInput(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
   const parts = { body: request.body, querystring: request.query, params: request.params, headers: request.headers };
   // Bounds first: they stop at an oversized array, the text walk visits every node.
   const schema = request.routeOptions.schema;
-  for (const part of requestParts) {
-    const over = arrayOverBound(schema?.[part], parts[part], part);
-    if (over !== null) return refuse(reply, over.field, over.reason);
+  if (schema !== undefined) {
+    for (const part of requestParts) {
+      const over = arrayOverBound(schema[part], parts[part], part);
+      if (over !== null) return refuse(reply, over.field, over.reason);
+    }
   }
-  for (const part of requestParts) {
+  for (const part of textParts) {
     const value = parts[part];
     if (Buffer.isBuffer(value)) continue; // a raw body (signed callbacks) is checked by its route once parsed
     const bad = unstorableTextIn(value);
     if (bad !== null) return refuse(reply, `${part}${bad.path}`, bad.reason);
   }
+  const headers = schemaHeaders(request, schema);
+  const bad = headers === undefined ? null : unstorableTextIn(headers);
+  if (bad !== null) return refuse(reply, `headers${bad.path}`, bad.reason);
   return undefined;
 }
 

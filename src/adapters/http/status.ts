@@ -31,6 +31,13 @@ export const errorStatus = {
   LIMIT_EXCEEDED: 422,
   AUTH_RATE_LIMITED: 429,
   OVERLOADED: 503,
+  ORDER_NOT_FOUND: 404,
+  ORDER_INVALID_TRANSITION: 409,
+  CHANNEL_NOT_FOUND: 404,
+  CHANNEL_EXISTS: 409,
+  MAPPING_INVALID: 422,
+  DOCUMENT_UNMAPPABLE: 422,
+  HOLD_RULES_INVALID: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 /** HTTP-level codes that are not domain errors. */

@@ -15,6 +15,14 @@ export interface Topology {
   readonly dlqStream: string;
   readonly dlqSubject: (consumer: string, subject: string) => string;
   readonly consumers: Readonly<Record<ConsumerName, { durable: string; filter: string }>>;
+  /**
+   * Channel order documents as received (raw bytes, metadata in headers), before they are mapped:
+   * `<ns>_intake.<tenant>.<channel>`, read by the orders role through one durable consumer.
+   * A stream of its own: the events stream's consumers never see a raw document.
+   */
+  readonly intakeStream: string;
+  readonly intakeSubject: (tenant: string, channel: string) => string;
+  readonly intakeDurable: string;
 }
 
 export type ConsumerName = 'projector' | 'payments';
@@ -25,6 +33,9 @@ export function topology(namespace: string): Topology {
     eventsSubjects: `${namespace}.>`,
     dlqStream: `${namespace}_dlq`,
     dlqSubject: (consumer, subject) => `${namespace}_dlq.${consumer}.${subject}`,
+    intakeStream: `${namespace}_intake`,
+    intakeSubject: (tenant, channel) => `${namespace}_intake.${tenant}.${channel}`,
+    intakeDurable: 'orders',
     consumers: {
       // The projector reads the whole stream: no filter (a filtered consumer on NATS 2.9 delivered in trickles).
       projector: { durable: 'projector', filter: '' },
@@ -42,6 +53,7 @@ function streamConfigs(t: Topology, namespace: string, cfg: EventsConfig): Parti
   return [
     { ...common, name: t.eventsStream, subjects: [t.eventsSubjects], description: 'Pallet events' },
     { ...common, name: t.dlqStream, subjects: [`${namespace}_dlq.>`], description: 'Pallet dead letters', max_bytes: Math.min(cfg.maxBytes, 256 * 1024 ** 2) },
+    { ...common, name: t.intakeStream, subjects: [`${namespace}_intake.>`], description: 'Pallet channel order documents as received' },
   ];
 }
 
@@ -89,13 +101,34 @@ export async function applyTopology(jsm: JetStreamManager, namespace: string, cf
       await jsm.consumers.add(t.eventsStream, cc);
     }
   }
+  await applyIntakeConsumer(jsm, t, cfg);
   return t;
+}
+
+/** The orders role's consumer of the intake stream: same delivery limits as the events consumers. */
+export function intakeConsumerConfig(t: Topology, cfg: EventsConfig): Partial<ConsumerConfig> {
+  return {
+    durable_name: t.intakeDurable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
+    ack_wait: nanos(cfg.consumerAckWaitMs), max_deliver: cfg.consumerMaxDeliver, max_ack_pending: cfg.consumerMaxAckPending,
+  };
+}
+
+async function applyIntakeConsumer(jsm: JetStreamManager, t: Topology, cfg: EventsConfig): Promise<void> {
+  const cc = intakeConsumerConfig(t, cfg);
+  try {
+    await jsm.consumers.info(t.intakeStream, t.intakeDurable);
+    const { durable_name: _d, deliver_policy: _p, ack_policy: _a, ...mutable } = cc;
+    await jsm.consumers.update(t.intakeStream, t.intakeDurable, mutable);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    await jsm.consumers.add(t.intakeStream, cc);
+  }
 }
 
 /** Deletes the namespace's streams (tests and tools only). */
 export async function deleteTopology(jsm: JetStreamManager, namespace: string): Promise<void> {
   const t = topology(namespace);
-  for (const name of [t.eventsStream, t.dlqStream]) {
+  for (const name of [t.eventsStream, t.dlqStream, t.intakeStream]) {
     try {
       await jsm.streams.delete(name);
     } catch (err) {

@@ -11,6 +11,7 @@ import type {
 } from '../../app/stock.port.ts';
 import { sweepIndexKey, tenantKeysCache, type TenantKeys } from './keys.ts';
 import type { RedisPool } from './connection.ts';
+import { ExpiryNotes } from './expiry-notes.ts';
 import { Code, runScript, type ScriptName, type ScriptReply } from './scripts.ts';
 
 export interface EngineOptions {
@@ -28,10 +29,12 @@ const transitionScript: Record<Transition, ScriptName> = {
 export class RedisStockEngine implements StockEngine {
   private readonly keyOf: (tenant: string) => TenantKeys;
   private readonly sweepIndex: string;
+  private readonly expiryNotes: ExpiryNotes;
 
   constructor(private readonly pool: RedisPool, private readonly opts: EngineOptions) {
     this.keyOf = tenantKeysCache(opts.namespace);
     this.sweepIndex = sweepIndexKey(opts.namespace);
+    this.expiryNotes = new ExpiryNotes(() => this.pool.next(), this.sweepIndex);
   }
 
   keys(tenant: string): TenantKeys {
@@ -69,10 +72,11 @@ export class RedisStockEngine implements StockEngine {
    * expiry (ZADD LT), after its script reserved: a sweeper that raised the
    * entry while the script ran is corrected (see reindexExpiry). A refused
    * reservation writes nothing. Should this process die between the script
-   * and this write, the sweeper's rescan indexes the reservation.
+   * and this write, the sweeper's rescan indexes the reservation. The writes
+   * of one event-loop turn are coalesced per tenant (expiry-notes.ts).
    */
-  private async noteExpiry(tenant: string, expiresAtMs: number): Promise<void> {
-    await this.redis.zadd(this.sweepIndex, 'LT', expiresAtMs, tenant);
+  private noteExpiry(tenant: string, expiresAtMs: number): Promise<void> {
+    return this.expiryNotes.note(tenant, expiresAtMs);
   }
 
   /** Tenants whose next expiry is due at nowMs (by the sweeper's index), earliest first. */

@@ -18,8 +18,12 @@ Returns:
                                                 or the sum over warehouses when split
   {-11}                                         a cell key is not the cell of its warehouse and sku
   {-14, message}                                bad argument (programmer error): counts, a qty that is not
-                                                a positive integer, a warehouse or sku listed twice, an
-                                                existing reservation id
+                                                a positive integer, a warehouse or sku listed twice
+The reservation id is a server-made UUID (never a client's): the script does not look for an existing one.
+Redis commands per single-line reservation in one warehouse (the hot path): GET idempotency, GET catalog
+version, XLEN, HMGET cell, HSET cell, HSET reservation, ZADD expiry, SET idempotency, XADD = 9 (before
+issue 9: 10, with an EXISTS on the reservation key; a cart of C lines in the first warehouse that holds it
+reads C cells, not W × C).
 Emits: reserved {res, exp, cells: [[wh, sku, dOnHand, dReserved, dCommitted, onHand, reserved, committed, v]...]}
 ]]
 --! include common
@@ -63,11 +67,13 @@ end
 local known = tonumber(redis.call('GET', KEYS[3]) or '0')
 if known > tonumber(ARGV[4]) then return { E_CATALOG_STALE, known } end
 if outboxFull(KEYS[1], tonumber(ARGV[7])) then return { E_OUTBOX_FULL } end
-if redis.call('EXISTS', KEYS[5]) == 1 then return { E_BAD_ARG, 'reservation id exists' } end
 
--- avail[i][j] and cells[i][j]: warehouse i, component j
+-- cells[i][j] and avail[i][j]: warehouse i, component j. Read lazily, warehouse by warehouse in
+-- rank order: the first warehouse that holds the whole cart ends the reads (one HMGET per
+-- component in the common case); every cell is read only to split or to refuse.
 local cells, avail = {}, {}
-for i = 1, W do
+local function readWarehouse(i)
+  if cells[i] then return end
   cells[i], avail[i] = {}, {}
   for j = 1, C do
     local c = readCell(KEYS[5 + (i - 1) * C + j])
@@ -79,6 +85,7 @@ end
 -- take[i][j]: units of component j taken from warehouse i
 local take, whole = {}, nil
 for i = 1, W do
+  readWarehouse(i)
   local fits = true
   for j = 1, C do if avail[i][j] < qtys[j] then fits = false break end end
   if fits then whole = i break end
@@ -131,7 +138,7 @@ for i = 1, W do
 end
 reply[2] = #allocs
 
-redis.call('HSET', KEYS[5], 'st', 'held', 'ts', nowMs, 'exp', expMs, 'alloc', cjson.encode(allocs))
+redis.call('HSET', KEYS[5], 'st', 'held', 'ts', nowMs, 'exp', expMs, 'alloc', encodeAllocs(allocs))
 redis.call('ZADD', KEYS[2], expMs, resId)
 redis.call('SET', KEYS[4], fingerprint .. '|' .. resId, 'EX', tonumber(ARGV[6]))
 emit(KEYS[1], resId .. ':reserved', 'reserved', resId, nowMs, { res = resId, exp = expMs, cells = evCells })

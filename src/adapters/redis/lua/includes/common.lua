@@ -53,6 +53,17 @@ local function encodeData(data)
   return out .. ',"cells":[' .. table.concat(parts, ',') .. ']}'
 end
 
+-- JSON of a reservation's allocations [[wh, sku, qty], ...] as the 'alloc' field stores it: written
+-- directly when every id is plain (the hot path), through cjson otherwise. Same text as cjson's.
+local function encodeAllocs(allocs)
+  local parts = {}
+  for i, a in ipairs(allocs) do
+    if not (plainString(a[1]) and plainString(a[2])) then return cjson.encode(allocs) end
+    parts[i] = '["' .. a[1] .. '","' .. a[2] .. '",' .. string.format('%d', a[3]) .. ']'
+  end
+  return '[' .. table.concat(parts, ',') .. ']'
+end
+
 -- Appends one event to the tenant's outbox stream.
 local function emit(outbox, eventId, eventType, aggregate, nowMs, data)
   redis.call('XADD', outbox, '*', 'id', eventId, 'type', eventType, 'agg', aggregate,
