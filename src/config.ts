@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export * from './config.types.ts';
-import { allRoles, type Config, type DashboardConfig, type EventsConfig, type Limits, type PaymentsConfig, type Role, type SupervisorConfig } from './config.types.ts';
+import { allRoles, type Config, type DashboardConfig, type EventsConfig, type Limits, type OrdersConfig, type PaymentsConfig, type Role, type SupervisorConfig } from './config.types.ts';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -91,6 +91,7 @@ export function loadConfig(env: Env = process.env): Config {
     dashboard: readDashboard(r, env),
     supervisor: readSupervisor(r),
     dataDir: resolve(r.str('PALLET_DATA_DIR', defaultDataDir)),
+    orders: readOrders(r, limits),
   };
   checkDashboard(r, config.dashboard);
   if (r.problems.length > 0) throw new ConfigError(r.problems);
@@ -215,6 +216,18 @@ function readSupervisor(r: Reader): SupervisorConfig {
     restartsPerWindowMax: r.int('PALLET_RESTARTS_PER_WINDOW_MAX', 10, 1, 1_000),
     restartWindowSeconds: r.int('PALLET_RESTART_WINDOW_SECONDS', 60, 1, 86_400),
     stopTimeoutMs: r.int('PALLET_STOP_TIMEOUT_MS', 15_000, 100, 600_000),
+  });
+}
+
+function readOrders(r: Reader, limits: Limits): OrdersConfig {
+  const key = r.str('PALLET_SECRETS_KEY', '');
+  if (key !== '' && !/^[0-9a-fA-F]{64}$/.test(key)) r.problems.push('PALLET_SECRETS_KEY: must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`');
+  return Object.freeze({
+    inflightMax: r.int('PALLET_ORDERS_INFLIGHT_MAX', 2_000, 1, 1_000_000),
+    deliveryRetentionSeconds: r.int('PALLET_ORDERS_DELIVERY_RETENTION_SECONDS', 3 * 86_400, 3_600, 90 * 86_400),
+    unpaidTtlSeconds: r.int('PALLET_ORDERS_UNPAID_TTL_SECONDS', limits.ttlSecondsMax, limits.ttlSecondsMin, limits.ttlSecondsMax),
+    batchMax: r.int('PALLET_ORDERS_BATCH_MAX', 64, 1, 1_000),
+    secretsKeyHex: key === '' ? null : key.toLowerCase(),
   });
 }
 

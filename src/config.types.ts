@@ -80,6 +80,24 @@ export interface Config {
   readonly supervisor: SupervisorConfig;
   /** Where `pallet start` and `seed-demo` keep the generated operator key and the demo keys (PALLET_DATA_DIR). */
   readonly dataDir: string;
+  readonly orders: OrdersConfig;
+}
+
+/** The order pool (issue 11): intake of channel documents and the orders role. */
+export interface OrdersConfig {
+  /** Order documents whose append awaits the intake stream's ack; above it intake answers 503. */
+  readonly inflightMax: number;
+  /** How long a channel delivery id counts as seen (a replay after it is applied as a new delivery: still one order). */
+  readonly deliveryRetentionSeconds: number;
+  /** How long the stock of an unpaid channel order stays reserved. */
+  readonly unpaidTtlSeconds: number;
+  /** Documents the orders role fetches per pull and applies concurrently. */
+  readonly batchMax: number;
+  /**
+   * 64 hex characters: the AES-256 key channel webhook secrets are encrypted with (PALLET_SECRETS_KEY).
+   * null: a key generated once into PALLET_DATA_DIR/channel-secrets.key (the same for every process of this data dir).
+   */
+  readonly secretsKeyHex: string | null;
 }
 
 export interface SupervisorConfig {
@@ -112,7 +130,7 @@ export interface DashboardConfig {
   readonly timeZone: string;
 }
 
-export const allRoles = ['api', 'sweeper', 'relay', 'projector', 'payments', 'reconciler', 'ws'] as const;
+export const allRoles = ['api', 'sweeper', 'relay', 'projector', 'payments', 'reconciler', 'ws', 'orders'] as const;
 export type Role = (typeof allRoles)[number];
 
 export interface EventsConfig {

@@ -41,6 +41,17 @@ import { Reconciler } from './roles/reconciler.role.ts';
 import { OutboxRelay } from './roles/relay/relay.role.ts';
 import { JetStreamTailGuard } from './roles/tail-guard.role.ts';
 import { Sweeper } from './roles/sweeper.role.ts';
+import { OrdersRole } from './roles/orders.role.ts';
+import { ChannelService } from './app/channel.service.ts';
+import { IntakeService } from './app/intake.service.ts';
+import { OrderApplyService } from './app/order.apply.service.ts';
+import { OrderService } from './app/order.service.ts';
+import { OrderStock } from './app/order.stock.ts';
+import { defaultMapping } from './adapters/channels/mappings.ts';
+import { JetStreamIntake } from './adapters/nats/intake.ts';
+import { ChannelRepo } from './adapters/postgres/channel.repo.ts';
+import { PgChannelStore, PgOrderStore } from './adapters/postgres/order.store.ts';
+import { channelSecretsKey } from './adapters/postgres/secrets-key.ts';
 
 export interface Runtime {
   readonly config: Config;
@@ -56,6 +67,7 @@ export interface Runtime {
   readonly dashboardTokens: DashboardTokens;
   readonly deps: HttpDeps;
   readonly metrics: Metrics;
+  readonly orderApply: OrderApplyService;
   /** PubAck sequences this process saw, for the tail guard. */
   readonly acked: AckedSeqMark;
   readonly journal: PaymentJournal;
@@ -106,11 +118,14 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
       secretCacheTtlMs: config.authCacheTtlMs, secretCacheEntriesMax: config.authCacheEntriesMax,
     });
   const ledger = new LedgerRepo(sql);
+  const reservations = new ReservationService(engine, catalogs, config.limits, clock);
+  const orders = orderServices(config, sql, nats, reservations, clock);
   const deps: HttpDeps = {
+    channels: orders.channels, intake: orders.intake, orders: orders.orders,
     config, logger: log, auth, catalogs, payments, ledger: new LedgerService(ledger), dashboardTokens,
     // serve() passes the bound port when it runs the ws role; an api-only process knows only the configured one.
     wsPort: () => config.wsPort,
-    reservations: new ReservationService(engine, catalogs, config.limits, clock),
+    reservations,
     stock: new StockService(engine, catalogs, config.limits, clock),
     ready: async () => ({
       redis: await redis.ping(),
@@ -120,13 +135,35 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
     metrics,
   };
   return {
-    config, log, clock, sql, redis, nats, engine, store, ledger, deps, metrics, dashboardTokens, acked, journal, paymentEvents,
+    config, log, clock, sql, redis, nats, engine, store, ledger, deps, metrics, dashboardTokens, acked, journal, paymentEvents, orderApply: orders.apply,
     stockAdmin: new RedisStockAdmin(redis, config.namespace),
     async close() {
       await nats.close();
       await redis.close();
       await sql.end({ timeout: 5 });
     },
+  };
+}
+
+/** The order pool's services (issue 11): channels, intake, queries and ops steps, and the orders role's apply. */
+function orderServices(config: Config, sql: Sql, nats: Nats, reservations: ReservationService, clock: Clock) {
+  const channelStore = new PgChannelStore(sql, new ChannelRepo(sql, channelSecretsKey(config.orders.secretsKeyHex, config.dataDir), {
+    deliveryRetentionMs: config.orders.deliveryRetentionSeconds * 1000,
+  }));
+  const orderStore = new PgOrderStore(sql, config.orders.deliveryRetentionSeconds * 1000);
+  const intakeLog = new JetStreamIntake(nats.js, config.namespace);
+  const publishTimeoutMs = Math.min(5_000, Math.floor(config.requestTimeoutMs / 2));
+  const channels = new ChannelService(channelStore, intakeLog, { defaultMapping }, clock, publishTimeoutMs);
+  const stock = new OrderStock(reservations, config.orders.unpaidTtlSeconds);
+  return {
+    channels,
+    intake: new IntakeService(channelStore, intakeLog, clock, {
+      inflightMax: config.orders.inflightMax, publishTimeoutMs, timestampToleranceSeconds: config.payments.timestampToleranceSeconds,
+    }),
+    orders: new OrderService(orderStore, stock, clock),
+    apply: new OrderApplyService(orderStore, channelStore, channels, stock, clock, {
+      linesMax: config.limits.linesPerReservationMax, qtyMax: config.limits.qtyMax,
+    }),
   };
 }
 
@@ -185,6 +222,7 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
     if (has('payments')) running.push(await startPayments(rt));
     if (has('sweeper')) running.push(startSweeper(rt));
     if (has('reconciler')) running.push(startReconciler(rt));
+    if (has('orders')) running.push(startOrders(rt));
     if (has('ws')) {
       const ws = await startWs(rt);
       wsPort = ws.port;
@@ -245,6 +283,13 @@ function startSweeper(rt: Runtime): Running {
   }, log);
   sweeper.start();
   return { name: 'sweeper', stop: () => sweeper.stop() };
+}
+
+function startOrders(rt: Runtime): Running {
+  const { config, log, metrics } = rt;
+  const role = new OrdersRole({ nats: rt.nats, namespace: config.namespace, events: config.events, orders: config.orders, apply: rt.orderApply, log, metrics });
+  role.start();
+  return { name: 'orders', stop: () => role.stop() };
 }
 
 function startReconciler(rt: Runtime): Running {

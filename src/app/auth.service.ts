@@ -114,14 +114,17 @@ export class AuthService {
 
   /** A principal on a hit, null for a key known to be unknown, undefined when the caches do not know. */
   private cached(key: string, now: number): Principal | null | undefined {
+    // Valid tenant keys are cached by the raw key, so a hit (every request of a
+    // known key) hashes nothing; the operator check and the unknown-key cache
+    // work on the digest (the operator key is compared in constant time).
+    const hit = this.valid.get(key);
+    if (hit !== undefined) {
+      if (hit.untilMs > now) return hit.principal;
+      this.valid.delete(key);
+    }
     const d = digest(key);
     if (this.adminDigest !== null && timingSafeEqual(d, this.adminDigest)) return { kind: 'operator' };
     const id = d.toString('base64');
-    const hit = this.valid.get(id);
-    if (hit !== undefined) {
-      if (hit.untilMs > now) return hit.principal;
-      this.valid.delete(id);
-    }
     const unknownUntilMs = this.unknown.get(id);
     if (unknownUntilMs !== undefined) {
       if (unknownUntilMs > now) return null;
@@ -140,7 +143,7 @@ export class AuthService {
       return null;
     }
     const principal: TenantPrincipal = { kind: 'tenant', tenantId: found.tenantId, keyId: found.keyId, scopes: new Set(found.scopes) };
-    if (this.opts.cacheTtlMs > 0 && generation === this.generation) this.valid.set(id, { principal, untilMs: now + this.opts.cacheTtlMs });
+    if (this.opts.cacheTtlMs > 0 && generation === this.generation) this.valid.set(key, { principal, untilMs: now + this.opts.cacheTtlMs });
     return principal;
   }
 }

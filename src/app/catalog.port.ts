@@ -1,8 +1,8 @@
 // What the use cases need from the catalog store (the PostgreSQL adapter implements it).
 import type { Component, Sku, Warehouse } from '../core/catalog.types.ts';
 
-export type Scope = 'checkout' | 'admin' | 'read';
-export const allScopes: readonly Scope[] = ['checkout', 'admin', 'read'];
+export type Scope = 'checkout' | 'admin' | 'read' | 'ops';
+export const allScopes: readonly Scope[] = ['checkout', 'admin', 'read', 'ops'];
 
 /** A key as listed: never its secret. */
 export interface ApiKeyInfo {

@@ -18,6 +18,8 @@ import { stockRoutes } from './routes/stock.route.ts';
 import { ledgerRoutes } from './routes/ledger.route.ts';
 import { paymentRoutes } from './routes/payments.route.ts';
 import { dashboardTokenRoutes } from './routes/dashboard-token.route.ts';
+import { channelRoutes } from './routes/channels.route.ts';
+import { orderRoutes } from './routes/orders.route.ts';
 
 export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   const { limits } = deps.config;
@@ -86,6 +88,8 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(ledgerRoutes, routeDeps);
   await app.register(paymentRoutes, routeDeps);
   await app.register(dashboardTokenRoutes, routeDeps);
+  await app.register(channelRoutes, routeDeps);
+  await app.register(orderRoutes, routeDeps);
   await app.ready();
   return app;
 }

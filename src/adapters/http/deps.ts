@@ -9,6 +9,9 @@ import type { Metrics } from '../metrics/metrics.ts';
 import type { DashboardTokens } from '../../app/dashboard.token.ts';
 import type { PaymentService } from '../../app/payment.service.ts';
 import type { LedgerService } from '../../app/ledger.service.ts';
+import type { ChannelService } from '../../app/channel.service.ts';
+import type { IntakeService } from '../../app/intake.service.ts';
+import type { OrderService } from '../../app/order.service.ts';
 import type { Schemas } from './schemas.ts';
 
 export interface HttpDeps {
@@ -26,6 +29,10 @@ export interface HttpDeps {
   readonly dashboardTokens: DashboardTokens;
   /** The port the board's WebSocket listens on (the real one when PALLET_WS_PORT is 0 and the ws role runs here). */
   readonly wsPort: () => number;
+  /** The order pool (issue 11). */
+  readonly channels: ChannelService;
+  readonly intake: IntakeService;
+  readonly orders: OrderService;
 }
 
 export interface RouteDeps extends HttpDeps {

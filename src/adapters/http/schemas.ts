@@ -49,7 +49,7 @@ export function buildSchemas(limits: Limits) {
     TenantBody: Type.Object({ id: TenantId, name: Name }, strict),
     TenantId,
     KeyBody: Type.Object({
-      scopes: Type.Array(Type.Union([Type.Literal('checkout'), Type.Literal('admin'), Type.Literal('read')]), { minItems: 1, maxItems: 3, uniqueItems: true }),
+      scopes: Type.Array(Type.Union([Type.Literal('checkout'), Type.Literal('admin'), Type.Literal('read'), Type.Literal('ops')]), { minItems: 1, maxItems: 4, uniqueItems: true }),
       label: Type.Optional(Type.String({ maxLength: 200 })),
     }, strict),
     WarehouseBody: Type.Object({ name: Name, region: Region, priority: Type.Integer({ minimum: 0, maximum: 1_000_000 }) }, strict),

@@ -52,6 +52,8 @@ export const httpStatus = {
   URL_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
   METHOD_NOT_ALLOWED: 405,
+  /** A channel id or channel setting the built-in storefront channel keeps for itself (routes/channels.route.ts). */
+  CHANNEL_ID_RESERVED: 422,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;

@@ -33,6 +33,8 @@ export function createMetrics(opts: { defaults?: boolean } = {}) {
     projected: new Counter({ ...r, name: 'pallet_projected_events_total', help: 'Events written to PostgreSQL', labelNames: ['type'] as const }),
     reconcileDriftCells: new Gauge({ ...r, name: 'pallet_reconcile_drift_cells', help: 'Stock cells whose Redis counters differ from the ledger at the last reconcile' }),
     reconcileLastRunSeconds: new Gauge({ ...r, name: 'pallet_reconcile_last_run_timestamp_seconds', help: 'When reconcile last finished' }),
+    ordersApplied: new Counter({ ...r, name: 'pallet_orders_applied_total', help: 'Order documents applied by the orders role, by outcome (created, updated, unchanged, replayed, dead_letter)', labelNames: ['outcome'] as const }),
+    orderIntake: new Counter({ ...r, name: 'pallet_order_intake_total', help: 'Order documents received (channel webhooks, storefront), by outcome', labelNames: ['outcome'] as const }),
     paymentCallbacks: new Counter({ ...r, name: 'pallet_payment_callbacks_total', help: 'Payment callbacks by outcome', labelNames: ['outcome'] as const }),
     paymentJournalLength: new Gauge({ ...r, name: 'pallet_payment_journal_length', help: 'Entries in the tenant payment journals (sampled by the relay)', labelNames: ['tenant'] as const }),
     eventLogRepairs: new Counter({ ...r, name: 'pallet_event_log_repairs_total', help: 'Repairs of a JetStream that lost acknowledged messages (tail guard and pallet refill)' }),

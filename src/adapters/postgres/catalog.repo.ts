@@ -13,8 +13,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { Sql, TxSql } from './sql.ts';
 
-export type Scope = 'checkout' | 'admin' | 'read';
-export const allScopes: readonly Scope[] = Object.freeze(['checkout', 'admin', 'read']);
+export type Scope = 'checkout' | 'admin' | 'read' | 'ops';
+export const allScopes: readonly Scope[] = Object.freeze(['checkout', 'admin', 'read', 'ops']);
 
 export interface Tenant {
   readonly id: string;

@@ -17,43 +17,12 @@ import { domainError, fail, ok, type Result } from '../../core/errors.ts';
 import { channelTypes, type ChannelType } from '../../core/order.types.ts';
 import type { Sql, TxSql } from './sql.ts';
 import { listLimitMax, withTenant, type TenantTx } from './tenant.scope.ts';
+import type { SecretSlotInfo, ChannelInfo, NewChannel, ChannelPatch } from '../../app/order.port.ts';
+export type { SecretSlotInfo, ChannelInfo, NewChannel, ChannelPatch };
 
-export interface SecretSlotInfo {
-  readonly createdAt: Date;
-}
 
-/** A channel as every read returns it: never a secret. */
-export interface ChannelInfo {
-  readonly tenant: string;
-  readonly id: string;
-  readonly type: ChannelType;
-  readonly name: string;
-  /** The tenant's mapping override (a JSON value); null: the type's default mapping. */
-  readonly mapping: unknown;
-  readonly mappingVersion: number;
-  /** Channel SKU code → Pallet SKU. */
-  readonly skuMap: Readonly<Record<string, string>>;
-  readonly secrets: { readonly current: SecretSlotInfo | null; readonly previous: SecretSlotInfo | null };
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-}
 
-export interface NewChannel {
-  readonly id: string;
-  readonly type: ChannelType;
-  readonly name: string;
-  readonly mapping?: unknown;
-  readonly skuMap?: Readonly<Record<string, string>>;
-  /** The first webhook secret (current slot). */
-  readonly secret?: string;
-}
 
-/** Fields to change; mapping (null included: back to the default) bumps mappingVersion. */
-export interface ChannelPatch {
-  readonly name?: string;
-  readonly mapping?: unknown;
-  readonly skuMap?: Readonly<Record<string, string>>;
-}
 
 export interface ChannelRepoOptions {
   /**

@@ -7,47 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { domainError, fail, ok, type Result } from '../../core/errors.ts';
 import type { TxSql, Sql } from './sql.ts';
 import { decodeCursor, encodeCursor, listLimitMax, withTenant, type ListCursor, type TenantTx } from './tenant.scope.ts';
+import type { NewDeadLetter, DeadLetterSummary, DeadLetter, DeadLetterFilters, DeadLetterPage } from '../../app/order.port.ts';
+export type { NewDeadLetter, DeadLetterSummary, DeadLetter, DeadLetterFilters, DeadLetterPage };
 
-export interface NewDeadLetter {
-  readonly channel: string;
-  /** The raw body as received. A string is stored as its UTF-8. */
-  readonly document: Uint8Array | string;
-  /** Where in the document mapping failed (a JSON path). */
-  readonly sourcePath?: string;
-  /** The mapping rule that failed. */
-  readonly rule?: string;
-  readonly reason: string;
-  /** The channel's mappingVersion the document was mapped with. */
-  readonly mappingVersion?: number;
-}
 
-export interface DeadLetterSummary {
-  readonly tenant: string;
-  readonly id: string;
-  readonly channel: string;
-  readonly documentBytes: number;
-  readonly sourcePath: string | null;
-  readonly rule: string | null;
-  readonly reason: string;
-  readonly mappingVersion: number | null;
-  readonly createdAt: Date;
-  readonly replayedAt: Date | null;
-}
 
-export interface DeadLetter extends DeadLetterSummary {
-  readonly document: Buffer;
-}
 
-export interface DeadLetterFilters {
-  readonly channel?: string;
-  /** true: only replayed ones; false: only those still waiting. */
-  readonly replayed?: boolean;
-}
 
-export interface DeadLetterPage {
-  readonly deadLetters: DeadLetterSummary[];
-  readonly nextCursor: string | null;
-}
 
 /** PALLET_BODY_BYTES_MAX's ceiling: no webhook body is larger. */
 export const deadLetterBytesMax = 16 * 1024 * 1024;

@@ -9,30 +9,10 @@ import { unstorableReason } from '../../core/text.rules.ts';
 import { orderColumns, orderOf, type OrderRow } from './order.mapping.ts';
 import type { TxSql } from './sql.ts';
 import { decodeCursor, encodeCursor, listLimitMax, type ListCursor, type TenantTx } from './tenant.scope.ts';
+import type { OrderListFilters, OrderPage } from '../../app/order.port.ts';
+export type { OrderListFilters, OrderPage };
 
-/** Every given filter must match (AND). */
-export interface OrderListFilters {
-  readonly status?: OrderStatus;
-  readonly channel?: string;
-  /** Exact, as the platform wrote it; any channel unless `channel` is given too. */
-  readonly externalId?: string;
-  /** Pallet SKU on any line. */
-  readonly sku?: string;
-  /** Exact match on the shipping address's phone or the buyer's. */
-  readonly phone?: string;
-  /** true: orders with hold reasons; false: orders without. */
-  readonly hold?: boolean;
-  /** created_at ≥ fromMs (epoch ms). */
-  readonly fromMs?: number;
-  /** created_at < toMs (epoch ms). */
-  readonly toMs?: number;
-}
 
-export interface OrderPage {
-  readonly orders: Order[];
-  /** Pass back to get the next page; null on the last page. */
-  readonly nextCursor: string | null;
-}
 
 const filterTextLengthMax = 200;
 

@@ -20,6 +20,8 @@ import type { Order } from '../../core/order.types.ts';
 import { auditColumns, auditEntryOf, orderColumns, orderOf, orderValues, type AuditRow, type OrderRow } from './order.mapping.ts';
 import type { TxSql } from './sql.ts';
 import type { TenantTx } from './tenant.scope.ts';
+import type { InsertOrderOutcome } from '../../app/order.port.ts';
+export type { InsertOrderOutcome };
 
 export { withTenant, type TenantTx } from './tenant.scope.ts';
 export { listOrders, type OrderListFilters, type OrderPage } from './order.list.ts';
@@ -46,10 +48,6 @@ function assertSameTenant(t: TenantTx, order: Order): void {
   if (order.tenant !== t.tenant) throw new Error(`order ${order.id} belongs to tenant ${order.tenant}, the transaction to ${t.tenant}`);
 }
 
-export type InsertOrderOutcome =
-  | { readonly inserted: true; readonly entry: AuditEntry }
-  /** The tenant already has this (channel, externalId) or this id: nothing was written. */
-  | { readonly inserted: false; readonly existing: Order };
 
 /**
  * Inserts a new order (version 1) with audit seq 1; created_at and

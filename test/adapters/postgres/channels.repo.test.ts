@@ -134,7 +134,7 @@ describe('dead letters', () => {
     const third = await letters.insert(tenant, { channel: 'tb', document: '[]', reason: 'empty' });
 
     const got = await letters.get(tenant, first.id);
-    expect(got?.document.equals(bytes)).toBe(true);
+    expect(Buffer.from(got!.document).equals(bytes)).toBe(true);
     expect(await letters.get(tenant, 'dl_nope')).toBeNull();
 
     const all = await letters.list(tenant, {}, null, 200);

@@ -1,0 +1,107 @@
+// The order pool's ports (app/order.port.ts) on PostgreSQL: each OrderTx is
+// one transaction under the tenant's row-level security (tenant.scope.ts),
+// over the repositories of migration 004/005.
+import type { AuditDraft, AuditEntry } from '../../core/audit.chain.ts';
+import type { Result } from '../../core/errors.ts';
+import type { HoldRule } from '../../core/hold.rules.ts';
+import type { Order } from '../../core/order.types.ts';
+import type {
+  ChannelInfo, ChannelPatch, ChannelStore, DeadLetter, DeadLetterFilters, DeadLetterPage, InsertOrderOutcome,
+  NewChannel, NewDeadLetter, OrderListFilters, OrderPage, OrderStore, OrderTx,
+} from '../../app/order.port.ts';
+import { ChannelRepo, noteDeliveryIn } from './channel.repo.ts';
+import { DeadLetterRepo, insertDeadLetterIn } from './dead-letter.repo.ts';
+import { findByExternalId, getOrder, insertOrder, listOrders, readAudit, updateOrder, withTenant, type TenantTx } from './order.repo.ts';
+import type { Sql } from './sql.ts';
+
+class PgOrderTx implements OrderTx {
+  constructor(private readonly t: TenantTx, private readonly deliveryRetentionMs: number) {}
+
+  noteDelivery(channel: string, deliveryId: string): Promise<'new' | 'replayed'> {
+    return noteDeliveryIn(this.t, channel, deliveryId, this.deliveryRetentionMs);
+  }
+
+  get(orderId: string): Promise<Order | null> {
+    return getOrder(this.t, orderId);
+  }
+
+  findByExternalId(channel: string, externalId: string): Promise<Order | null> {
+    return findByExternalId(this.t, channel, externalId);
+  }
+
+  insert(order: Order, audit: AuditDraft): Promise<InsertOrderOutcome> {
+    return insertOrder(this.t, order, audit);
+  }
+
+  update(order: Order, expectedVersion: number, audit: AuditDraft): Promise<boolean> {
+    return updateOrder(this.t, order, expectedVersion, audit);
+  }
+
+  async deadLetter(d: NewDeadLetter): Promise<{ id: string }> {
+    const stored = await insertDeadLetterIn(this.t, d);
+    return { id: stored.id };
+  }
+
+  async isFirstOrderOfBuyer(phone: string, exceptOrderId: string): Promise<boolean> {
+    const rows = await this.t.tx`
+      select 1 from orders
+      where tenant_id = ${this.t.tenant} and (shipping_address ->> 'phone' = ${phone} or buyer ->> 'phone' = ${phone}) and id <> ${exceptOrderId}
+      limit 1`;
+    return rows.length === 0;
+  }
+
+  async holdRules(): Promise<HoldRule[]> {
+    const [row] = await this.t.tx<{ rules: HoldRule[] }[]>`select rules from hold_rules where tenant_id = ${this.t.tenant}`;
+    return row?.rules ?? [];
+  }
+}
+
+export class PgOrderStore implements OrderStore {
+  constructor(private readonly sql: Sql, private readonly deliveryRetentionMs: number) {}
+
+  inTenant<T>(tenant: string, fn: (tx: OrderTx) => Promise<T>): Promise<T> {
+    return withTenant(this.sql, tenant, (t) => fn(new PgOrderTx(t, this.deliveryRetentionMs)));
+  }
+
+  list(tenant: string, filters: OrderListFilters, cursor: string | null, limit: number): Promise<Result<OrderPage>> {
+    return withTenant(this.sql, tenant, (t) => listOrders(t, filters, cursor, limit));
+  }
+
+  audit(tenant: string, orderId: string, afterSeq: number, limit: number): Promise<AuditEntry[]> {
+    return withTenant(this.sql, tenant, (t) => readAudit(t, orderId, { afterSeq, limit }));
+  }
+
+  async setHoldRules(tenant: string, rules: readonly HoldRule[]): Promise<void> {
+    await withTenant(this.sql, tenant, (t) => t.tx`
+      insert into hold_rules as h (tenant_id, rules) values (${tenant}, ${t.tx.json(rules as never)})
+      on conflict (tenant_id) do update set rules = excluded.rules, version = h.version + 1, updated_at = now()`);
+  }
+}
+
+export class PgChannelStore implements ChannelStore {
+  private readonly letters: DeadLetterRepo;
+
+  constructor(private readonly sql: Sql, private readonly channels: ChannelRepo) {
+    this.letters = new DeadLetterRepo(sql);
+  }
+
+  create(tenant: string, c: NewChannel): Promise<Result<ChannelInfo>> { return this.channels.createChannel(tenant, c); }
+  get(tenant: string, id: string): Promise<ChannelInfo | null> { return this.channels.getChannel(tenant, id); }
+  list(tenant: string, limit: number, afterId?: string): Promise<ChannelInfo[]> { return this.channels.listChannels(tenant, limit, afterId); }
+  patch(tenant: string, id: string, patch: ChannelPatch): Promise<ChannelInfo | null> { return this.channels.patchChannel(tenant, id, patch); }
+  rotateSecret(tenant: string, id: string, secret: string): Promise<ChannelInfo | null> { return this.channels.rotateSecret(tenant, id, secret); }
+  webhookSecrets(tenant: string, id: string): Promise<string[] | null> { return this.channels.webhookSecrets(tenant, id); }
+
+  async deliverySeen(tenant: string, channel: string, deliveryId: string): Promise<boolean> {
+    const rows = await withTenant(this.sql, tenant, (t) => t.tx`
+      select 1 from channel_deliveries where tenant_id = ${tenant} and channel = ${channel} and delivery_id = ${deliveryId}`);
+    return rows.length > 0;
+  }
+
+  deadLetters(tenant: string, filters: DeadLetterFilters, cursor: string | null, limit: number): Promise<Result<DeadLetterPage>> {
+    return this.letters.list(tenant, filters, cursor, limit);
+  }
+
+  deadLetter(tenant: string, id: string): Promise<DeadLetter | null> { return this.letters.get(tenant, id); }
+  markDeadLetterReplayed(tenant: string, id: string): Promise<boolean> { return this.letters.markReplayed(tenant, id); }
+}

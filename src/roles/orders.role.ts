@@ -1,0 +1,121 @@
+// The orders role (issue 11): reads the intake stream (channel documents as
+// received) through its durable consumer and applies each document to the
+// order pool (app/order.apply.service.ts). Acks only after the order, its
+// audit entry and the delivery record are committed; a failure naks with
+// backoff; a message that is not an intake document, or one that keeps
+// failing, goes to the dead-letter stream. Bounded: one pull of at most
+// PALLET_ORDERS_BATCH_MAX messages at a time, applied concurrently.
+import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { Log } from '../app/log.port.ts';
+import type { OrderApplyService } from '../app/order.apply.service.ts';
+import type { EventsConfig, OrdersConfig } from '../config.ts';
+import type { Metrics } from '../adapters/metrics/metrics.ts';
+import type { Nats } from '../adapters/nats/connection.ts';
+import { publishDeadLetter } from '../adapters/nats/dead-letter.ts';
+import { intakeOf } from '../adapters/nats/intake.ts';
+import { topology, type Topology } from '../adapters/nats/topology.ts';
+
+export interface OrdersRoleDeps {
+  readonly nats: Nats;
+  readonly namespace: string;
+  readonly events: EventsConfig;
+  readonly orders: OrdersConfig;
+  readonly apply: OrderApplyService;
+  readonly log: Log;
+  readonly metrics: Metrics;
+}
+
+const fetchExpiresMs = 1_000;
+const retryDelayMsMax = 30_000;
+const consumerName = 'orders';
+
+export class OrdersRole {
+  private readonly t: Topology;
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+  private batch: ConsumerMessages | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly deps: OrdersRoleDeps) {
+    this.t = topology(deps.namespace);
+  }
+
+  start(): void {
+    if (this.loop !== null) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** Stops pulling and waits for the documents in hand (unacked ones are redelivered later). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.batch?.close().catch(() => undefined);
+    await this.loop;
+    this.loop = null;
+  }
+
+  private async run(): Promise<void> {
+    let consumer: Consumer | null = null;
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        consumer ??= await this.deps.nats.js.consumers.get(this.t.intakeStream, this.t.intakeDurable);
+        const msgs = await consumer.fetch({ max_messages: this.deps.orders.batchMax, expires: fetchExpiresMs });
+        this.batch = msgs;
+        const work: Promise<void>[] = [];
+        try {
+          for await (const m of msgs) work.push(this.handle(m));
+        } finally {
+          this.batch = null;
+          await Promise.all(work);
+        }
+        failures = 0;
+      } catch (err) {
+        failures++;
+        consumer = null;
+        this.deps.log.error({ err, failures }, 'orders role: fetch failed; retrying');
+        await this.pause(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)));
+      }
+    }
+  }
+
+  private async handle(m: JsMsg): Promise<void> {
+    if (m.redelivered) this.deps.metrics.consumerRedeliveries.inc({ consumer: consumerName });
+    const doc = intakeOf(m, this.deps.namespace);
+    if (typeof doc === 'string') return this.deadLetter(m, doc);
+    try {
+      const outcome = await this.deps.apply.apply(doc);
+      this.deps.metrics.ordersApplied.inc({ outcome: outcome.kind });
+      if (outcome.kind === 'dead_letter') {
+        this.deps.log.warn({ tenant: doc.tenant, channel: doc.channel, deliveryId: doc.deliveryId, deadLetter: outcome.deadLetterId, reason: outcome.reason }, 'order document did not map: dead letter');
+      }
+      m.ack();
+    } catch (err) {
+      const n = m.info.deliveryCount;
+      if (n >= this.deps.events.consumerMaxDeliver) return this.deadLetter(m, `gave up after ${n} deliveries: ${(err as Error).message}`);
+      this.deps.log.warn({ err, tenant: doc.tenant, channel: doc.channel, deliveryId: doc.deliveryId, delivery: n }, 'order document not applied; retrying');
+      m.nak(Math.min(retryDelayMsMax, 250 * 2 ** Math.min(Math.max(n - 1, 0), 10)));
+    }
+  }
+
+  /** Copies the message to `<ns>_dlq.orders.<subject>`, then terms it; naks when the copy fails. */
+  private async deadLetter(m: JsMsg, reason: string): Promise<void> {
+    try {
+      await publishDeadLetter(this.deps.nats.js, this.t, m, { consumer: consumerName, reason, timeoutMs: 5_000 });
+      this.deps.metrics.consumerDeadLetters.inc({ consumer: consumerName });
+      this.deps.log.error({ subject: m.subject, seq: m.seq, reason }, 'intake message dead-lettered');
+      m.term();
+    } catch (err) {
+      this.deps.log.error({ err, seq: m.seq }, 'dead-lettering failed; retrying');
+      m.nak(retryDelayMsMax);
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { this.wake = null; resolve(); }, ms);
+      this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
+    });
+  }
+}
