@@ -193,6 +193,9 @@ function readDashboard(r: Reader, env: Env): DashboardConfig {
     wsIdleTimeoutSeconds: r.int('PALLET_WS_IDLE_TIMEOUT_SECONDS', 32, 8, 960),
     wsKeyCheckMs: r.int('PALLET_WS_KEY_CHECK_MS', 5_000, 100, 600_000),
     timeZone: r.str('PALLET_DASHBOARD_TIME_ZONE', 'UTC', /^[A-Za-z_+\-/0-9]{1,64}$/, 'must be an IANA time zone such as Asia/Shanghai'),
+    wsOrdersTrackedMax: r.int('PALLET_WS_ORDERS_TRACKED_MAX', 100_000, 1, 10_000_000),
+    wsHeldListMax: r.int('PALLET_WS_HELD_LIST_MAX', 200, 1, 10_000),
+    wsReleaseSamplesMax: r.int('PALLET_WS_RELEASE_SAMPLES_MAX', 10_000, 1, 1_000_000),
   });
 }
 
@@ -222,12 +225,19 @@ function readSupervisor(r: Reader): SupervisorConfig {
 function readOrders(r: Reader, limits: Limits): OrdersConfig {
   const key = r.str('PALLET_SECRETS_KEY', '');
   if (key !== '' && !/^[0-9a-fA-F]{64}$/.test(key)) r.problems.push('PALLET_SECRETS_KEY: must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`');
+  // Never echoed in a problem: it is a secret.
+  const tokenSecret = r.str('PALLET_ORDER_TOKEN_SECRET', '');
+  if (tokenSecret !== '' && tokenSecret.length < 32) r.problems.push('PALLET_ORDER_TOKEN_SECRET: must be at least 32 characters');
   return Object.freeze({
     inflightMax: r.int('PALLET_ORDERS_INFLIGHT_MAX', 2_000, 1, 1_000_000),
     deliveryRetentionSeconds: r.int('PALLET_ORDERS_DELIVERY_RETENTION_SECONDS', 3 * 86_400, 3_600, 90 * 86_400),
     unpaidTtlSeconds: r.int('PALLET_ORDERS_UNPAID_TTL_SECONDS', limits.ttlSecondsMax, limits.ttlSecondsMin, limits.ttlSecondsMax),
     batchMax: r.int('PALLET_ORDERS_BATCH_MAX', 64, 1, 1_000),
     secretsKeyHex: key === '' ? null : key.toLowerCase(),
+    tokenSecret: tokenSecret.length < 32 ? null : tokenSecret,
+    addressTokenTtlSeconds: r.int('PALLET_ADDRESS_TOKEN_TTL_SECONDS', 3_600, 60, 86_400),
+    importRowsMax: r.int('PALLET_IMPORT_ROWS_MAX', 100_000, 1, 10_000_000),
+    importBytesMax: r.int('PALLET_IMPORT_BYTES_MAX', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   });
 }
 

@@ -98,6 +98,17 @@ export interface OrdersConfig {
    * null: a key generated once into PALLET_DATA_DIR/channel-secrets.key (the same for every process of this data dir).
    */
   readonly secretsKeyHex: string | null;
+  /**
+   * Signs the buyer's order tokens (PALLET_ORDER_TOKEN_SECRET, 32+ characters; the same in every api process).
+   * null: a key derived from the channel-secrets key (app/order.token.ts).
+   */
+  readonly tokenSecret: string | null;
+  /** How long an address token lives (PALLET_ADDRESS_TOKEN_TTL_SECONDS, 60..86400, default 3600). */
+  readonly addressTokenTtlSeconds: number;
+  /** Data rows of one import file (CSV/XLSX) at most; a longer file is refused whole (PALLET_IMPORT_ROWS_MAX). */
+  readonly importRowsMax: number;
+  /** Bytes of one import file at most (PALLET_IMPORT_BYTES_MAX). */
+  readonly importBytesMax: number;
 }
 
 export interface SupervisorConfig {
@@ -128,6 +139,12 @@ export interface DashboardConfig {
   readonly wsKeyCheckMs: number;
   /** IANA time zone of the board's "today". */
   readonly timeZone: string;
+  /** Today's orders the board tracks one by one per tenant (the oldest dropped beyond it, still counted). */
+  readonly wsOrdersTrackedMax: number;
+  /** Held orders the board lists per tenant (the newest). */
+  readonly wsHeldListMax: number;
+  /** Latest paid → released times per tenant the board's median is over. */
+  readonly wsReleaseSamplesMax: number;
 }
 
 export const allRoles = ['api', 'sweeper', 'relay', 'projector', 'payments', 'reconciler', 'ws', 'orders'] as const;

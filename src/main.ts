@@ -42,10 +42,17 @@ import { OutboxRelay } from './roles/relay/relay.role.ts';
 import { JetStreamTailGuard } from './roles/tail-guard.role.ts';
 import { Sweeper } from './roles/sweeper.role.ts';
 import { OrdersRole } from './roles/orders.role.ts';
+import { PublishingOrderStore } from './app/order.publishing.ts';
+import { JetStreamOrderEvents } from './adapters/nats/order-events.ts';
 import { ChannelService } from './app/channel.service.ts';
 import { IntakeService } from './app/intake.service.ts';
+import { importBounds, ImportService } from './app/import.service.ts';
+import { ImportRepo } from './adapters/postgres/import.repo.ts';
+import { JetStreamIntakeBatch } from './adapters/nats/intake.batch.ts';
 import { OrderApplyService } from './app/order.apply.service.ts';
 import { OrderService } from './app/order.service.ts';
+import { OrderAddressService } from './app/order.address.service.ts';
+import { OrderTokens, orderTokenKeyOf } from './app/order.token.ts';
 import { OrderStock } from './app/order.stock.ts';
 import { defaultMapping } from './adapters/channels/mappings.ts';
 import { JetStreamIntake } from './adapters/nats/intake.ts';
@@ -119,9 +126,9 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
     });
   const ledger = new LedgerRepo(sql);
   const reservations = new ReservationService(engine, catalogs, config.limits, clock);
-  const orders = orderServices(config, sql, nats, reservations, clock);
+  const orders = orderServices(config, sql, nats, reservations, clock, log, metrics);
   const deps: HttpDeps = {
-    channels: orders.channels, intake: orders.intake, orders: orders.orders,
+    channels: orders.channels, intake: orders.intake, orders: orders.orders, orderAddresses: orders.addresses, imports: orders.imports,
     config, logger: log, auth, catalogs, payments, ledger: new LedgerService(ledger), dashboardTokens,
     // serve() passes the bound port when it runs the ws role; an api-only process knows only the configured one.
     wsPort: () => config.wsPort,
@@ -146,11 +153,17 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
 }
 
 /** The order pool's services (issue 11): channels, intake, queries and ops steps, and the orders role's apply. */
-function orderServices(config: Config, sql: Sql, nats: Nats, reservations: ReservationService, clock: Clock) {
-  const channelStore = new PgChannelStore(sql, new ChannelRepo(sql, channelSecretsKey(config.orders.secretsKeyHex, config.dataDir), {
+function orderServices(config: Config, sql: Sql, nats: Nats, reservations: ReservationService, clock: Clock, log: Logger, metrics: Metrics) {
+  const secretsKey = channelSecretsKey(config.orders.secretsKeyHex, config.dataDir);
+  const channelStore = new PgChannelStore(sql, new ChannelRepo(sql, secretsKey, {
     deliveryRetentionMs: config.orders.deliveryRetentionSeconds * 1000,
-  }));
-  const orderStore = new PgOrderStore(sql, config.orders.deliveryRetentionSeconds * 1000);
+  }), { ttlMs: config.authCacheTtlMs, entriesMax: config.authCacheEntriesMax });
+  // Every committed order change is announced as order.changed on the event stream (order.publishing.ts).
+  const orderStore = new PublishingOrderStore(
+    new PgOrderStore(sql, config.orders.deliveryRetentionSeconds * 1000),
+    new JetStreamOrderEvents(nats.js, config.namespace, Math.min(5_000, Math.floor(config.requestTimeoutMs / 2))),
+    log, () => metrics.orderEventsUnpublished.inc(),
+  );
   const intakeLog = new JetStreamIntake(nats.js, config.namespace);
   const publishTimeoutMs = Math.min(5_000, Math.floor(config.requestTimeoutMs / 2));
   const channels = new ChannelService(channelStore, intakeLog, { defaultMapping }, clock, publishTimeoutMs);
@@ -161,6 +174,11 @@ function orderServices(config: Config, sql: Sql, nats: Nats, reservations: Reser
       inflightMax: config.orders.inflightMax, publishTimeoutMs, timestampToleranceSeconds: config.payments.timestampToleranceSeconds,
     }),
     orders: new OrderService(orderStore, stock, clock),
+    addresses: new OrderAddressService(orderStore, stock,
+      new OrderTokens(orderTokenKeyOf(config.orders.tokenSecret, secretsKey), config.orders.addressTokenTtlSeconds, clock), clock),
+    imports: new ImportService(channelStore, new ImportRepo(sql), new JetStreamIntakeBatch(nats.nc, config.namespace), clock, {
+      ...importBounds, rowsMax: config.orders.importRowsMax, linesMax: config.limits.linesPerReservationMax, qtyMax: config.limits.qtyMax, publishTimeoutMs,
+    }),
     apply: new OrderApplyService(orderStore, channelStore, channels, stock, clock, {
       linesMax: config.limits.linesPerReservationMax, qtyMax: config.limits.qtyMax,
     }),
@@ -312,7 +330,10 @@ async function startWs(rt: Runtime): Promise<Running & { readonly port: number }
       coalesceMs: config.dashboard.wsCoalesceMs, bufferedBytesMax: config.dashboard.wsBufferedBytesMax,
       idleTimeoutSeconds: config.dashboard.wsIdleTimeoutSeconds, keyCheckMs: config.dashboard.wsKeyCheckMs,
     },
-    board: { timeZone: config.dashboard.timeZone },
+    board: {
+      timeZone: config.dashboard.timeZone, ordersTrackedMax: config.dashboard.wsOrdersTrackedMax,
+      heldListMax: config.dashboard.wsHeldListMax, releaseSamplesMax: config.dashboard.wsReleaseSamplesMax,
+    },
   });
   return { name: 'ws', port: ws.port, stop: () => ws.stop() };
 }

@@ -49,20 +49,30 @@ export function wrkArgs(job: WrkJob): string[] {
 
 /** Runs wrk to completion; calls onSpawn with its PID. Rejects when it fails or prints no summary. */
 export function runWrk(job: WrkJob, onSpawn?: (pid: number) => void): Promise<WrkSummary> {
-  const child = spawn(job.binary, wrkArgs(job), { stdio: ['ignore', 'pipe', 'pipe'] });
+  return runWrkWith(job.binary, wrkArgs(job), job.seconds, onSpawn);
+}
+
+/**
+ * Runs wrk with any arguments (its script must print the summary line, see reserve.lua's done()); as runWrk.
+ * `onOutput` sees the output so far each time more arrives (wrk's stdout is block-buffered on a pipe; a script's
+ * io.stderr:write is not, see intake.lua's WRK_LOADED).
+ */
+export function runWrkWith(binary: string, args: readonly string[], seconds: number, onSpawn?: (pid: number) => void, onOutput?: (text: string) => void): Promise<WrkSummary> {
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid !== undefined) onSpawn?.(child.pid);
   let output = '';
   const collect = (chunk: Buffer): void => {
     if (output.length < outputBytesMax) output += chunk.toString('utf8');
+    onOutput?.(output);
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   return new Promise((resolve, reject) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), (job.seconds + wrkSlackSeconds) * 1_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), (seconds + wrkSlackSeconds) * 1_000);
     child.once('error', (err) => {
       clearTimeout(killer);
       const hint = (err as NodeJS.ErrnoException).code === 'ENOENT' ? ` (install it: apt-get install -y wrk, or set BENCH_WRK)` : '';
-      reject(new Error(`${job.binary}: ${err.message}${hint}`));
+      reject(new Error(`${binary}: ${err.message}${hint}`));
     });
     child.once('close', (code, signal) => {
       clearTimeout(killer);

@@ -83,6 +83,11 @@ export class ChannelService {
     return validateMapping(channel.mapping);
   }
 
+  /** The mapping of canonical OrderDraft JSON (batch imports write it whatever the channel's type). */
+  genericMapping(): Result<Mapping> {
+    return ok(this.mappings.defaultMapping('generic'));
+  }
+
   async deadLetters(tenant: string, channel: string, filters: DeadLetterFilters, cursor: string | null, limit: number): Promise<Result<DeadLetterPage>> {
     if ((await this.store.get(tenant, channel)) === null) return channelNotFound(channel);
     return this.store.deadLetters(tenant, { ...filters, channel }, cursor, limit);

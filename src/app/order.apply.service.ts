@@ -4,9 +4,10 @@
 // (with the source field and the rule that failed); nothing is dropped.
 import type { Actor, AuditDraft } from '../core/audit.chain.ts';
 import { orderChanges } from '../core/audit.chain.ts';
+import { sameAddress } from '../core/amendment.rules.ts';
 import { applyMapping } from '../core/channel.mapping.ts';
 import type { DomainError } from '../core/errors.ts';
-import { evaluateHolds } from '../core/hold.rules.ts';
+import { evaluateHolds, type HoldRule } from '../core/hold.rules.ts';
 import { addFacts, applyCommand, channelFactsOf, lastSeq, noKnowledge, statusOf, type OrderCommand, type OrderKnowledge } from '../core/order.machine.ts';
 import type { HoldReason, Order, OrderDraft } from '../core/order.types.ts';
 import type { ChannelService } from './channel.service.ts';
@@ -28,6 +29,13 @@ export interface ApplyLimits {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+interface ApplyContext {
+  readonly existing: Order | null;
+  readonly rules: HoldRule[];
+  readonly first: boolean;
+  readonly lastAddress: Awaited<ReturnType<OrderTx['lastAddressChange']>>;
+}
+
 export class OrderApplyService {
   constructor(
     private readonly orders: OrderStore,
@@ -46,12 +54,24 @@ export class OrderApplyService {
     }
     const draft = mapped.draft;
     const orderId = orderIdOf(doc.channel, draft.externalId);
-    const existing = await this.orders.inTenant(doc.tenant, (tx) => tx.get(orderId));
-    const next = await this.decide(doc, orderId, draft, existing);
+    const context = await this.contextOf(doc.tenant, orderId, draft);
+    const existing = context.existing;
+    const next = await this.decide(doc, orderId, draft, context);
     const actor = actorOf(doc);
     return this.orders.inTenant(doc.tenant, async (tx): Promise<ApplyOutcome> => {
       if ((await tx.noteDelivery(doc.channel, doc.deliveryId)) === 'replayed') return { kind: 'replayed', orderId };
       return this.store(tx, existing, next, actor);
+    });
+  }
+
+  /** What deciding needs from the order pool, read in one transaction (the reads pipelined). */
+  private contextOf(tenant: string, orderId: string, draft: OrderDraft): Promise<ApplyContext> {
+    return this.orders.inTenant(tenant, async (tx) => {
+      const [existing, rules, first] = await Promise.all([
+        tx.get(orderId), tx.holdRules(), tx.isFirstOrderOfBuyer(draft.shippingAddress.phone, orderId),
+      ]);
+      const lastAddress = existing === null ? null : await tx.lastAddressChange(existing.id);
+      return { existing, rules, first, lastAddress };
     });
   }
 
@@ -65,7 +85,8 @@ export class OrderApplyService {
     } catch (err) {
       return { deadLetter: { reason: `the document is not JSON: ${(err as Error).message}`.slice(0, 500), rule: 'json', mappingVersion: channel.mappingVersion } };
     }
-    const mapping = this.channels.mappingOf(channel);
+    // An import (import.service.ts) is canonical OrderDraft JSON whatever the channel's platform: the generic mapping reads it.
+    const mapping = doc.source === 'import' ? this.channels.genericMapping() : this.channels.mappingOf(channel);
     if (!mapping.ok) return { deadLetter: { reason: `the channel's mapping is invalid: ${mapping.error.detail}`, rule: 'mapping', mappingVersion: channel.mappingVersion } };
     const draft = applyMapping(mapping.value, parsed, channel.skuMap, { linesMax: this.limits.linesMax, qtyMax: this.limits.qtyMax });
     if (!draft.ok) return { deadLetter: { ...draft.error, mappingVersion: channel.mappingVersion } };
@@ -73,16 +94,16 @@ export class OrderApplyService {
   }
 
   /** The order as it should be after this document: status from the facts, holds, stock in line with it. */
-  private async decide(doc: IntakeDocument, orderId: string, draft: OrderDraft, existing: Order | null): Promise<Order> {
+  private async decide(doc: IntakeDocument, orderId: string, sent: OrderDraft, context: ApplyContext): Promise<Order> {
+    const existing = context.existing;
+    const { draft, addressChangedAtMs } = this.addressOf(existing, context.lastAddress, sent);
     const facts = channelFactsOf(draft);
     let k: OrderKnowledge = existing === null ? addFacts(noKnowledge, facts) : addFacts(knowledgeOf(existing), facts);
     let holds: readonly HoldReason[] = existing?.holds ?? [];
     const version = existing === null ? 1 : existing.version + 1;
     // A paid order nobody decided on yet is held for review or released to the warehouse.
     if (statusOf(k) === 'paid') {
-      const rules = await this.orders.inTenant(doc.tenant, (tx) => tx.holdRules());
-      const first = await this.orders.inTenant(doc.tenant, (tx) => tx.isFirstOrderOfBuyer(draft.shippingAddress.phone, orderId));
-      holds = evaluateHolds(rules, draft, { isFirstOrderOfBuyer: first, nowMs: this.clock.nowMs() });
+      holds = evaluateHolds(context.rules, draft, { isFirstOrderOfBuyer: context.first, nowMs: this.clock.nowMs(), ...(addressChangedAtMs === undefined ? {} : { addressChangedAtMs }) });
       k = step(k, holds.length > 0 ? 'hold' : 'release', version);
     }
     const candidate: Order = {
@@ -95,6 +116,23 @@ export class OrderApplyService {
     const withStock: Order = { ...candidate, ...(reservationId === undefined ? {} : { reservationId }) };
     if (refused === undefined) return withStock;
     return { ...withStock, status: statusOf(step(k, 'fail', version)), holds: [...holds, stockReason(refused)] };
+  }
+
+  /**
+   * The draft with the address this document leaves on the order, and when the address last changed after
+   * placement (the hold rule addressChangedWithin). A document that repeats the address a Pallet-side change
+   * (address_changed: an ops key or the buyer's order token) replaced does not put it back: the platform
+   * still has its old copy. Any other address in a document is the platform's own change (now).
+   */
+  private addressOf(existing: Order | null, last: ApplyContext['lastAddress'], sent: OrderDraft): { draft: OrderDraft; addressChangedAtMs?: number } {
+    if (existing === null) return { draft: sent };
+    const lastAt = last === null ? {} : { addressChangedAtMs: last.atMs };
+    if (sameAddress(sent.shippingAddress, existing.shippingAddress)) return { draft: sent, ...lastAt };
+    if (last?.action === 'address_changed' && last.before !== undefined && last.after !== undefined
+      && sameAddress(sent.shippingAddress, last.before) && sameAddress(existing.shippingAddress, last.after)) {
+      return { draft: { ...sent, shippingAddress: existing.shippingAddress }, ...lastAt };
+    }
+    return { draft: sent, addressChangedAtMs: this.clock.nowMs() };
   }
 
   private async store(tx: OrderTx, existing: Order | null, next: Order, actor: Actor): Promise<ApplyOutcome> {

@@ -2,9 +2,10 @@
 // their audit trail, channels and dead letters. PostgreSQL implements them
 // (adapters/postgres/order.store.ts); every call of one OrderTx is one
 // transaction under the tenant's row-level security.
-import type { AuditDraft, AuditEntry } from '../core/audit.chain.ts';
+import type { Amendment } from '../core/amendment.rules.ts';
+import type { Actor, AuditDraft, AuditEntry } from '../core/audit.chain.ts';
 import type { HoldRule } from '../core/hold.rules.ts';
-import type { ChannelType, Order, OrderStatus } from '../core/order.types.ts';
+import type { Address, ChannelType, Order, OrderStatus } from '../core/order.types.ts';
 import type { Result } from '../core/errors.ts';
 
 export interface SecretSlotInfo {
@@ -113,6 +114,15 @@ export type InsertOrderOutcome =
   /** The tenant already has this (channel, externalId) or this id: nothing was written. */
   | { readonly inserted: false; readonly existing: Order };
 
+/** The latest audit entry after creation that changed an order's shipping address. */
+export interface AddressChangeRecord {
+  readonly atMs: number;
+  /** address_changed (Pallet: a key or a customer token), channel_update, status_… (a channel document). */
+  readonly action: string;
+  readonly before?: Address;
+  readonly after?: Address;
+}
+
 /** One tenant-scoped transaction of the order pool. */
 export interface OrderTx {
   /** Records a delivery id; 'replayed' when it was recorded before (within the retention). */
@@ -126,6 +136,16 @@ export interface OrderTx {
   /** True when no order of the tenant other than `exceptOrderId` has this buyer phone. */
   isFirstOrderOfBuyer(phone: string, exceptOrderId: string): Promise<boolean>;
   holdRules(): Promise<HoldRule[]>;
+  /** null when the address never changed after the order was created. */
+  lastAddressChange(orderId: string): Promise<AddressChangeRecord | null>;
+  // Amendments (migration 007): written in the same transaction as the order update they belong to.
+  addAmendment(a: Amendment): Promise<void>;
+  amendment(orderId: string, id: string): Promise<Amendment | null>;
+  /** Oldest first, at most `limit`. */
+  amendments(orderId: string, limit: number): Promise<Amendment[]>;
+  amendmentCount(orderId: string): Promise<number>;
+  /** pending → acknowledged; false when it is not pending (or not there). */
+  acknowledgeAmendment(orderId: string, id: string, atMs: number, by: Actor): Promise<boolean>;
 }
 
 export interface OrderStore {
@@ -150,4 +170,18 @@ export interface ChannelStore {
   deadLetter(tenant: string, id: string): Promise<DeadLetter | null>;
   /** true only the first time. */
   markDeadLetterReplayed(tenant: string, id: string): Promise<boolean>;
+}
+
+/** An order's state after a committed change, for the event stream (order.changed). */
+export interface OrderChange {
+  readonly order: Order;
+  /** '' for a new order (or a republished state). */
+  readonly previousStatus: OrderStatus | '';
+  readonly action: string;
+  readonly atMs: number;
+}
+
+export interface OrderEvents {
+  /** Published once the change is committed; idempotent by (order id, version). */
+  changed(change: OrderChange): Promise<void>;
 }

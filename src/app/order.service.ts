@@ -2,6 +2,7 @@
 // held order, cancel, set the tenant's hold rules. Every change moves the
 // order through core/order.machine.ts, brings its stock in line and is
 // stored with its audit entry in one transaction.
+import { awaitsAmendment } from '../core/amendment.rules.ts';
 import type { Actor, AuditEntry } from '../core/audit.chain.ts';
 import { orderChanges } from '../core/audit.chain.ts';
 import { domainError, fail, ok, type Result } from '../core/errors.ts';
@@ -39,8 +40,13 @@ export class OrderService {
 
   /** approve: on_hold → released; reject: → cancelled (stock released). Only a held order is reviewed. */
   review(tenant: string, id: string, decision: ReviewDecision, note: string, actor: Actor): Promise<Result<Order>> {
-    return this.step(tenant, id, decision === 'approve' ? 'release' : 'cancel', actor, `review_${decision}`, note, (order) =>
-      order.status === 'on_hold' ? null : `order is ${order.status}: only an order on hold is reviewed`);
+    return this.step(tenant, id, decision === 'approve' ? 'release' : 'cancel', actor, `review_${decision}`, note, (order) => {
+      if (order.status !== 'on_hold') return `order is ${order.status}: only an order on hold is reviewed`;
+      // Approving would release it with the warehouse still holding the old address.
+      return decision === 'approve' && awaitsAmendment(order)
+        ? 'order is on_hold: an address amendment awaits the warehouse; acknowledge it (POST /v1/orders/{id}/amendments/{aid}/ack)'
+        : null;
+    });
   }
 
   cancel(tenant: string, id: string, reason: string, actor: Actor): Promise<Result<Order>> {

@@ -37,6 +37,7 @@ export const errorCodes = [
   'MAPPING_INVALID',
   'DOCUMENT_UNMAPPABLE',
   'HOLD_RULES_INVALID',
+  'AMENDMENT_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

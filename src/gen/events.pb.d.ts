@@ -1151,6 +1151,270 @@ export namespace pallet {
             }
 
             /**
+             * Properties of an OrderHold.
+             * @deprecated Use pallet.events.v1.OrderHold.$Properties instead.
+             */
+            interface IOrderHold extends pallet.events.v1.OrderHold.$Properties {
+            }
+
+            /** Represents an OrderHold. */
+            class OrderHold {
+
+                /**
+                 * Constructs a new OrderHold.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.events.v1.OrderHold.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** OrderHold rule. */
+                rule: string;
+
+                /** OrderHold detail. */
+                detail: string;
+
+                /**
+                 * Creates a new OrderHold instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns OrderHold instance
+                 */
+                static create(properties: pallet.events.v1.OrderHold.$Shape): pallet.events.v1.OrderHold & pallet.events.v1.OrderHold.$Shape;
+                static create(properties?: pallet.events.v1.OrderHold.$Properties): pallet.events.v1.OrderHold;
+
+                /**
+                 * Encodes the specified OrderHold message. Does not implicitly {@link pallet.events.v1.OrderHold.verify|verify} messages.
+                 * @param message OrderHold message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.events.v1.OrderHold.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an OrderHold message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.events.v1.OrderHold & pallet.events.v1.OrderHold.$Shape} OrderHold
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.events.v1.OrderHold & pallet.events.v1.OrderHold.$Shape;
+
+                /**
+                 * Creates an OrderHold message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns OrderHold
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.events.v1.OrderHold;
+
+                /**
+                 * Creates a plain object from an OrderHold message. Also converts values to other types if specified.
+                 * @param message OrderHold
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.events.v1.OrderHold, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this OrderHold to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for OrderHold
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace OrderHold {
+
+                /** Properties of an OrderHold. */
+                interface $Properties {
+
+                    /** OrderHold rule */
+                    rule?: (string|null);
+
+                    /** OrderHold detail */
+                    detail?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an OrderHold. */
+                type $Shape = pallet.events.v1.OrderHold.$Properties;
+            }
+
+            /**
+             * Properties of an OrderChanged.
+             * @deprecated Use pallet.events.v1.OrderChanged.$Properties instead.
+             */
+            interface IOrderChanged extends pallet.events.v1.OrderChanged.$Properties {
+            }
+
+            /** Represents an OrderChanged. */
+            class OrderChanged {
+
+                /**
+                 * Constructs a new OrderChanged.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.events.v1.OrderChanged.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** OrderChanged orderId. */
+                orderId: string;
+
+                /** OrderChanged channel. */
+                channel: string;
+
+                /** OrderChanged externalId. */
+                externalId: string;
+
+                /** OrderChanged status. */
+                status: string;
+
+                /** OrderChanged previousStatus. */
+                previousStatus: string;
+
+                /** OrderChanged version. */
+                version: number;
+
+                /** OrderChanged action. */
+                action: string;
+
+                /** OrderChanged currency. */
+                currency: string;
+
+                /** OrderChanged totalMinor. */
+                totalMinor: number;
+
+                /** OrderChanged holds. */
+                holds: pallet.events.v1.OrderHold.$Properties[];
+
+                /** OrderChanged placedAtMs. */
+                placedAtMs: number;
+
+                /** OrderChanged paidAtMs. */
+                paidAtMs: number;
+
+                /** OrderChanged reservationId. */
+                reservationId: string;
+
+                /**
+                 * Creates a new OrderChanged instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns OrderChanged instance
+                 */
+                static create(properties: pallet.events.v1.OrderChanged.$Shape): pallet.events.v1.OrderChanged & pallet.events.v1.OrderChanged.$Shape;
+                static create(properties?: pallet.events.v1.OrderChanged.$Properties): pallet.events.v1.OrderChanged;
+
+                /**
+                 * Encodes the specified OrderChanged message. Does not implicitly {@link pallet.events.v1.OrderChanged.verify|verify} messages.
+                 * @param message OrderChanged message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.events.v1.OrderChanged.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an OrderChanged message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.events.v1.OrderChanged & pallet.events.v1.OrderChanged.$Shape} OrderChanged
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.events.v1.OrderChanged & pallet.events.v1.OrderChanged.$Shape;
+
+                /**
+                 * Creates an OrderChanged message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns OrderChanged
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.events.v1.OrderChanged;
+
+                /**
+                 * Creates a plain object from an OrderChanged message. Also converts values to other types if specified.
+                 * @param message OrderChanged
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.events.v1.OrderChanged, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this OrderChanged to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for OrderChanged
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace OrderChanged {
+
+                /** Properties of an OrderChanged. */
+                interface $Properties {
+
+                    /** OrderChanged orderId */
+                    orderId?: (string|null);
+
+                    /** OrderChanged channel */
+                    channel?: (string|null);
+
+                    /** OrderChanged externalId */
+                    externalId?: (string|null);
+
+                    /** OrderChanged status */
+                    status?: (string|null);
+
+                    /** OrderChanged previousStatus */
+                    previousStatus?: (string|null);
+
+                    /** OrderChanged version */
+                    version?: (number|null);
+
+                    /** OrderChanged action */
+                    action?: (string|null);
+
+                    /** OrderChanged currency */
+                    currency?: (string|null);
+
+                    /** OrderChanged totalMinor */
+                    totalMinor?: (number|null);
+
+                    /** OrderChanged holds */
+                    holds?: (pallet.events.v1.OrderHold.$Properties[]|null);
+
+                    /** OrderChanged placedAtMs */
+                    placedAtMs?: (number|null);
+
+                    /** OrderChanged paidAtMs */
+                    paidAtMs?: (number|null);
+
+                    /** OrderChanged reservationId */
+                    reservationId?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an OrderChanged. */
+                type $Shape = pallet.events.v1.OrderChanged.$Properties;
+            }
+
+            /**
              * Properties of an Envelope.
              * @deprecated Use pallet.events.v1.Envelope.$Properties instead.
              */
@@ -1223,8 +1487,11 @@ export namespace pallet {
                 /** Envelope paymentOrphaned. */
                 paymentOrphaned?: (pallet.events.v1.PaymentOrphaned.$Properties|null);
 
+                /** Envelope orderChanged. */
+                orderChanged?: (pallet.events.v1.OrderChanged.$Properties|null);
+
                 /** Envelope payload. */
-                payload?: ("stockSet"|"stockAdjusted"|"stockReserved"|"stockConfirmed"|"stockReleased"|"stockExpired"|"stockFulfilled"|"paymentReceived"|"paymentOrphaned");
+                payload?: ("stockSet"|"stockAdjusted"|"stockReserved"|"stockConfirmed"|"stockReleased"|"stockExpired"|"stockFulfilled"|"paymentReceived"|"paymentOrphaned"|"orderChanged");
 
                 /**
                  * Creates a new Envelope instance using the specified properties.
@@ -1340,8 +1607,11 @@ export namespace pallet {
                     /** Envelope paymentOrphaned */
                     paymentOrphaned?: (pallet.events.v1.PaymentOrphaned.$Properties|null);
 
+                    /** Envelope orderChanged */
+                    orderChanged?: (pallet.events.v1.OrderChanged.$Properties|null);
+
                     /** Envelope payload */
-                    payload?: ("stockSet"|"stockAdjusted"|"stockReserved"|"stockConfirmed"|"stockReleased"|"stockExpired"|"stockFulfilled"|"paymentReceived"|"paymentOrphaned");
+                    payload?: ("stockSet"|"stockAdjusted"|"stockReserved"|"stockConfirmed"|"stockReleased"|"stockExpired"|"stockFulfilled"|"paymentReceived"|"paymentOrphaned"|"orderChanged");
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -1367,9 +1637,10 @@ export namespace pallet {
                   stockFulfilled?: pallet.events.v1.StockFulfilled.$Shape|null;
                   paymentReceived?: pallet.events.v1.PaymentReceived.$Shape|null;
                   paymentOrphaned?: pallet.events.v1.PaymentOrphaned.$Shape|null;
+                  orderChanged?: pallet.events.v1.OrderChanged.$Shape|null;
                   $unknowns?: Uint8Array[];
                 } & (
-                  ({ payload?: undefined; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockSet"; stockSet: pallet.events.v1.StockSet.$Shape; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockAdjusted"; stockSet?: null; stockAdjusted: pallet.events.v1.StockAdjusted.$Shape; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockReserved"; stockSet?: null; stockAdjusted?: null; stockReserved: pallet.events.v1.StockReserved.$Shape; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockConfirmed"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed: pallet.events.v1.StockConfirmed.$Shape; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockReleased"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased: pallet.events.v1.StockReleased.$Shape; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockExpired"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired: pallet.events.v1.StockExpired.$Shape; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockFulfilled"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled: pallet.events.v1.StockFulfilled.$Shape; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "paymentReceived"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived: pallet.events.v1.PaymentReceived.$Shape; paymentOrphaned?: null }|{ payload?: "paymentOrphaned"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned: pallet.events.v1.PaymentOrphaned.$Shape })
+                  ({ payload?: undefined; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockSet"; stockSet: pallet.events.v1.StockSet.$Shape; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockAdjusted"; stockSet?: null; stockAdjusted: pallet.events.v1.StockAdjusted.$Shape; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockReserved"; stockSet?: null; stockAdjusted?: null; stockReserved: pallet.events.v1.StockReserved.$Shape; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockConfirmed"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed: pallet.events.v1.StockConfirmed.$Shape; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockReleased"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased: pallet.events.v1.StockReleased.$Shape; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockExpired"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired: pallet.events.v1.StockExpired.$Shape; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockFulfilled"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled: pallet.events.v1.StockFulfilled.$Shape; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "paymentReceived"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived: pallet.events.v1.PaymentReceived.$Shape; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "paymentOrphaned"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned: pallet.events.v1.PaymentOrphaned.$Shape; orderChanged?: null }|{ payload?: "orderChanged"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged: pallet.events.v1.OrderChanged.$Shape })
                 );
             }
         }

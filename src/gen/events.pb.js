@@ -3484,6 +3484,872 @@ export const pallet = $root.pallet = (() => {
                 return PaymentOrphaned;
             })();
 
+            v1.OrderHold = (function() {
+
+                /**
+                 * Properties of an OrderHold.
+                 * @typedef {Object} pallet.events.v1.OrderHold.$Properties
+                 * @property {string|null} [rule] OrderHold rule
+                 * @property {string|null} [detail] OrderHold detail
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an OrderHold.
+                 * @memberof pallet.events.v1
+                 * @interface IOrderHold
+                 * @augments pallet.events.v1.OrderHold.$Properties
+                 * @deprecated Use pallet.events.v1.OrderHold.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an OrderHold.
+                 * @typedef {pallet.events.v1.OrderHold.$Properties} pallet.events.v1.OrderHold.$Shape
+                 */
+
+                /**
+                 * Constructs a new OrderHold.
+                 * @memberof pallet.events.v1
+                 * @classdesc Represents an OrderHold.
+                 * @constructor
+                 * @param {pallet.events.v1.OrderHold.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const OrderHold = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * OrderHold rule.
+                 * @member {string} rule
+                 * @memberof pallet.events.v1.OrderHold
+                 * @instance
+                 */
+                OrderHold.prototype.rule = "";
+
+                /**
+                 * OrderHold detail.
+                 * @member {string} detail
+                 * @memberof pallet.events.v1.OrderHold
+                 * @instance
+                 */
+                OrderHold.prototype.detail = "";
+
+                /**
+                 * Creates a new OrderHold instance using the specified properties.
+                 * @function create
+                 * @memberof pallet.events.v1.OrderHold
+                 * @static
+                 * @param {pallet.events.v1.OrderHold.$Properties=} [properties] Properties to set
+                 * @returns {pallet.events.v1.OrderHold} OrderHold instance
+                 * @type {{
+                 *   (properties: pallet.events.v1.OrderHold.$Shape): pallet.events.v1.OrderHold & pallet.events.v1.OrderHold.$Shape;
+                 *   (properties?: pallet.events.v1.OrderHold.$Properties): pallet.events.v1.OrderHold;
+                 * }}
+                 */
+                OrderHold.create = function(properties) {
+                    return new OrderHold(properties);
+                };
+
+                /**
+                 * Encodes the specified OrderHold message. Does not implicitly {@link pallet.events.v1.OrderHold.verify|verify} messages.
+                 * @function encode
+                 * @memberof pallet.events.v1.OrderHold
+                 * @static
+                 * @param {pallet.events.v1.OrderHold.$Properties} message OrderHold message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                OrderHold.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.rule != null && $Object.hasOwnProperty.call(message, "rule") && message.rule !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.rule);
+                    if (message.detail != null && $Object.hasOwnProperty.call(message, "detail") && message.detail !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.detail);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an OrderHold message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof pallet.events.v1.OrderHold
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {pallet.events.v1.OrderHold & pallet.events.v1.OrderHold.$Shape} OrderHold
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                OrderHold.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.pallet.events.v1.OrderHold();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.rule = value;
+                                else
+                                    delete message.rule;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.detail = value;
+                                else
+                                    delete message.detail;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an OrderHold message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof pallet.events.v1.OrderHold
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {pallet.events.v1.OrderHold} OrderHold
+                 */
+                OrderHold.fromObject = function (object, _depth) {
+                    if (object instanceof $root.pallet.events.v1.OrderHold)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".pallet.events.v1.OrderHold: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.pallet.events.v1.OrderHold();
+                    if (object.rule != null)
+                        if (typeof object.rule !== "string" || object.rule.length)
+                            message.rule = $String(object.rule);
+                    if (object.detail != null)
+                        if (typeof object.detail !== "string" || object.detail.length)
+                            message.detail = $String(object.detail);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an OrderHold message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof pallet.events.v1.OrderHold
+                 * @static
+                 * @param {pallet.events.v1.OrderHold} message OrderHold
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                OrderHold.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.rule = "";
+                        object.detail = "";
+                    }
+                    if (message.rule != null && $Object.hasOwnProperty.call(message, "rule"))
+                        object.rule = message.rule;
+                    if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                        object.detail = message.detail;
+                    return object;
+                };
+
+                /**
+                 * Converts this OrderHold to JSON.
+                 * @function toJSON
+                 * @memberof pallet.events.v1.OrderHold
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                OrderHold.prototype.toJSON = function() {
+                    return OrderHold.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for OrderHold
+                 * @function getTypeUrl
+                 * @memberof pallet.events.v1.OrderHold
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                OrderHold.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/pallet.events.v1.OrderHold";
+                };
+
+                return OrderHold;
+            })();
+
+            v1.OrderChanged = (function() {
+
+                /**
+                 * Properties of an OrderChanged.
+                 * @typedef {Object} pallet.events.v1.OrderChanged.$Properties
+                 * @property {string|null} [orderId] OrderChanged orderId
+                 * @property {string|null} [channel] OrderChanged channel
+                 * @property {string|null} [externalId] OrderChanged externalId
+                 * @property {string|null} [status] OrderChanged status
+                 * @property {string|null} [previousStatus] OrderChanged previousStatus
+                 * @property {number|null} [version] OrderChanged version
+                 * @property {string|null} [action] OrderChanged action
+                 * @property {string|null} [currency] OrderChanged currency
+                 * @property {number|null} [totalMinor] OrderChanged totalMinor
+                 * @property {Array.<pallet.events.v1.OrderHold.$Properties>|null} [holds] OrderChanged holds
+                 * @property {number|null} [placedAtMs] OrderChanged placedAtMs
+                 * @property {number|null} [paidAtMs] OrderChanged paidAtMs
+                 * @property {string|null} [reservationId] OrderChanged reservationId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an OrderChanged.
+                 * @memberof pallet.events.v1
+                 * @interface IOrderChanged
+                 * @augments pallet.events.v1.OrderChanged.$Properties
+                 * @deprecated Use pallet.events.v1.OrderChanged.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an OrderChanged.
+                 * @typedef {pallet.events.v1.OrderChanged.$Properties} pallet.events.v1.OrderChanged.$Shape
+                 */
+
+                /**
+                 * Constructs a new OrderChanged.
+                 * @memberof pallet.events.v1
+                 * @classdesc Represents an OrderChanged.
+                 * @constructor
+                 * @param {pallet.events.v1.OrderChanged.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const OrderChanged = function (properties) {
+                    this.holds = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * OrderChanged orderId.
+                 * @member {string} orderId
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.orderId = "";
+
+                /**
+                 * OrderChanged channel.
+                 * @member {string} channel
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.channel = "";
+
+                /**
+                 * OrderChanged externalId.
+                 * @member {string} externalId
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.externalId = "";
+
+                /**
+                 * OrderChanged status.
+                 * @member {string} status
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.status = "";
+
+                /**
+                 * OrderChanged previousStatus.
+                 * @member {string} previousStatus
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.previousStatus = "";
+
+                /**
+                 * OrderChanged version.
+                 * @member {number} version
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.version = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * OrderChanged action.
+                 * @member {string} action
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.action = "";
+
+                /**
+                 * OrderChanged currency.
+                 * @member {string} currency
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.currency = "";
+
+                /**
+                 * OrderChanged totalMinor.
+                 * @member {number} totalMinor
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.totalMinor = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * OrderChanged holds.
+                 * @member {Array.<pallet.events.v1.OrderHold.$Properties>} holds
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.holds = $util.emptyArray;
+
+                /**
+                 * OrderChanged placedAtMs.
+                 * @member {number} placedAtMs
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.placedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * OrderChanged paidAtMs.
+                 * @member {number} paidAtMs
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.paidAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * OrderChanged reservationId.
+                 * @member {string} reservationId
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 */
+                OrderChanged.prototype.reservationId = "";
+
+                /**
+                 * Creates a new OrderChanged instance using the specified properties.
+                 * @function create
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @static
+                 * @param {pallet.events.v1.OrderChanged.$Properties=} [properties] Properties to set
+                 * @returns {pallet.events.v1.OrderChanged} OrderChanged instance
+                 * @type {{
+                 *   (properties: pallet.events.v1.OrderChanged.$Shape): pallet.events.v1.OrderChanged & pallet.events.v1.OrderChanged.$Shape;
+                 *   (properties?: pallet.events.v1.OrderChanged.$Properties): pallet.events.v1.OrderChanged;
+                 * }}
+                 */
+                OrderChanged.create = function(properties) {
+                    return new OrderChanged(properties);
+                };
+
+                /**
+                 * Encodes the specified OrderChanged message. Does not implicitly {@link pallet.events.v1.OrderChanged.verify|verify} messages.
+                 * @function encode
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @static
+                 * @param {pallet.events.v1.OrderChanged.$Properties} message OrderChanged message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                OrderChanged.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId") && message.orderId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.orderId);
+                    if (message.channel != null && $Object.hasOwnProperty.call(message, "channel") && message.channel !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.channel);
+                    if (message.externalId != null && $Object.hasOwnProperty.call(message, "externalId") && message.externalId !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.externalId);
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.status);
+                    if (message.previousStatus != null && $Object.hasOwnProperty.call(message, "previousStatus") && message.previousStatus !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.previousStatus);
+                    if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                        writer.uint32(/* id 6, wireType 0 =*/48).int64(message.version);
+                    if (message.action != null && $Object.hasOwnProperty.call(message, "action") && message.action !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.action);
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency") && message.currency !== "")
+                        writer.uint32(/* id 8, wireType 2 =*/66).string(message.currency);
+                    if (message.totalMinor != null && $Object.hasOwnProperty.call(message, "totalMinor") && (typeof message.totalMinor === "object" ? message.totalMinor.low || message.totalMinor.high : message.totalMinor !== 0))
+                        writer.uint32(/* id 9, wireType 0 =*/72).int64(message.totalMinor);
+                    if (message.holds != null && message.holds.length)
+                        for (let i = 0; i < message.holds.length; ++i)
+                            $root.pallet.events.v1.OrderHold.encode(message.holds[i], writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                    if (message.placedAtMs != null && $Object.hasOwnProperty.call(message, "placedAtMs") && (typeof message.placedAtMs === "object" ? message.placedAtMs.low || message.placedAtMs.high : message.placedAtMs !== 0))
+                        writer.uint32(/* id 11, wireType 0 =*/88).int64(message.placedAtMs);
+                    if (message.paidAtMs != null && $Object.hasOwnProperty.call(message, "paidAtMs") && (typeof message.paidAtMs === "object" ? message.paidAtMs.low || message.paidAtMs.high : message.paidAtMs !== 0))
+                        writer.uint32(/* id 12, wireType 0 =*/96).int64(message.paidAtMs);
+                    if (message.reservationId != null && $Object.hasOwnProperty.call(message, "reservationId") && message.reservationId !== "")
+                        writer.uint32(/* id 13, wireType 2 =*/106).string(message.reservationId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an OrderChanged message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {pallet.events.v1.OrderChanged & pallet.events.v1.OrderChanged.$Shape} OrderChanged
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                OrderChanged.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.pallet.events.v1.OrderChanged();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.orderId = value;
+                                else
+                                    delete message.orderId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.channel = value;
+                                else
+                                    delete message.channel;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.externalId = value;
+                                else
+                                    delete message.externalId;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.status = value;
+                                else
+                                    delete message.status;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.previousStatus = value;
+                                else
+                                    delete message.previousStatus;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.version = value;
+                                else
+                                    delete message.version;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.action = value;
+                                else
+                                    delete message.action;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.currency = value;
+                                else
+                                    delete message.currency;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.totalMinor = value;
+                                else
+                                    delete message.totalMinor;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.holds && message.holds.length))
+                                    message.holds = [];
+                                message.holds.push($root.pallet.events.v1.OrderHold.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 11: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.placedAtMs = value;
+                                else
+                                    delete message.placedAtMs;
+                                continue;
+                            }
+                        case 12: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.paidAtMs = value;
+                                else
+                                    delete message.paidAtMs;
+                                continue;
+                            }
+                        case 13: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.reservationId = value;
+                                else
+                                    delete message.reservationId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an OrderChanged message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {pallet.events.v1.OrderChanged} OrderChanged
+                 */
+                OrderChanged.fromObject = function (object, _depth) {
+                    if (object instanceof $root.pallet.events.v1.OrderChanged)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".pallet.events.v1.OrderChanged: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.pallet.events.v1.OrderChanged();
+                    if (object.orderId != null)
+                        if (typeof object.orderId !== "string" || object.orderId.length)
+                            message.orderId = $String(object.orderId);
+                    if (object.channel != null)
+                        if (typeof object.channel !== "string" || object.channel.length)
+                            message.channel = $String(object.channel);
+                    if (object.externalId != null)
+                        if (typeof object.externalId !== "string" || object.externalId.length)
+                            message.externalId = $String(object.externalId);
+                    if (object.status != null)
+                        if (typeof object.status !== "string" || object.status.length)
+                            message.status = $String(object.status);
+                    if (object.previousStatus != null)
+                        if (typeof object.previousStatus !== "string" || object.previousStatus.length)
+                            message.previousStatus = $String(object.previousStatus);
+                    if (object.version != null)
+                        if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                            if ($util.Long)
+                                message.version = $util.Long.fromValue(object.version, false);
+                            else if (typeof object.version === "string")
+                                message.version = $parseInt(object.version, 10);
+                            else if (typeof object.version === "number")
+                                message.version = object.version;
+                            else if (typeof object.version === "object")
+                                message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber();
+                    if (object.action != null)
+                        if (typeof object.action !== "string" || object.action.length)
+                            message.action = $String(object.action);
+                    if (object.currency != null)
+                        if (typeof object.currency !== "string" || object.currency.length)
+                            message.currency = $String(object.currency);
+                    if (object.totalMinor != null)
+                        if (typeof object.totalMinor === "object" ? object.totalMinor.low || object.totalMinor.high : $Number(object.totalMinor) !== 0)
+                            if ($util.Long)
+                                message.totalMinor = $util.Long.fromValue(object.totalMinor, false);
+                            else if (typeof object.totalMinor === "string")
+                                message.totalMinor = $parseInt(object.totalMinor, 10);
+                            else if (typeof object.totalMinor === "number")
+                                message.totalMinor = object.totalMinor;
+                            else if (typeof object.totalMinor === "object")
+                                message.totalMinor = new $util.LongBits(object.totalMinor.low >>> 0, object.totalMinor.high >>> 0).toNumber();
+                    if (object.holds) {
+                        if (!$Array.isArray(object.holds))
+                            throw $TypeError(".pallet.events.v1.OrderChanged.holds: array expected");
+                        message.holds = $Array(object.holds.length);
+                        for (let i = 0; i < object.holds.length; ++i) {
+                            if (!$util.isObject(object.holds[i]))
+                                throw $TypeError(".pallet.events.v1.OrderChanged.holds: object expected");
+                            message.holds[i] = $root.pallet.events.v1.OrderHold.fromObject(object.holds[i], _depth + 1);
+                        }
+                    }
+                    if (object.placedAtMs != null)
+                        if (typeof object.placedAtMs === "object" ? object.placedAtMs.low || object.placedAtMs.high : $Number(object.placedAtMs) !== 0)
+                            if ($util.Long)
+                                message.placedAtMs = $util.Long.fromValue(object.placedAtMs, false);
+                            else if (typeof object.placedAtMs === "string")
+                                message.placedAtMs = $parseInt(object.placedAtMs, 10);
+                            else if (typeof object.placedAtMs === "number")
+                                message.placedAtMs = object.placedAtMs;
+                            else if (typeof object.placedAtMs === "object")
+                                message.placedAtMs = new $util.LongBits(object.placedAtMs.low >>> 0, object.placedAtMs.high >>> 0).toNumber();
+                    if (object.paidAtMs != null)
+                        if (typeof object.paidAtMs === "object" ? object.paidAtMs.low || object.paidAtMs.high : $Number(object.paidAtMs) !== 0)
+                            if ($util.Long)
+                                message.paidAtMs = $util.Long.fromValue(object.paidAtMs, false);
+                            else if (typeof object.paidAtMs === "string")
+                                message.paidAtMs = $parseInt(object.paidAtMs, 10);
+                            else if (typeof object.paidAtMs === "number")
+                                message.paidAtMs = object.paidAtMs;
+                            else if (typeof object.paidAtMs === "object")
+                                message.paidAtMs = new $util.LongBits(object.paidAtMs.low >>> 0, object.paidAtMs.high >>> 0).toNumber();
+                    if (object.reservationId != null)
+                        if (typeof object.reservationId !== "string" || object.reservationId.length)
+                            message.reservationId = $String(object.reservationId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an OrderChanged message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @static
+                 * @param {pallet.events.v1.OrderChanged} message OrderChanged
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                OrderChanged.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.holds = [];
+                    if (options.defaults) {
+                        object.orderId = "";
+                        object.channel = "";
+                        object.externalId = "";
+                        object.status = "";
+                        object.previousStatus = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.action = "";
+                        object.currency = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.totalMinor = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.totalMinor = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.placedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.placedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.paidAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.paidAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.reservationId = "";
+                    }
+                    if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId"))
+                        object.orderId = message.orderId;
+                    if (message.channel != null && $Object.hasOwnProperty.call(message, "channel"))
+                        object.channel = message.channel;
+                    if (message.externalId != null && $Object.hasOwnProperty.call(message, "externalId"))
+                        object.externalId = message.externalId;
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                        object.status = message.status;
+                    if (message.previousStatus != null && $Object.hasOwnProperty.call(message, "previousStatus"))
+                        object.previousStatus = message.previousStatus;
+                    if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, false).toBigInt();
+                        else if (typeof message.version === "number")
+                            object.version = options.longs === $String ? $String(message.version) : message.version;
+                        else
+                            object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber() : message.version;
+                    if (message.action != null && $Object.hasOwnProperty.call(message, "action"))
+                        object.action = message.action;
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency"))
+                        object.currency = message.currency;
+                    if (message.totalMinor != null && $Object.hasOwnProperty.call(message, "totalMinor"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.totalMinor = typeof message.totalMinor === "number" ? $BigInt(message.totalMinor) : $util.Long.fromBits(message.totalMinor.low >>> 0, message.totalMinor.high >>> 0, false).toBigInt();
+                        else if (typeof message.totalMinor === "number")
+                            object.totalMinor = options.longs === $String ? $String(message.totalMinor) : message.totalMinor;
+                        else
+                            object.totalMinor = options.longs === $String ? $util.Long.prototype.toString.call(message.totalMinor) : options.longs === $Number ? new $util.LongBits(message.totalMinor.low >>> 0, message.totalMinor.high >>> 0).toNumber() : message.totalMinor;
+                    if (message.holds && message.holds.length) {
+                        object.holds = $Array(message.holds.length);
+                        for (let j = 0; j < message.holds.length; ++j)
+                            object.holds[j] = $root.pallet.events.v1.OrderHold.toObject(message.holds[j], options, _depth + 1);
+                    }
+                    if (message.placedAtMs != null && $Object.hasOwnProperty.call(message, "placedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.placedAtMs = typeof message.placedAtMs === "number" ? $BigInt(message.placedAtMs) : $util.Long.fromBits(message.placedAtMs.low >>> 0, message.placedAtMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.placedAtMs === "number")
+                            object.placedAtMs = options.longs === $String ? $String(message.placedAtMs) : message.placedAtMs;
+                        else
+                            object.placedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.placedAtMs) : options.longs === $Number ? new $util.LongBits(message.placedAtMs.low >>> 0, message.placedAtMs.high >>> 0).toNumber() : message.placedAtMs;
+                    if (message.paidAtMs != null && $Object.hasOwnProperty.call(message, "paidAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.paidAtMs = typeof message.paidAtMs === "number" ? $BigInt(message.paidAtMs) : $util.Long.fromBits(message.paidAtMs.low >>> 0, message.paidAtMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.paidAtMs === "number")
+                            object.paidAtMs = options.longs === $String ? $String(message.paidAtMs) : message.paidAtMs;
+                        else
+                            object.paidAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.paidAtMs) : options.longs === $Number ? new $util.LongBits(message.paidAtMs.low >>> 0, message.paidAtMs.high >>> 0).toNumber() : message.paidAtMs;
+                    if (message.reservationId != null && $Object.hasOwnProperty.call(message, "reservationId"))
+                        object.reservationId = message.reservationId;
+                    return object;
+                };
+
+                /**
+                 * Converts this OrderChanged to JSON.
+                 * @function toJSON
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                OrderChanged.prototype.toJSON = function() {
+                    return OrderChanged.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for OrderChanged
+                 * @function getTypeUrl
+                 * @memberof pallet.events.v1.OrderChanged
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                OrderChanged.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/pallet.events.v1.OrderChanged";
+                };
+
+                return OrderChanged;
+            })();
+
             v1.Envelope = (function() {
 
                 /**
@@ -3507,7 +4373,8 @@ export const pallet = $root.pallet = (() => {
                  * @property {pallet.events.v1.StockFulfilled.$Properties|null} [stockFulfilled] Envelope stockFulfilled
                  * @property {pallet.events.v1.PaymentReceived.$Properties|null} [paymentReceived] Envelope paymentReceived
                  * @property {pallet.events.v1.PaymentOrphaned.$Properties|null} [paymentOrphaned] Envelope paymentOrphaned
-                 * @property {"stockSet"|"stockAdjusted"|"stockReserved"|"stockConfirmed"|"stockReleased"|"stockExpired"|"stockFulfilled"|"paymentReceived"|"paymentOrphaned"} [payload] Envelope payload
+                 * @property {pallet.events.v1.OrderChanged.$Properties|null} [orderChanged] Envelope orderChanged
+                 * @property {"stockSet"|"stockAdjusted"|"stockReserved"|"stockConfirmed"|"stockReleased"|"stockExpired"|"stockFulfilled"|"paymentReceived"|"paymentOrphaned"|"orderChanged"} [payload] Envelope payload
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -3540,9 +4407,10 @@ export const pallet = $root.pallet = (() => {
                  *   stockFulfilled?: pallet.events.v1.StockFulfilled.$Shape|null;
                  *   paymentReceived?: pallet.events.v1.PaymentReceived.$Shape|null;
                  *   paymentOrphaned?: pallet.events.v1.PaymentOrphaned.$Shape|null;
+                 *   orderChanged?: pallet.events.v1.OrderChanged.$Shape|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * } & (
-                 *   ({ payload?: undefined; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockSet"; stockSet: pallet.events.v1.StockSet.$Shape; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockAdjusted"; stockSet?: null; stockAdjusted: pallet.events.v1.StockAdjusted.$Shape; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockReserved"; stockSet?: null; stockAdjusted?: null; stockReserved: pallet.events.v1.StockReserved.$Shape; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockConfirmed"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed: pallet.events.v1.StockConfirmed.$Shape; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockReleased"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased: pallet.events.v1.StockReleased.$Shape; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockExpired"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired: pallet.events.v1.StockExpired.$Shape; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "stockFulfilled"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled: pallet.events.v1.StockFulfilled.$Shape; paymentReceived?: null; paymentOrphaned?: null }|{ payload?: "paymentReceived"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived: pallet.events.v1.PaymentReceived.$Shape; paymentOrphaned?: null }|{ payload?: "paymentOrphaned"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned: pallet.events.v1.PaymentOrphaned.$Shape })
+                 *   ({ payload?: undefined; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockSet"; stockSet: pallet.events.v1.StockSet.$Shape; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockAdjusted"; stockSet?: null; stockAdjusted: pallet.events.v1.StockAdjusted.$Shape; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockReserved"; stockSet?: null; stockAdjusted?: null; stockReserved: pallet.events.v1.StockReserved.$Shape; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockConfirmed"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed: pallet.events.v1.StockConfirmed.$Shape; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockReleased"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased: pallet.events.v1.StockReleased.$Shape; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockExpired"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired: pallet.events.v1.StockExpired.$Shape; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "stockFulfilled"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled: pallet.events.v1.StockFulfilled.$Shape; paymentReceived?: null; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "paymentReceived"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived: pallet.events.v1.PaymentReceived.$Shape; paymentOrphaned?: null; orderChanged?: null }|{ payload?: "paymentOrphaned"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned: pallet.events.v1.PaymentOrphaned.$Shape; orderChanged?: null }|{ payload?: "orderChanged"; stockSet?: null; stockAdjusted?: null; stockReserved?: null; stockConfirmed?: null; stockReleased?: null; stockExpired?: null; stockFulfilled?: null; paymentReceived?: null; paymentOrphaned?: null; orderChanged: pallet.events.v1.OrderChanged.$Shape })
                  * )} pallet.events.v1.Envelope.$Shape
                  */
 
@@ -3705,17 +4573,25 @@ export const pallet = $root.pallet = (() => {
                  */
                 Envelope.prototype.paymentOrphaned = null;
 
+                /**
+                 * Envelope orderChanged.
+                 * @member {pallet.events.v1.OrderChanged.$Properties|null|undefined} orderChanged
+                 * @memberof pallet.events.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.orderChanged = null;
+
                 // OneOf field names bound to virtual getters and setters
                 let $oneOfFields;
 
                 /**
                  * Envelope payload.
-                 * @member {"stockSet"|"stockAdjusted"|"stockReserved"|"stockConfirmed"|"stockReleased"|"stockExpired"|"stockFulfilled"|"paymentReceived"|"paymentOrphaned"|undefined} payload
+                 * @member {"stockSet"|"stockAdjusted"|"stockReserved"|"stockConfirmed"|"stockReleased"|"stockExpired"|"stockFulfilled"|"paymentReceived"|"paymentOrphaned"|"orderChanged"|undefined} payload
                  * @memberof pallet.events.v1.Envelope
                  * @instance
                  */
                 $Object.defineProperty(Envelope.prototype, "payload", {
-                    get: $util.oneOfGetter($oneOfFields = ["stockSet", "stockAdjusted", "stockReserved", "stockConfirmed", "stockReleased", "stockExpired", "stockFulfilled", "paymentReceived", "paymentOrphaned"]),
+                    get: $util.oneOfGetter($oneOfFields = ["stockSet", "stockAdjusted", "stockReserved", "stockConfirmed", "stockReleased", "stockExpired", "stockFulfilled", "paymentReceived", "paymentOrphaned", "orderChanged"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -3787,6 +4663,8 @@ export const pallet = $root.pallet = (() => {
                         $root.pallet.events.v1.PaymentReceived.encode(message.paymentReceived, writer.uint32(/* id 27, wireType 2 =*/218).fork(), _depth + 1).ldelim();
                     if (message.paymentOrphaned != null && $Object.hasOwnProperty.call(message, "paymentOrphaned"))
                         $root.pallet.events.v1.PaymentOrphaned.encode(message.paymentOrphaned, writer.uint32(/* id 28, wireType 2 =*/226).fork(), _depth + 1).ldelim();
+                    if (message.orderChanged != null && $Object.hasOwnProperty.call(message, "orderChanged"))
+                        $root.pallet.events.v1.OrderChanged.encode(message.orderChanged, writer.uint32(/* id 29, wireType 2 =*/234).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -3975,6 +4853,13 @@ export const pallet = $root.pallet = (() => {
                                 message.payload = "paymentOrphaned";
                                 continue;
                             }
+                        case 29: {
+                                if (wireType !== 2)
+                                    break;
+                                message.orderChanged = $root.pallet.events.v1.OrderChanged.decode(reader, reader.size(), $undefined, _depth + 1, message.orderChanged);
+                                message.payload = "orderChanged";
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -4096,6 +4981,11 @@ export const pallet = $root.pallet = (() => {
                             throw $TypeError(".pallet.events.v1.Envelope.paymentOrphaned: object expected");
                         message.paymentOrphaned = $root.pallet.events.v1.PaymentOrphaned.fromObject(object.paymentOrphaned, _depth + 1);
                     }
+                    if (object.orderChanged != null) {
+                        if (!$util.isObject(object.orderChanged))
+                            throw $TypeError(".pallet.events.v1.Envelope.orderChanged: object expected");
+                        message.orderChanged = $root.pallet.events.v1.OrderChanged.fromObject(object.orderChanged, _depth + 1);
+                    }
                     return message;
                 };
 
@@ -4207,6 +5097,11 @@ export const pallet = $root.pallet = (() => {
                         object.paymentOrphaned = $root.pallet.events.v1.PaymentOrphaned.toObject(message.paymentOrphaned, options, _depth + 1);
                         if (options.oneofs)
                             object.payload = "paymentOrphaned";
+                    }
+                    if (message.orderChanged != null && $Object.hasOwnProperty.call(message, "orderChanged")) {
+                        object.orderChanged = $root.pallet.events.v1.OrderChanged.toObject(message.orderChanged, options, _depth + 1);
+                        if (options.oneofs)
+                            object.payload = "orderChanged";
                     }
                     return object;
                 };

@@ -1637,6 +1637,504 @@ export namespace pallet {
             }
 
             /**
+             * Properties of a ChannelStatusCount.
+             * @deprecated Use pallet.dashboard.v1.ChannelStatusCount.$Properties instead.
+             */
+            interface IChannelStatusCount extends pallet.dashboard.v1.ChannelStatusCount.$Properties {
+            }
+
+            /** Represents a ChannelStatusCount. */
+            class ChannelStatusCount {
+
+                /**
+                 * Constructs a new ChannelStatusCount.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.ChannelStatusCount.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ChannelStatusCount channel. */
+                channel: string;
+
+                /** ChannelStatusCount status. */
+                status: string;
+
+                /** ChannelStatusCount count. */
+                count: number;
+
+                /**
+                 * Creates a new ChannelStatusCount instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns ChannelStatusCount instance
+                 */
+                static create(properties: pallet.dashboard.v1.ChannelStatusCount.$Shape): pallet.dashboard.v1.ChannelStatusCount & pallet.dashboard.v1.ChannelStatusCount.$Shape;
+                static create(properties?: pallet.dashboard.v1.ChannelStatusCount.$Properties): pallet.dashboard.v1.ChannelStatusCount;
+
+                /**
+                 * Encodes the specified ChannelStatusCount message. Does not implicitly {@link pallet.dashboard.v1.ChannelStatusCount.verify|verify} messages.
+                 * @param message ChannelStatusCount message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.ChannelStatusCount.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ChannelStatusCount message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.ChannelStatusCount & pallet.dashboard.v1.ChannelStatusCount.$Shape} ChannelStatusCount
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.ChannelStatusCount & pallet.dashboard.v1.ChannelStatusCount.$Shape;
+
+                /**
+                 * Creates a ChannelStatusCount message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns ChannelStatusCount
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.ChannelStatusCount;
+
+                /**
+                 * Creates a plain object from a ChannelStatusCount message. Also converts values to other types if specified.
+                 * @param message ChannelStatusCount
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.ChannelStatusCount, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this ChannelStatusCount to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for ChannelStatusCount
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace ChannelStatusCount {
+
+                /** Properties of a ChannelStatusCount. */
+                interface $Properties {
+
+                    /** ChannelStatusCount channel */
+                    channel?: (string|null);
+
+                    /** ChannelStatusCount status */
+                    status?: (string|null);
+
+                    /** ChannelStatusCount count */
+                    count?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ChannelStatusCount. */
+                type $Shape = pallet.dashboard.v1.ChannelStatusCount.$Properties;
+            }
+
+            /**
+             * Properties of a HoldReason.
+             * @deprecated Use pallet.dashboard.v1.HoldReason.$Properties instead.
+             */
+            interface IHoldReason extends pallet.dashboard.v1.HoldReason.$Properties {
+            }
+
+            /** Represents a HoldReason. */
+            class HoldReason {
+
+                /**
+                 * Constructs a new HoldReason.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.HoldReason.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** HoldReason rule. */
+                rule: string;
+
+                /** HoldReason detail. */
+                detail: string;
+
+                /**
+                 * Creates a new HoldReason instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns HoldReason instance
+                 */
+                static create(properties: pallet.dashboard.v1.HoldReason.$Shape): pallet.dashboard.v1.HoldReason & pallet.dashboard.v1.HoldReason.$Shape;
+                static create(properties?: pallet.dashboard.v1.HoldReason.$Properties): pallet.dashboard.v1.HoldReason;
+
+                /**
+                 * Encodes the specified HoldReason message. Does not implicitly {@link pallet.dashboard.v1.HoldReason.verify|verify} messages.
+                 * @param message HoldReason message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.HoldReason.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a HoldReason message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.HoldReason & pallet.dashboard.v1.HoldReason.$Shape} HoldReason
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.HoldReason & pallet.dashboard.v1.HoldReason.$Shape;
+
+                /**
+                 * Creates a HoldReason message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns HoldReason
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.HoldReason;
+
+                /**
+                 * Creates a plain object from a HoldReason message. Also converts values to other types if specified.
+                 * @param message HoldReason
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.HoldReason, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this HoldReason to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for HoldReason
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace HoldReason {
+
+                /** Properties of a HoldReason. */
+                interface $Properties {
+
+                    /** HoldReason rule */
+                    rule?: (string|null);
+
+                    /** HoldReason detail */
+                    detail?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a HoldReason. */
+                type $Shape = pallet.dashboard.v1.HoldReason.$Properties;
+            }
+
+            /**
+             * Properties of a HeldOrder.
+             * @deprecated Use pallet.dashboard.v1.HeldOrder.$Properties instead.
+             */
+            interface IHeldOrder extends pallet.dashboard.v1.HeldOrder.$Properties {
+            }
+
+            /** Represents a HeldOrder. */
+            class HeldOrder {
+
+                /**
+                 * Constructs a new HeldOrder.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.HeldOrder.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** HeldOrder orderId. */
+                orderId: string;
+
+                /** HeldOrder channel. */
+                channel: string;
+
+                /** HeldOrder externalId. */
+                externalId: string;
+
+                /** HeldOrder holds. */
+                holds: pallet.dashboard.v1.HoldReason.$Properties[];
+
+                /** HeldOrder since. */
+                since: number;
+
+                /** HeldOrder currency. */
+                currency: string;
+
+                /** HeldOrder totalMinor. */
+                totalMinor: number;
+
+                /** HeldOrder version. */
+                version: number;
+
+                /**
+                 * Creates a new HeldOrder instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns HeldOrder instance
+                 */
+                static create(properties: pallet.dashboard.v1.HeldOrder.$Shape): pallet.dashboard.v1.HeldOrder & pallet.dashboard.v1.HeldOrder.$Shape;
+                static create(properties?: pallet.dashboard.v1.HeldOrder.$Properties): pallet.dashboard.v1.HeldOrder;
+
+                /**
+                 * Encodes the specified HeldOrder message. Does not implicitly {@link pallet.dashboard.v1.HeldOrder.verify|verify} messages.
+                 * @param message HeldOrder message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.HeldOrder.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a HeldOrder message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.HeldOrder & pallet.dashboard.v1.HeldOrder.$Shape} HeldOrder
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.HeldOrder & pallet.dashboard.v1.HeldOrder.$Shape;
+
+                /**
+                 * Creates a HeldOrder message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns HeldOrder
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.HeldOrder;
+
+                /**
+                 * Creates a plain object from a HeldOrder message. Also converts values to other types if specified.
+                 * @param message HeldOrder
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.HeldOrder, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this HeldOrder to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for HeldOrder
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace HeldOrder {
+
+                /** Properties of a HeldOrder. */
+                interface $Properties {
+
+                    /** HeldOrder orderId */
+                    orderId?: (string|null);
+
+                    /** HeldOrder channel */
+                    channel?: (string|null);
+
+                    /** HeldOrder externalId */
+                    externalId?: (string|null);
+
+                    /** HeldOrder holds */
+                    holds?: (pallet.dashboard.v1.HoldReason.$Properties[]|null);
+
+                    /** HeldOrder since */
+                    since?: (number|null);
+
+                    /** HeldOrder currency */
+                    currency?: (string|null);
+
+                    /** HeldOrder totalMinor */
+                    totalMinor?: (number|null);
+
+                    /** HeldOrder version */
+                    version?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a HeldOrder. */
+                type $Shape = pallet.dashboard.v1.HeldOrder.$Properties;
+            }
+
+            /**
+             * Properties of an OrderPool.
+             * @deprecated Use pallet.dashboard.v1.OrderPool.$Properties instead.
+             */
+            interface IOrderPool extends pallet.dashboard.v1.OrderPool.$Properties {
+            }
+
+            /** Represents an OrderPool. */
+            class OrderPool {
+
+                /**
+                 * Constructs a new OrderPool.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: pallet.dashboard.v1.OrderPool.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** OrderPool day. */
+                day: string;
+
+                /** OrderPool timeZone. */
+                timeZone: string;
+
+                /** OrderPool dayStart. */
+                dayStart: number;
+
+                /** OrderPool total. */
+                total: number;
+
+                /** OrderPool counts. */
+                counts: pallet.dashboard.v1.ChannelStatusCount.$Properties[];
+
+                /** OrderPool held. */
+                held: pallet.dashboard.v1.HeldOrder.$Properties[];
+
+                /** OrderPool unheld. */
+                unheld: string[];
+
+                /** OrderPool heldCount. */
+                heldCount: number;
+
+                /** OrderPool paidToReleasedMs. */
+                paidToReleasedMs: number;
+
+                /** OrderPool paidToReleasedSamples. */
+                paidToReleasedSamples: number;
+
+                /** OrderPool paidToReleasedMeasured. */
+                paidToReleasedMeasured: number;
+
+                /** OrderPool approximate. */
+                approximate: boolean;
+
+                /**
+                 * Creates a new OrderPool instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns OrderPool instance
+                 */
+                static create(properties: pallet.dashboard.v1.OrderPool.$Shape): pallet.dashboard.v1.OrderPool & pallet.dashboard.v1.OrderPool.$Shape;
+                static create(properties?: pallet.dashboard.v1.OrderPool.$Properties): pallet.dashboard.v1.OrderPool;
+
+                /**
+                 * Encodes the specified OrderPool message. Does not implicitly {@link pallet.dashboard.v1.OrderPool.verify|verify} messages.
+                 * @param message OrderPool message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: pallet.dashboard.v1.OrderPool.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an OrderPool message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.OrderPool & pallet.dashboard.v1.OrderPool.$Shape} OrderPool
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pallet.dashboard.v1.OrderPool & pallet.dashboard.v1.OrderPool.$Shape;
+
+                /**
+                 * Creates an OrderPool message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns OrderPool
+                 */
+                static fromObject(object: { [k: string]: any }): pallet.dashboard.v1.OrderPool;
+
+                /**
+                 * Creates a plain object from an OrderPool message. Also converts values to other types if specified.
+                 * @param message OrderPool
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: pallet.dashboard.v1.OrderPool, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this OrderPool to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for OrderPool
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace OrderPool {
+
+                /** Properties of an OrderPool. */
+                interface $Properties {
+
+                    /** OrderPool day */
+                    day?: (string|null);
+
+                    /** OrderPool timeZone */
+                    timeZone?: (string|null);
+
+                    /** OrderPool dayStart */
+                    dayStart?: (number|null);
+
+                    /** OrderPool total */
+                    total?: (number|null);
+
+                    /** OrderPool counts */
+                    counts?: (pallet.dashboard.v1.ChannelStatusCount.$Properties[]|null);
+
+                    /** OrderPool held */
+                    held?: (pallet.dashboard.v1.HeldOrder.$Properties[]|null);
+
+                    /** OrderPool unheld */
+                    unheld?: (string[]|null);
+
+                    /** OrderPool heldCount */
+                    heldCount?: (number|null);
+
+                    /** OrderPool paidToReleasedMs */
+                    paidToReleasedMs?: (number|null);
+
+                    /** OrderPool paidToReleasedSamples */
+                    paidToReleasedSamples?: (number|null);
+
+                    /** OrderPool paidToReleasedMeasured */
+                    paidToReleasedMeasured?: (number|null);
+
+                    /** OrderPool approximate */
+                    approximate?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an OrderPool. */
+                type $Shape = pallet.dashboard.v1.OrderPool.$Properties;
+            }
+
+            /**
              * Properties of an Error.
              * @deprecated Use pallet.dashboard.v1.Error.$Properties instead.
              */
@@ -1781,8 +2279,11 @@ export namespace pallet {
                 /** Frame error. */
                 error?: (pallet.dashboard.v1.Error.$Properties|null);
 
+                /** Frame orderPool. */
+                orderPool?: (pallet.dashboard.v1.OrderPool.$Properties|null);
+
                 /** Frame data. */
-                data?: ("stock"|"lowStock"|"orders"|"exceptions"|"error");
+                data?: ("stock"|"lowStock"|"orders"|"exceptions"|"error"|"orderPool");
 
                 /**
                  * Creates a new Frame instance using the specified properties.
@@ -1871,8 +2372,11 @@ export namespace pallet {
                     /** Frame error */
                     error?: (pallet.dashboard.v1.Error.$Properties|null);
 
+                    /** Frame orderPool */
+                    orderPool?: (pallet.dashboard.v1.OrderPool.$Properties|null);
+
                     /** Frame data */
-                    data?: ("stock"|"lowStock"|"orders"|"exceptions"|"error");
+                    data?: ("stock"|"lowStock"|"orders"|"exceptions"|"error"|"orderPool");
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -1889,9 +2393,10 @@ export namespace pallet {
                   orders?: pallet.dashboard.v1.OrdersToday.$Shape|null;
                   exceptions?: pallet.dashboard.v1.Exceptions.$Shape|null;
                   error?: pallet.dashboard.v1.Error.$Shape|null;
+                  orderPool?: pallet.dashboard.v1.OrderPool.$Shape|null;
                   $unknowns?: Uint8Array[];
                 } & (
-                  ({ data?: undefined; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error?: null }|{ data?: "stock"; stock: pallet.dashboard.v1.Stock.$Shape; lowStock?: null; orders?: null; exceptions?: null; error?: null }|{ data?: "lowStock"; stock?: null; lowStock: pallet.dashboard.v1.LowStock.$Shape; orders?: null; exceptions?: null; error?: null }|{ data?: "orders"; stock?: null; lowStock?: null; orders: pallet.dashboard.v1.OrdersToday.$Shape; exceptions?: null; error?: null }|{ data?: "exceptions"; stock?: null; lowStock?: null; orders?: null; exceptions: pallet.dashboard.v1.Exceptions.$Shape; error?: null }|{ data?: "error"; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error: pallet.dashboard.v1.Error.$Shape })
+                  ({ data?: undefined; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error?: null; orderPool?: null }|{ data?: "stock"; stock: pallet.dashboard.v1.Stock.$Shape; lowStock?: null; orders?: null; exceptions?: null; error?: null; orderPool?: null }|{ data?: "lowStock"; stock?: null; lowStock: pallet.dashboard.v1.LowStock.$Shape; orders?: null; exceptions?: null; error?: null; orderPool?: null }|{ data?: "orders"; stock?: null; lowStock?: null; orders: pallet.dashboard.v1.OrdersToday.$Shape; exceptions?: null; error?: null; orderPool?: null }|{ data?: "exceptions"; stock?: null; lowStock?: null; orders?: null; exceptions: pallet.dashboard.v1.Exceptions.$Shape; error?: null; orderPool?: null }|{ data?: "error"; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error: pallet.dashboard.v1.Error.$Shape; orderPool?: null }|{ data?: "orderPool"; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error?: null; orderPool: pallet.dashboard.v1.OrderPool.$Shape })
                 );
             }
         }

@@ -5161,6 +5161,1660 @@ export const pallet = $root.pallet = (() => {
                 return Exceptions;
             })();
 
+            v1.ChannelStatusCount = (function() {
+
+                /**
+                 * Properties of a ChannelStatusCount.
+                 * @typedef {Object} pallet.dashboard.v1.ChannelStatusCount.$Properties
+                 * @property {string|null} [channel] ChannelStatusCount channel
+                 * @property {string|null} [status] ChannelStatusCount status
+                 * @property {number|null} [count] ChannelStatusCount count
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ChannelStatusCount.
+                 * @memberof pallet.dashboard.v1
+                 * @interface IChannelStatusCount
+                 * @augments pallet.dashboard.v1.ChannelStatusCount.$Properties
+                 * @deprecated Use pallet.dashboard.v1.ChannelStatusCount.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ChannelStatusCount.
+                 * @typedef {pallet.dashboard.v1.ChannelStatusCount.$Properties} pallet.dashboard.v1.ChannelStatusCount.$Shape
+                 */
+
+                /**
+                 * Constructs a new ChannelStatusCount.
+                 * @memberof pallet.dashboard.v1
+                 * @classdesc Represents a ChannelStatusCount.
+                 * @constructor
+                 * @param {pallet.dashboard.v1.ChannelStatusCount.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ChannelStatusCount = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ChannelStatusCount channel.
+                 * @member {string} channel
+                 * @memberof pallet.dashboard.v1.ChannelStatusCount
+                 * @instance
+                 */
+                ChannelStatusCount.prototype.channel = "";
+
+                /**
+                 * ChannelStatusCount status.
+                 * @member {string} status
+                 * @memberof pallet.dashboard.v1.ChannelStatusCount
+                 * @instance
+                 */
+                ChannelStatusCount.prototype.status = "";
+
+                /**
+                 * ChannelStatusCount count.
+                 * @member {number} count
+                 * @memberof pallet.dashboard.v1.ChannelStatusCount
+                 * @instance
+                 */
+                ChannelStatusCount.prototype.count = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new ChannelStatusCount instance using the specified properties.
+                 * @function create
+                 * @memberof pallet.dashboard.v1.ChannelStatusCount
+                 * @static
+                 * @param {pallet.dashboard.v1.ChannelStatusCount.$Properties=} [properties] Properties to set
+                 * @returns {pallet.dashboard.v1.ChannelStatusCount} ChannelStatusCount instance
+                 * @type {{
+                 *   (properties: pallet.dashboard.v1.ChannelStatusCount.$Shape): pallet.dashboard.v1.ChannelStatusCount & pallet.dashboard.v1.ChannelStatusCount.$Shape;
+                 *   (properties?: pallet.dashboard.v1.ChannelStatusCount.$Properties): pallet.dashboard.v1.ChannelStatusCount;
+                 * }}
+                 */
+                ChannelStatusCount.create = function(properties) {
+                    return new ChannelStatusCount(properties);
+                };
+
+                /**
+                 * Encodes the specified ChannelStatusCount message. Does not implicitly {@link pallet.dashboard.v1.ChannelStatusCount.verify|verify} messages.
+                 * @function encode
+                 * @memberof pallet.dashboard.v1.ChannelStatusCount
+                 * @static
+                 * @param {pallet.dashboard.v1.ChannelStatusCount.$Properties} message ChannelStatusCount message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ChannelStatusCount.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.channel != null && $Object.hasOwnProperty.call(message, "channel") && message.channel !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.channel);
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.status);
+                    if (message.count != null && $Object.hasOwnProperty.call(message, "count") && (typeof message.count === "object" ? message.count.low || message.count.high : message.count !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int64(message.count);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ChannelStatusCount message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof pallet.dashboard.v1.ChannelStatusCount
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.ChannelStatusCount & pallet.dashboard.v1.ChannelStatusCount.$Shape} ChannelStatusCount
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ChannelStatusCount.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.pallet.dashboard.v1.ChannelStatusCount();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.channel = value;
+                                else
+                                    delete message.channel;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.status = value;
+                                else
+                                    delete message.status;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.count = value;
+                                else
+                                    delete message.count;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ChannelStatusCount message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof pallet.dashboard.v1.ChannelStatusCount
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {pallet.dashboard.v1.ChannelStatusCount} ChannelStatusCount
+                 */
+                ChannelStatusCount.fromObject = function (object, _depth) {
+                    if (object instanceof $root.pallet.dashboard.v1.ChannelStatusCount)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".pallet.dashboard.v1.ChannelStatusCount: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.pallet.dashboard.v1.ChannelStatusCount();
+                    if (object.channel != null)
+                        if (typeof object.channel !== "string" || object.channel.length)
+                            message.channel = $String(object.channel);
+                    if (object.status != null)
+                        if (typeof object.status !== "string" || object.status.length)
+                            message.status = $String(object.status);
+                    if (object.count != null)
+                        if (typeof object.count === "object" ? object.count.low || object.count.high : $Number(object.count) !== 0)
+                            if ($util.Long)
+                                message.count = $util.Long.fromValue(object.count, false);
+                            else if (typeof object.count === "string")
+                                message.count = $parseInt(object.count, 10);
+                            else if (typeof object.count === "number")
+                                message.count = object.count;
+                            else if (typeof object.count === "object")
+                                message.count = new $util.LongBits(object.count.low >>> 0, object.count.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ChannelStatusCount message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof pallet.dashboard.v1.ChannelStatusCount
+                 * @static
+                 * @param {pallet.dashboard.v1.ChannelStatusCount} message ChannelStatusCount
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ChannelStatusCount.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.channel = "";
+                        object.status = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.count = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.count = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.channel != null && $Object.hasOwnProperty.call(message, "channel"))
+                        object.channel = message.channel;
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                        object.status = message.status;
+                    if (message.count != null && $Object.hasOwnProperty.call(message, "count"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.count = typeof message.count === "number" ? $BigInt(message.count) : $util.Long.fromBits(message.count.low >>> 0, message.count.high >>> 0, false).toBigInt();
+                        else if (typeof message.count === "number")
+                            object.count = options.longs === $String ? $String(message.count) : message.count;
+                        else
+                            object.count = options.longs === $String ? $util.Long.prototype.toString.call(message.count) : options.longs === $Number ? new $util.LongBits(message.count.low >>> 0, message.count.high >>> 0).toNumber() : message.count;
+                    return object;
+                };
+
+                /**
+                 * Converts this ChannelStatusCount to JSON.
+                 * @function toJSON
+                 * @memberof pallet.dashboard.v1.ChannelStatusCount
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ChannelStatusCount.prototype.toJSON = function() {
+                    return ChannelStatusCount.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for ChannelStatusCount
+                 * @function getTypeUrl
+                 * @memberof pallet.dashboard.v1.ChannelStatusCount
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                ChannelStatusCount.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/pallet.dashboard.v1.ChannelStatusCount";
+                };
+
+                return ChannelStatusCount;
+            })();
+
+            v1.HoldReason = (function() {
+
+                /**
+                 * Properties of a HoldReason.
+                 * @typedef {Object} pallet.dashboard.v1.HoldReason.$Properties
+                 * @property {string|null} [rule] HoldReason rule
+                 * @property {string|null} [detail] HoldReason detail
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a HoldReason.
+                 * @memberof pallet.dashboard.v1
+                 * @interface IHoldReason
+                 * @augments pallet.dashboard.v1.HoldReason.$Properties
+                 * @deprecated Use pallet.dashboard.v1.HoldReason.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a HoldReason.
+                 * @typedef {pallet.dashboard.v1.HoldReason.$Properties} pallet.dashboard.v1.HoldReason.$Shape
+                 */
+
+                /**
+                 * Constructs a new HoldReason.
+                 * @memberof pallet.dashboard.v1
+                 * @classdesc Represents a HoldReason.
+                 * @constructor
+                 * @param {pallet.dashboard.v1.HoldReason.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const HoldReason = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * HoldReason rule.
+                 * @member {string} rule
+                 * @memberof pallet.dashboard.v1.HoldReason
+                 * @instance
+                 */
+                HoldReason.prototype.rule = "";
+
+                /**
+                 * HoldReason detail.
+                 * @member {string} detail
+                 * @memberof pallet.dashboard.v1.HoldReason
+                 * @instance
+                 */
+                HoldReason.prototype.detail = "";
+
+                /**
+                 * Creates a new HoldReason instance using the specified properties.
+                 * @function create
+                 * @memberof pallet.dashboard.v1.HoldReason
+                 * @static
+                 * @param {pallet.dashboard.v1.HoldReason.$Properties=} [properties] Properties to set
+                 * @returns {pallet.dashboard.v1.HoldReason} HoldReason instance
+                 * @type {{
+                 *   (properties: pallet.dashboard.v1.HoldReason.$Shape): pallet.dashboard.v1.HoldReason & pallet.dashboard.v1.HoldReason.$Shape;
+                 *   (properties?: pallet.dashboard.v1.HoldReason.$Properties): pallet.dashboard.v1.HoldReason;
+                 * }}
+                 */
+                HoldReason.create = function(properties) {
+                    return new HoldReason(properties);
+                };
+
+                /**
+                 * Encodes the specified HoldReason message. Does not implicitly {@link pallet.dashboard.v1.HoldReason.verify|verify} messages.
+                 * @function encode
+                 * @memberof pallet.dashboard.v1.HoldReason
+                 * @static
+                 * @param {pallet.dashboard.v1.HoldReason.$Properties} message HoldReason message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                HoldReason.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.rule != null && $Object.hasOwnProperty.call(message, "rule") && message.rule !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.rule);
+                    if (message.detail != null && $Object.hasOwnProperty.call(message, "detail") && message.detail !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.detail);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a HoldReason message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof pallet.dashboard.v1.HoldReason
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.HoldReason & pallet.dashboard.v1.HoldReason.$Shape} HoldReason
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                HoldReason.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.pallet.dashboard.v1.HoldReason();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.rule = value;
+                                else
+                                    delete message.rule;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.detail = value;
+                                else
+                                    delete message.detail;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a HoldReason message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof pallet.dashboard.v1.HoldReason
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {pallet.dashboard.v1.HoldReason} HoldReason
+                 */
+                HoldReason.fromObject = function (object, _depth) {
+                    if (object instanceof $root.pallet.dashboard.v1.HoldReason)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".pallet.dashboard.v1.HoldReason: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.pallet.dashboard.v1.HoldReason();
+                    if (object.rule != null)
+                        if (typeof object.rule !== "string" || object.rule.length)
+                            message.rule = $String(object.rule);
+                    if (object.detail != null)
+                        if (typeof object.detail !== "string" || object.detail.length)
+                            message.detail = $String(object.detail);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a HoldReason message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof pallet.dashboard.v1.HoldReason
+                 * @static
+                 * @param {pallet.dashboard.v1.HoldReason} message HoldReason
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                HoldReason.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.rule = "";
+                        object.detail = "";
+                    }
+                    if (message.rule != null && $Object.hasOwnProperty.call(message, "rule"))
+                        object.rule = message.rule;
+                    if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                        object.detail = message.detail;
+                    return object;
+                };
+
+                /**
+                 * Converts this HoldReason to JSON.
+                 * @function toJSON
+                 * @memberof pallet.dashboard.v1.HoldReason
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                HoldReason.prototype.toJSON = function() {
+                    return HoldReason.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for HoldReason
+                 * @function getTypeUrl
+                 * @memberof pallet.dashboard.v1.HoldReason
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                HoldReason.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/pallet.dashboard.v1.HoldReason";
+                };
+
+                return HoldReason;
+            })();
+
+            v1.HeldOrder = (function() {
+
+                /**
+                 * Properties of a HeldOrder.
+                 * @typedef {Object} pallet.dashboard.v1.HeldOrder.$Properties
+                 * @property {string|null} [orderId] HeldOrder orderId
+                 * @property {string|null} [channel] HeldOrder channel
+                 * @property {string|null} [externalId] HeldOrder externalId
+                 * @property {Array.<pallet.dashboard.v1.HoldReason.$Properties>|null} [holds] HeldOrder holds
+                 * @property {number|null} [since] HeldOrder since
+                 * @property {string|null} [currency] HeldOrder currency
+                 * @property {number|null} [totalMinor] HeldOrder totalMinor
+                 * @property {number|null} [version] HeldOrder version
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a HeldOrder.
+                 * @memberof pallet.dashboard.v1
+                 * @interface IHeldOrder
+                 * @augments pallet.dashboard.v1.HeldOrder.$Properties
+                 * @deprecated Use pallet.dashboard.v1.HeldOrder.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a HeldOrder.
+                 * @typedef {pallet.dashboard.v1.HeldOrder.$Properties} pallet.dashboard.v1.HeldOrder.$Shape
+                 */
+
+                /**
+                 * Constructs a new HeldOrder.
+                 * @memberof pallet.dashboard.v1
+                 * @classdesc Represents a HeldOrder.
+                 * @constructor
+                 * @param {pallet.dashboard.v1.HeldOrder.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const HeldOrder = function (properties) {
+                    this.holds = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * HeldOrder orderId.
+                 * @member {string} orderId
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @instance
+                 */
+                HeldOrder.prototype.orderId = "";
+
+                /**
+                 * HeldOrder channel.
+                 * @member {string} channel
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @instance
+                 */
+                HeldOrder.prototype.channel = "";
+
+                /**
+                 * HeldOrder externalId.
+                 * @member {string} externalId
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @instance
+                 */
+                HeldOrder.prototype.externalId = "";
+
+                /**
+                 * HeldOrder holds.
+                 * @member {Array.<pallet.dashboard.v1.HoldReason.$Properties>} holds
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @instance
+                 */
+                HeldOrder.prototype.holds = $util.emptyArray;
+
+                /**
+                 * HeldOrder since.
+                 * @member {number} since
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @instance
+                 */
+                HeldOrder.prototype.since = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * HeldOrder currency.
+                 * @member {string} currency
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @instance
+                 */
+                HeldOrder.prototype.currency = "";
+
+                /**
+                 * HeldOrder totalMinor.
+                 * @member {number} totalMinor
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @instance
+                 */
+                HeldOrder.prototype.totalMinor = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * HeldOrder version.
+                 * @member {number} version
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @instance
+                 */
+                HeldOrder.prototype.version = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new HeldOrder instance using the specified properties.
+                 * @function create
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @static
+                 * @param {pallet.dashboard.v1.HeldOrder.$Properties=} [properties] Properties to set
+                 * @returns {pallet.dashboard.v1.HeldOrder} HeldOrder instance
+                 * @type {{
+                 *   (properties: pallet.dashboard.v1.HeldOrder.$Shape): pallet.dashboard.v1.HeldOrder & pallet.dashboard.v1.HeldOrder.$Shape;
+                 *   (properties?: pallet.dashboard.v1.HeldOrder.$Properties): pallet.dashboard.v1.HeldOrder;
+                 * }}
+                 */
+                HeldOrder.create = function(properties) {
+                    return new HeldOrder(properties);
+                };
+
+                /**
+                 * Encodes the specified HeldOrder message. Does not implicitly {@link pallet.dashboard.v1.HeldOrder.verify|verify} messages.
+                 * @function encode
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @static
+                 * @param {pallet.dashboard.v1.HeldOrder.$Properties} message HeldOrder message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                HeldOrder.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId") && message.orderId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.orderId);
+                    if (message.channel != null && $Object.hasOwnProperty.call(message, "channel") && message.channel !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.channel);
+                    if (message.externalId != null && $Object.hasOwnProperty.call(message, "externalId") && message.externalId !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.externalId);
+                    if (message.holds != null && message.holds.length)
+                        for (let i = 0; i < message.holds.length; ++i)
+                            $root.pallet.dashboard.v1.HoldReason.encode(message.holds[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.since != null && $Object.hasOwnProperty.call(message, "since") && (typeof message.since === "object" ? message.since.low || message.since.high : message.since !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).int64(message.since);
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency") && message.currency !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.currency);
+                    if (message.totalMinor != null && $Object.hasOwnProperty.call(message, "totalMinor") && (typeof message.totalMinor === "object" ? message.totalMinor.low || message.totalMinor.high : message.totalMinor !== 0))
+                        writer.uint32(/* id 7, wireType 0 =*/56).int64(message.totalMinor);
+                    if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                        writer.uint32(/* id 8, wireType 0 =*/64).int64(message.version);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a HeldOrder message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.HeldOrder & pallet.dashboard.v1.HeldOrder.$Shape} HeldOrder
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                HeldOrder.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.pallet.dashboard.v1.HeldOrder();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.orderId = value;
+                                else
+                                    delete message.orderId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.channel = value;
+                                else
+                                    delete message.channel;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.externalId = value;
+                                else
+                                    delete message.externalId;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.holds && message.holds.length))
+                                    message.holds = [];
+                                message.holds.push($root.pallet.dashboard.v1.HoldReason.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.since = value;
+                                else
+                                    delete message.since;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.currency = value;
+                                else
+                                    delete message.currency;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.totalMinor = value;
+                                else
+                                    delete message.totalMinor;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.version = value;
+                                else
+                                    delete message.version;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a HeldOrder message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {pallet.dashboard.v1.HeldOrder} HeldOrder
+                 */
+                HeldOrder.fromObject = function (object, _depth) {
+                    if (object instanceof $root.pallet.dashboard.v1.HeldOrder)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".pallet.dashboard.v1.HeldOrder: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.pallet.dashboard.v1.HeldOrder();
+                    if (object.orderId != null)
+                        if (typeof object.orderId !== "string" || object.orderId.length)
+                            message.orderId = $String(object.orderId);
+                    if (object.channel != null)
+                        if (typeof object.channel !== "string" || object.channel.length)
+                            message.channel = $String(object.channel);
+                    if (object.externalId != null)
+                        if (typeof object.externalId !== "string" || object.externalId.length)
+                            message.externalId = $String(object.externalId);
+                    if (object.holds) {
+                        if (!$Array.isArray(object.holds))
+                            throw $TypeError(".pallet.dashboard.v1.HeldOrder.holds: array expected");
+                        message.holds = $Array(object.holds.length);
+                        for (let i = 0; i < object.holds.length; ++i) {
+                            if (!$util.isObject(object.holds[i]))
+                                throw $TypeError(".pallet.dashboard.v1.HeldOrder.holds: object expected");
+                            message.holds[i] = $root.pallet.dashboard.v1.HoldReason.fromObject(object.holds[i], _depth + 1);
+                        }
+                    }
+                    if (object.since != null)
+                        if (typeof object.since === "object" ? object.since.low || object.since.high : $Number(object.since) !== 0)
+                            if ($util.Long)
+                                message.since = $util.Long.fromValue(object.since, false);
+                            else if (typeof object.since === "string")
+                                message.since = $parseInt(object.since, 10);
+                            else if (typeof object.since === "number")
+                                message.since = object.since;
+                            else if (typeof object.since === "object")
+                                message.since = new $util.LongBits(object.since.low >>> 0, object.since.high >>> 0).toNumber();
+                    if (object.currency != null)
+                        if (typeof object.currency !== "string" || object.currency.length)
+                            message.currency = $String(object.currency);
+                    if (object.totalMinor != null)
+                        if (typeof object.totalMinor === "object" ? object.totalMinor.low || object.totalMinor.high : $Number(object.totalMinor) !== 0)
+                            if ($util.Long)
+                                message.totalMinor = $util.Long.fromValue(object.totalMinor, false);
+                            else if (typeof object.totalMinor === "string")
+                                message.totalMinor = $parseInt(object.totalMinor, 10);
+                            else if (typeof object.totalMinor === "number")
+                                message.totalMinor = object.totalMinor;
+                            else if (typeof object.totalMinor === "object")
+                                message.totalMinor = new $util.LongBits(object.totalMinor.low >>> 0, object.totalMinor.high >>> 0).toNumber();
+                    if (object.version != null)
+                        if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                            if ($util.Long)
+                                message.version = $util.Long.fromValue(object.version, false);
+                            else if (typeof object.version === "string")
+                                message.version = $parseInt(object.version, 10);
+                            else if (typeof object.version === "number")
+                                message.version = object.version;
+                            else if (typeof object.version === "object")
+                                message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a HeldOrder message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @static
+                 * @param {pallet.dashboard.v1.HeldOrder} message HeldOrder
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                HeldOrder.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.holds = [];
+                    if (options.defaults) {
+                        object.orderId = "";
+                        object.channel = "";
+                        object.externalId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.since = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.since = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.currency = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.totalMinor = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.totalMinor = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId"))
+                        object.orderId = message.orderId;
+                    if (message.channel != null && $Object.hasOwnProperty.call(message, "channel"))
+                        object.channel = message.channel;
+                    if (message.externalId != null && $Object.hasOwnProperty.call(message, "externalId"))
+                        object.externalId = message.externalId;
+                    if (message.holds && message.holds.length) {
+                        object.holds = $Array(message.holds.length);
+                        for (let j = 0; j < message.holds.length; ++j)
+                            object.holds[j] = $root.pallet.dashboard.v1.HoldReason.toObject(message.holds[j], options, _depth + 1);
+                    }
+                    if (message.since != null && $Object.hasOwnProperty.call(message, "since"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.since = typeof message.since === "number" ? $BigInt(message.since) : $util.Long.fromBits(message.since.low >>> 0, message.since.high >>> 0, false).toBigInt();
+                        else if (typeof message.since === "number")
+                            object.since = options.longs === $String ? $String(message.since) : message.since;
+                        else
+                            object.since = options.longs === $String ? $util.Long.prototype.toString.call(message.since) : options.longs === $Number ? new $util.LongBits(message.since.low >>> 0, message.since.high >>> 0).toNumber() : message.since;
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency"))
+                        object.currency = message.currency;
+                    if (message.totalMinor != null && $Object.hasOwnProperty.call(message, "totalMinor"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.totalMinor = typeof message.totalMinor === "number" ? $BigInt(message.totalMinor) : $util.Long.fromBits(message.totalMinor.low >>> 0, message.totalMinor.high >>> 0, false).toBigInt();
+                        else if (typeof message.totalMinor === "number")
+                            object.totalMinor = options.longs === $String ? $String(message.totalMinor) : message.totalMinor;
+                        else
+                            object.totalMinor = options.longs === $String ? $util.Long.prototype.toString.call(message.totalMinor) : options.longs === $Number ? new $util.LongBits(message.totalMinor.low >>> 0, message.totalMinor.high >>> 0).toNumber() : message.totalMinor;
+                    if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, false).toBigInt();
+                        else if (typeof message.version === "number")
+                            object.version = options.longs === $String ? $String(message.version) : message.version;
+                        else
+                            object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber() : message.version;
+                    return object;
+                };
+
+                /**
+                 * Converts this HeldOrder to JSON.
+                 * @function toJSON
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                HeldOrder.prototype.toJSON = function() {
+                    return HeldOrder.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for HeldOrder
+                 * @function getTypeUrl
+                 * @memberof pallet.dashboard.v1.HeldOrder
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                HeldOrder.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/pallet.dashboard.v1.HeldOrder";
+                };
+
+                return HeldOrder;
+            })();
+
+            v1.OrderPool = (function() {
+
+                /**
+                 * Properties of an OrderPool.
+                 * @typedef {Object} pallet.dashboard.v1.OrderPool.$Properties
+                 * @property {string|null} [day] OrderPool day
+                 * @property {string|null} [timeZone] OrderPool timeZone
+                 * @property {number|null} [dayStart] OrderPool dayStart
+                 * @property {number|null} [total] OrderPool total
+                 * @property {Array.<pallet.dashboard.v1.ChannelStatusCount.$Properties>|null} [counts] OrderPool counts
+                 * @property {Array.<pallet.dashboard.v1.HeldOrder.$Properties>|null} [held] OrderPool held
+                 * @property {Array.<string>|null} [unheld] OrderPool unheld
+                 * @property {number|null} [heldCount] OrderPool heldCount
+                 * @property {number|null} [paidToReleasedMs] OrderPool paidToReleasedMs
+                 * @property {number|null} [paidToReleasedSamples] OrderPool paidToReleasedSamples
+                 * @property {number|null} [paidToReleasedMeasured] OrderPool paidToReleasedMeasured
+                 * @property {boolean|null} [approximate] OrderPool approximate
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an OrderPool.
+                 * @memberof pallet.dashboard.v1
+                 * @interface IOrderPool
+                 * @augments pallet.dashboard.v1.OrderPool.$Properties
+                 * @deprecated Use pallet.dashboard.v1.OrderPool.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an OrderPool.
+                 * @typedef {pallet.dashboard.v1.OrderPool.$Properties} pallet.dashboard.v1.OrderPool.$Shape
+                 */
+
+                /**
+                 * Constructs a new OrderPool.
+                 * @memberof pallet.dashboard.v1
+                 * @classdesc Represents an OrderPool.
+                 * @constructor
+                 * @param {pallet.dashboard.v1.OrderPool.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const OrderPool = function (properties) {
+                    this.counts = [];
+                    this.held = [];
+                    this.unheld = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * OrderPool day.
+                 * @member {string} day
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.day = "";
+
+                /**
+                 * OrderPool timeZone.
+                 * @member {string} timeZone
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.timeZone = "";
+
+                /**
+                 * OrderPool dayStart.
+                 * @member {number} dayStart
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.dayStart = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * OrderPool total.
+                 * @member {number} total
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.total = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * OrderPool counts.
+                 * @member {Array.<pallet.dashboard.v1.ChannelStatusCount.$Properties>} counts
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.counts = $util.emptyArray;
+
+                /**
+                 * OrderPool held.
+                 * @member {Array.<pallet.dashboard.v1.HeldOrder.$Properties>} held
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.held = $util.emptyArray;
+
+                /**
+                 * OrderPool unheld.
+                 * @member {Array.<string>} unheld
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.unheld = $util.emptyArray;
+
+                /**
+                 * OrderPool heldCount.
+                 * @member {number} heldCount
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.heldCount = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * OrderPool paidToReleasedMs.
+                 * @member {number} paidToReleasedMs
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.paidToReleasedMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * OrderPool paidToReleasedSamples.
+                 * @member {number} paidToReleasedSamples
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.paidToReleasedSamples = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * OrderPool paidToReleasedMeasured.
+                 * @member {number} paidToReleasedMeasured
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.paidToReleasedMeasured = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * OrderPool approximate.
+                 * @member {boolean} approximate
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 */
+                OrderPool.prototype.approximate = false;
+
+                /**
+                 * Creates a new OrderPool instance using the specified properties.
+                 * @function create
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @static
+                 * @param {pallet.dashboard.v1.OrderPool.$Properties=} [properties] Properties to set
+                 * @returns {pallet.dashboard.v1.OrderPool} OrderPool instance
+                 * @type {{
+                 *   (properties: pallet.dashboard.v1.OrderPool.$Shape): pallet.dashboard.v1.OrderPool & pallet.dashboard.v1.OrderPool.$Shape;
+                 *   (properties?: pallet.dashboard.v1.OrderPool.$Properties): pallet.dashboard.v1.OrderPool;
+                 * }}
+                 */
+                OrderPool.create = function(properties) {
+                    return new OrderPool(properties);
+                };
+
+                /**
+                 * Encodes the specified OrderPool message. Does not implicitly {@link pallet.dashboard.v1.OrderPool.verify|verify} messages.
+                 * @function encode
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @static
+                 * @param {pallet.dashboard.v1.OrderPool.$Properties} message OrderPool message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                OrderPool.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.day != null && $Object.hasOwnProperty.call(message, "day") && message.day !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.day);
+                    if (message.timeZone != null && $Object.hasOwnProperty.call(message, "timeZone") && message.timeZone !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.timeZone);
+                    if (message.dayStart != null && $Object.hasOwnProperty.call(message, "dayStart") && (typeof message.dayStart === "object" ? message.dayStart.low || message.dayStart.high : message.dayStart !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int64(message.dayStart);
+                    if (message.total != null && $Object.hasOwnProperty.call(message, "total") && (typeof message.total === "object" ? message.total.low || message.total.high : message.total !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).int64(message.total);
+                    if (message.counts != null && message.counts.length)
+                        for (let i = 0; i < message.counts.length; ++i)
+                            $root.pallet.dashboard.v1.ChannelStatusCount.encode(message.counts[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.held != null && message.held.length)
+                        for (let i = 0; i < message.held.length; ++i)
+                            $root.pallet.dashboard.v1.HeldOrder.encode(message.held[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                    if (message.unheld != null && message.unheld.length)
+                        for (let i = 0; i < message.unheld.length; ++i)
+                            writer.uint32(/* id 7, wireType 2 =*/58).string(message.unheld[i]);
+                    if (message.heldCount != null && $Object.hasOwnProperty.call(message, "heldCount") && (typeof message.heldCount === "object" ? message.heldCount.low || message.heldCount.high : message.heldCount !== 0))
+                        writer.uint32(/* id 8, wireType 0 =*/64).int64(message.heldCount);
+                    if (message.paidToReleasedMs != null && $Object.hasOwnProperty.call(message, "paidToReleasedMs") && (typeof message.paidToReleasedMs === "object" ? message.paidToReleasedMs.low || message.paidToReleasedMs.high : message.paidToReleasedMs !== 0))
+                        writer.uint32(/* id 9, wireType 0 =*/72).int64(message.paidToReleasedMs);
+                    if (message.paidToReleasedSamples != null && $Object.hasOwnProperty.call(message, "paidToReleasedSamples") && (typeof message.paidToReleasedSamples === "object" ? message.paidToReleasedSamples.low || message.paidToReleasedSamples.high : message.paidToReleasedSamples !== 0))
+                        writer.uint32(/* id 10, wireType 0 =*/80).int64(message.paidToReleasedSamples);
+                    if (message.paidToReleasedMeasured != null && $Object.hasOwnProperty.call(message, "paidToReleasedMeasured") && (typeof message.paidToReleasedMeasured === "object" ? message.paidToReleasedMeasured.low || message.paidToReleasedMeasured.high : message.paidToReleasedMeasured !== 0))
+                        writer.uint32(/* id 11, wireType 0 =*/88).int64(message.paidToReleasedMeasured);
+                    if (message.approximate != null && $Object.hasOwnProperty.call(message, "approximate") && message.approximate !== false)
+                        writer.uint32(/* id 12, wireType 0 =*/96).bool(message.approximate);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an OrderPool message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {pallet.dashboard.v1.OrderPool & pallet.dashboard.v1.OrderPool.$Shape} OrderPool
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                OrderPool.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.pallet.dashboard.v1.OrderPool();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.day = value;
+                                else
+                                    delete message.day;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.timeZone = value;
+                                else
+                                    delete message.timeZone;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.dayStart = value;
+                                else
+                                    delete message.dayStart;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.total = value;
+                                else
+                                    delete message.total;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.counts && message.counts.length))
+                                    message.counts = [];
+                                message.counts.push($root.pallet.dashboard.v1.ChannelStatusCount.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.held && message.held.length))
+                                    message.held = [];
+                                message.held.push($root.pallet.dashboard.v1.HeldOrder.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.unheld && message.unheld.length))
+                                    message.unheld = [];
+                                message.unheld.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.heldCount = value;
+                                else
+                                    delete message.heldCount;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.paidToReleasedMs = value;
+                                else
+                                    delete message.paidToReleasedMs;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.paidToReleasedSamples = value;
+                                else
+                                    delete message.paidToReleasedSamples;
+                                continue;
+                            }
+                        case 11: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.paidToReleasedMeasured = value;
+                                else
+                                    delete message.paidToReleasedMeasured;
+                                continue;
+                            }
+                        case 12: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.approximate = value;
+                                else
+                                    delete message.approximate;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an OrderPool message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {pallet.dashboard.v1.OrderPool} OrderPool
+                 */
+                OrderPool.fromObject = function (object, _depth) {
+                    if (object instanceof $root.pallet.dashboard.v1.OrderPool)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".pallet.dashboard.v1.OrderPool: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.pallet.dashboard.v1.OrderPool();
+                    if (object.day != null)
+                        if (typeof object.day !== "string" || object.day.length)
+                            message.day = $String(object.day);
+                    if (object.timeZone != null)
+                        if (typeof object.timeZone !== "string" || object.timeZone.length)
+                            message.timeZone = $String(object.timeZone);
+                    if (object.dayStart != null)
+                        if (typeof object.dayStart === "object" ? object.dayStart.low || object.dayStart.high : $Number(object.dayStart) !== 0)
+                            if ($util.Long)
+                                message.dayStart = $util.Long.fromValue(object.dayStart, false);
+                            else if (typeof object.dayStart === "string")
+                                message.dayStart = $parseInt(object.dayStart, 10);
+                            else if (typeof object.dayStart === "number")
+                                message.dayStart = object.dayStart;
+                            else if (typeof object.dayStart === "object")
+                                message.dayStart = new $util.LongBits(object.dayStart.low >>> 0, object.dayStart.high >>> 0).toNumber();
+                    if (object.total != null)
+                        if (typeof object.total === "object" ? object.total.low || object.total.high : $Number(object.total) !== 0)
+                            if ($util.Long)
+                                message.total = $util.Long.fromValue(object.total, false);
+                            else if (typeof object.total === "string")
+                                message.total = $parseInt(object.total, 10);
+                            else if (typeof object.total === "number")
+                                message.total = object.total;
+                            else if (typeof object.total === "object")
+                                message.total = new $util.LongBits(object.total.low >>> 0, object.total.high >>> 0).toNumber();
+                    if (object.counts) {
+                        if (!$Array.isArray(object.counts))
+                            throw $TypeError(".pallet.dashboard.v1.OrderPool.counts: array expected");
+                        message.counts = $Array(object.counts.length);
+                        for (let i = 0; i < object.counts.length; ++i) {
+                            if (!$util.isObject(object.counts[i]))
+                                throw $TypeError(".pallet.dashboard.v1.OrderPool.counts: object expected");
+                            message.counts[i] = $root.pallet.dashboard.v1.ChannelStatusCount.fromObject(object.counts[i], _depth + 1);
+                        }
+                    }
+                    if (object.held) {
+                        if (!$Array.isArray(object.held))
+                            throw $TypeError(".pallet.dashboard.v1.OrderPool.held: array expected");
+                        message.held = $Array(object.held.length);
+                        for (let i = 0; i < object.held.length; ++i) {
+                            if (!$util.isObject(object.held[i]))
+                                throw $TypeError(".pallet.dashboard.v1.OrderPool.held: object expected");
+                            message.held[i] = $root.pallet.dashboard.v1.HeldOrder.fromObject(object.held[i], _depth + 1);
+                        }
+                    }
+                    if (object.unheld) {
+                        if (!$Array.isArray(object.unheld))
+                            throw $TypeError(".pallet.dashboard.v1.OrderPool.unheld: array expected");
+                        message.unheld = $Array(object.unheld.length);
+                        for (let i = 0; i < object.unheld.length; ++i)
+                            message.unheld[i] = $String(object.unheld[i]);
+                    }
+                    if (object.heldCount != null)
+                        if (typeof object.heldCount === "object" ? object.heldCount.low || object.heldCount.high : $Number(object.heldCount) !== 0)
+                            if ($util.Long)
+                                message.heldCount = $util.Long.fromValue(object.heldCount, false);
+                            else if (typeof object.heldCount === "string")
+                                message.heldCount = $parseInt(object.heldCount, 10);
+                            else if (typeof object.heldCount === "number")
+                                message.heldCount = object.heldCount;
+                            else if (typeof object.heldCount === "object")
+                                message.heldCount = new $util.LongBits(object.heldCount.low >>> 0, object.heldCount.high >>> 0).toNumber();
+                    if (object.paidToReleasedMs != null)
+                        if (typeof object.paidToReleasedMs === "object" ? object.paidToReleasedMs.low || object.paidToReleasedMs.high : $Number(object.paidToReleasedMs) !== 0)
+                            if ($util.Long)
+                                message.paidToReleasedMs = $util.Long.fromValue(object.paidToReleasedMs, false);
+                            else if (typeof object.paidToReleasedMs === "string")
+                                message.paidToReleasedMs = $parseInt(object.paidToReleasedMs, 10);
+                            else if (typeof object.paidToReleasedMs === "number")
+                                message.paidToReleasedMs = object.paidToReleasedMs;
+                            else if (typeof object.paidToReleasedMs === "object")
+                                message.paidToReleasedMs = new $util.LongBits(object.paidToReleasedMs.low >>> 0, object.paidToReleasedMs.high >>> 0).toNumber();
+                    if (object.paidToReleasedSamples != null)
+                        if (typeof object.paidToReleasedSamples === "object" ? object.paidToReleasedSamples.low || object.paidToReleasedSamples.high : $Number(object.paidToReleasedSamples) !== 0)
+                            if ($util.Long)
+                                message.paidToReleasedSamples = $util.Long.fromValue(object.paidToReleasedSamples, false);
+                            else if (typeof object.paidToReleasedSamples === "string")
+                                message.paidToReleasedSamples = $parseInt(object.paidToReleasedSamples, 10);
+                            else if (typeof object.paidToReleasedSamples === "number")
+                                message.paidToReleasedSamples = object.paidToReleasedSamples;
+                            else if (typeof object.paidToReleasedSamples === "object")
+                                message.paidToReleasedSamples = new $util.LongBits(object.paidToReleasedSamples.low >>> 0, object.paidToReleasedSamples.high >>> 0).toNumber();
+                    if (object.paidToReleasedMeasured != null)
+                        if (typeof object.paidToReleasedMeasured === "object" ? object.paidToReleasedMeasured.low || object.paidToReleasedMeasured.high : $Number(object.paidToReleasedMeasured) !== 0)
+                            if ($util.Long)
+                                message.paidToReleasedMeasured = $util.Long.fromValue(object.paidToReleasedMeasured, false);
+                            else if (typeof object.paidToReleasedMeasured === "string")
+                                message.paidToReleasedMeasured = $parseInt(object.paidToReleasedMeasured, 10);
+                            else if (typeof object.paidToReleasedMeasured === "number")
+                                message.paidToReleasedMeasured = object.paidToReleasedMeasured;
+                            else if (typeof object.paidToReleasedMeasured === "object")
+                                message.paidToReleasedMeasured = new $util.LongBits(object.paidToReleasedMeasured.low >>> 0, object.paidToReleasedMeasured.high >>> 0).toNumber();
+                    if (object.approximate != null)
+                        if (object.approximate)
+                            message.approximate = $Boolean(object.approximate);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an OrderPool message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @static
+                 * @param {pallet.dashboard.v1.OrderPool} message OrderPool
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                OrderPool.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.counts = [];
+                        object.held = [];
+                        object.unheld = [];
+                    }
+                    if (options.defaults) {
+                        object.day = "";
+                        object.timeZone = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.dayStart = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.dayStart = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.total = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.total = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.heldCount = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.heldCount = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.paidToReleasedMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.paidToReleasedMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.paidToReleasedSamples = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.paidToReleasedSamples = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.paidToReleasedMeasured = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.paidToReleasedMeasured = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.approximate = false;
+                    }
+                    if (message.day != null && $Object.hasOwnProperty.call(message, "day"))
+                        object.day = message.day;
+                    if (message.timeZone != null && $Object.hasOwnProperty.call(message, "timeZone"))
+                        object.timeZone = message.timeZone;
+                    if (message.dayStart != null && $Object.hasOwnProperty.call(message, "dayStart"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.dayStart = typeof message.dayStart === "number" ? $BigInt(message.dayStart) : $util.Long.fromBits(message.dayStart.low >>> 0, message.dayStart.high >>> 0, false).toBigInt();
+                        else if (typeof message.dayStart === "number")
+                            object.dayStart = options.longs === $String ? $String(message.dayStart) : message.dayStart;
+                        else
+                            object.dayStart = options.longs === $String ? $util.Long.prototype.toString.call(message.dayStart) : options.longs === $Number ? new $util.LongBits(message.dayStart.low >>> 0, message.dayStart.high >>> 0).toNumber() : message.dayStart;
+                    if (message.total != null && $Object.hasOwnProperty.call(message, "total"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.total = typeof message.total === "number" ? $BigInt(message.total) : $util.Long.fromBits(message.total.low >>> 0, message.total.high >>> 0, false).toBigInt();
+                        else if (typeof message.total === "number")
+                            object.total = options.longs === $String ? $String(message.total) : message.total;
+                        else
+                            object.total = options.longs === $String ? $util.Long.prototype.toString.call(message.total) : options.longs === $Number ? new $util.LongBits(message.total.low >>> 0, message.total.high >>> 0).toNumber() : message.total;
+                    if (message.counts && message.counts.length) {
+                        object.counts = $Array(message.counts.length);
+                        for (let j = 0; j < message.counts.length; ++j)
+                            object.counts[j] = $root.pallet.dashboard.v1.ChannelStatusCount.toObject(message.counts[j], options, _depth + 1);
+                    }
+                    if (message.held && message.held.length) {
+                        object.held = $Array(message.held.length);
+                        for (let j = 0; j < message.held.length; ++j)
+                            object.held[j] = $root.pallet.dashboard.v1.HeldOrder.toObject(message.held[j], options, _depth + 1);
+                    }
+                    if (message.unheld && message.unheld.length) {
+                        object.unheld = $Array(message.unheld.length);
+                        for (let j = 0; j < message.unheld.length; ++j)
+                            object.unheld[j] = message.unheld[j];
+                    }
+                    if (message.heldCount != null && $Object.hasOwnProperty.call(message, "heldCount"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.heldCount = typeof message.heldCount === "number" ? $BigInt(message.heldCount) : $util.Long.fromBits(message.heldCount.low >>> 0, message.heldCount.high >>> 0, false).toBigInt();
+                        else if (typeof message.heldCount === "number")
+                            object.heldCount = options.longs === $String ? $String(message.heldCount) : message.heldCount;
+                        else
+                            object.heldCount = options.longs === $String ? $util.Long.prototype.toString.call(message.heldCount) : options.longs === $Number ? new $util.LongBits(message.heldCount.low >>> 0, message.heldCount.high >>> 0).toNumber() : message.heldCount;
+                    if (message.paidToReleasedMs != null && $Object.hasOwnProperty.call(message, "paidToReleasedMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.paidToReleasedMs = typeof message.paidToReleasedMs === "number" ? $BigInt(message.paidToReleasedMs) : $util.Long.fromBits(message.paidToReleasedMs.low >>> 0, message.paidToReleasedMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.paidToReleasedMs === "number")
+                            object.paidToReleasedMs = options.longs === $String ? $String(message.paidToReleasedMs) : message.paidToReleasedMs;
+                        else
+                            object.paidToReleasedMs = options.longs === $String ? $util.Long.prototype.toString.call(message.paidToReleasedMs) : options.longs === $Number ? new $util.LongBits(message.paidToReleasedMs.low >>> 0, message.paidToReleasedMs.high >>> 0).toNumber() : message.paidToReleasedMs;
+                    if (message.paidToReleasedSamples != null && $Object.hasOwnProperty.call(message, "paidToReleasedSamples"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.paidToReleasedSamples = typeof message.paidToReleasedSamples === "number" ? $BigInt(message.paidToReleasedSamples) : $util.Long.fromBits(message.paidToReleasedSamples.low >>> 0, message.paidToReleasedSamples.high >>> 0, false).toBigInt();
+                        else if (typeof message.paidToReleasedSamples === "number")
+                            object.paidToReleasedSamples = options.longs === $String ? $String(message.paidToReleasedSamples) : message.paidToReleasedSamples;
+                        else
+                            object.paidToReleasedSamples = options.longs === $String ? $util.Long.prototype.toString.call(message.paidToReleasedSamples) : options.longs === $Number ? new $util.LongBits(message.paidToReleasedSamples.low >>> 0, message.paidToReleasedSamples.high >>> 0).toNumber() : message.paidToReleasedSamples;
+                    if (message.paidToReleasedMeasured != null && $Object.hasOwnProperty.call(message, "paidToReleasedMeasured"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.paidToReleasedMeasured = typeof message.paidToReleasedMeasured === "number" ? $BigInt(message.paidToReleasedMeasured) : $util.Long.fromBits(message.paidToReleasedMeasured.low >>> 0, message.paidToReleasedMeasured.high >>> 0, false).toBigInt();
+                        else if (typeof message.paidToReleasedMeasured === "number")
+                            object.paidToReleasedMeasured = options.longs === $String ? $String(message.paidToReleasedMeasured) : message.paidToReleasedMeasured;
+                        else
+                            object.paidToReleasedMeasured = options.longs === $String ? $util.Long.prototype.toString.call(message.paidToReleasedMeasured) : options.longs === $Number ? new $util.LongBits(message.paidToReleasedMeasured.low >>> 0, message.paidToReleasedMeasured.high >>> 0).toNumber() : message.paidToReleasedMeasured;
+                    if (message.approximate != null && $Object.hasOwnProperty.call(message, "approximate"))
+                        object.approximate = message.approximate;
+                    return object;
+                };
+
+                /**
+                 * Converts this OrderPool to JSON.
+                 * @function toJSON
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                OrderPool.prototype.toJSON = function() {
+                    return OrderPool.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for OrderPool
+                 * @function getTypeUrl
+                 * @memberof pallet.dashboard.v1.OrderPool
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                OrderPool.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/pallet.dashboard.v1.OrderPool";
+                };
+
+                return OrderPool;
+            })();
+
             v1.Error = (function() {
 
                 /**
@@ -5427,7 +7081,8 @@ export const pallet = $root.pallet = (() => {
                  * @property {pallet.dashboard.v1.OrdersToday.$Properties|null} [orders] Frame orders
                  * @property {pallet.dashboard.v1.Exceptions.$Properties|null} [exceptions] Frame exceptions
                  * @property {pallet.dashboard.v1.Error.$Properties|null} [error] Frame error
-                 * @property {"stock"|"lowStock"|"orders"|"exceptions"|"error"} [data] Frame data
+                 * @property {pallet.dashboard.v1.OrderPool.$Properties|null} [orderPool] Frame orderPool
+                 * @property {"stock"|"lowStock"|"orders"|"exceptions"|"error"|"orderPool"} [data] Frame data
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -5451,9 +7106,10 @@ export const pallet = $root.pallet = (() => {
                  *   orders?: pallet.dashboard.v1.OrdersToday.$Shape|null;
                  *   exceptions?: pallet.dashboard.v1.Exceptions.$Shape|null;
                  *   error?: pallet.dashboard.v1.Error.$Shape|null;
+                 *   orderPool?: pallet.dashboard.v1.OrderPool.$Shape|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * } & (
-                 *   ({ data?: undefined; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error?: null }|{ data?: "stock"; stock: pallet.dashboard.v1.Stock.$Shape; lowStock?: null; orders?: null; exceptions?: null; error?: null }|{ data?: "lowStock"; stock?: null; lowStock: pallet.dashboard.v1.LowStock.$Shape; orders?: null; exceptions?: null; error?: null }|{ data?: "orders"; stock?: null; lowStock?: null; orders: pallet.dashboard.v1.OrdersToday.$Shape; exceptions?: null; error?: null }|{ data?: "exceptions"; stock?: null; lowStock?: null; orders?: null; exceptions: pallet.dashboard.v1.Exceptions.$Shape; error?: null }|{ data?: "error"; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error: pallet.dashboard.v1.Error.$Shape })
+                 *   ({ data?: undefined; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error?: null; orderPool?: null }|{ data?: "stock"; stock: pallet.dashboard.v1.Stock.$Shape; lowStock?: null; orders?: null; exceptions?: null; error?: null; orderPool?: null }|{ data?: "lowStock"; stock?: null; lowStock: pallet.dashboard.v1.LowStock.$Shape; orders?: null; exceptions?: null; error?: null; orderPool?: null }|{ data?: "orders"; stock?: null; lowStock?: null; orders: pallet.dashboard.v1.OrdersToday.$Shape; exceptions?: null; error?: null; orderPool?: null }|{ data?: "exceptions"; stock?: null; lowStock?: null; orders?: null; exceptions: pallet.dashboard.v1.Exceptions.$Shape; error?: null; orderPool?: null }|{ data?: "error"; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error: pallet.dashboard.v1.Error.$Shape; orderPool?: null }|{ data?: "orderPool"; stock?: null; lowStock?: null; orders?: null; exceptions?: null; error?: null; orderPool: pallet.dashboard.v1.OrderPool.$Shape })
                  * )} pallet.dashboard.v1.Frame.$Shape
                  */
 
@@ -5544,17 +7200,25 @@ export const pallet = $root.pallet = (() => {
                  */
                 Frame.prototype.error = null;
 
+                /**
+                 * Frame orderPool.
+                 * @member {pallet.dashboard.v1.OrderPool.$Properties|null|undefined} orderPool
+                 * @memberof pallet.dashboard.v1.Frame
+                 * @instance
+                 */
+                Frame.prototype.orderPool = null;
+
                 // OneOf field names bound to virtual getters and setters
                 let $oneOfFields;
 
                 /**
                  * Frame data.
-                 * @member {"stock"|"lowStock"|"orders"|"exceptions"|"error"|undefined} data
+                 * @member {"stock"|"lowStock"|"orders"|"exceptions"|"error"|"orderPool"|undefined} data
                  * @memberof pallet.dashboard.v1.Frame
                  * @instance
                  */
                 $Object.defineProperty(Frame.prototype, "data", {
-                    get: $util.oneOfGetter($oneOfFields = ["stock", "lowStock", "orders", "exceptions", "error"]),
+                    get: $util.oneOfGetter($oneOfFields = ["stock", "lowStock", "orders", "exceptions", "error", "orderPool"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -5608,6 +7272,8 @@ export const pallet = $root.pallet = (() => {
                         $root.pallet.dashboard.v1.Exceptions.encode(message.exceptions, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
                     if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
                         $root.pallet.dashboard.v1.Error.encode(message.error, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
+                    if (message.orderPool != null && $Object.hasOwnProperty.call(message, "orderPool"))
+                        $root.pallet.dashboard.v1.OrderPool.encode(message.orderPool, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -5723,6 +7389,13 @@ export const pallet = $root.pallet = (() => {
                                 message.data = "error";
                                 continue;
                             }
+                        case 15: {
+                                if (wireType !== 2)
+                                    break;
+                                message.orderPool = $root.pallet.dashboard.v1.OrderPool.decode(reader, reader.size(), $undefined, _depth + 1, message.orderPool);
+                                message.data = "orderPool";
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -5809,6 +7482,11 @@ export const pallet = $root.pallet = (() => {
                             throw $TypeError(".pallet.dashboard.v1.Frame.error: object expected");
                         message.error = $root.pallet.dashboard.v1.Error.fromObject(object.error, _depth + 1);
                     }
+                    if (object.orderPool != null) {
+                        if (!$util.isObject(object.orderPool))
+                            throw $TypeError(".pallet.dashboard.v1.Frame.orderPool: object expected");
+                        message.orderPool = $root.pallet.dashboard.v1.OrderPool.fromObject(object.orderPool, _depth + 1);
+                    }
                     return message;
                 };
 
@@ -5885,6 +7563,11 @@ export const pallet = $root.pallet = (() => {
                         object.error = $root.pallet.dashboard.v1.Error.toObject(message.error, options, _depth + 1);
                         if (options.oneofs)
                             object.data = "error";
+                    }
+                    if (message.orderPool != null && $Object.hasOwnProperty.call(message, "orderPool")) {
+                        object.orderPool = $root.pallet.dashboard.v1.OrderPool.toObject(message.orderPool, options, _depth + 1);
+                        if (options.oneofs)
+                            object.data = "orderPool";
                     }
                     return object;
                 };

@@ -6,11 +6,12 @@
 import type { Registry } from 'prom-client';
 import type { KeyStatus } from '../app/board.port.ts';
 import { Board } from '../app/board/board.ts';
-import type { BoardOptions } from '../app/board/board.types.ts';
+import { boardDefaults, type BoardOptions } from '../app/board/board.types.ts';
 import type { Clock } from '../app/clock.port.ts';
 import type { DashboardTokens } from '../app/dashboard.token.ts';
 import type { Log } from '../app/log.port.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
+import { PgBoardOrdersRepo } from '../adapters/postgres/board.orders.repo.ts';
 import { PgBoardRepo } from '../adapters/postgres/board.repo.ts';
 import { KeyStatusRepo } from '../adapters/postgres/key-status.repo.ts';
 import type { Sql } from '../adapters/postgres/sql.ts';
@@ -57,10 +58,11 @@ export async function startWsRole(deps: WsRoleDeps, opts: WsRoleOptions): Promis
   if (keys === null) throw new Error('the ws role needs PostgreSQL (or a KeyStatus) to check the API keys behind dashboard tokens');
   const registry = deps.registry ? { registry: deps.registry } : {};
   const board = new Board(deps.clock, opts.board);
+  const boardOpts = { ...boardDefaults, ...opts.board };
   const aggregator = new Aggregator({
     board, nats: deps.nats, ledger: deps.sql === null ? null : new PgBoardRepo(deps.sql), hot: new RedisBoardRepo(deps.redis, opts.namespace),
-    clock: deps.clock, log: deps.log, ...registry,
-  }, { ...opts.aggregator, namespace: opts.namespace });
+    orders: deps.sql === null ? null : new PgBoardOrdersRepo(deps.sql), clock: deps.clock, log: deps.log, ...registry,
+  }, { ordersPerTenantMax: boardOpts.ordersTrackedMax, ordersTenantsMax: boardOpts.tenantsMax, ...opts.aggregator, namespace: opts.namespace });
   const started = await aggregator.start();
   const fanout = new Fanout({ board, tokens: deps.tokens, keys, catalog: deps.catalog, clock: deps.clock, log: deps.log, ...registry }, opts.fanout);
   let port: number;

@@ -3,8 +3,8 @@
 // order pool (app/order.apply.service.ts). Acks only after the order, its
 // audit entry and the delivery record are committed; a failure naks with
 // backoff; a message that is not an intake document, or one that keeps
-// failing, goes to the dead-letter stream. Bounded: one pull of at most
-// PALLET_ORDERS_BATCH_MAX messages at a time, applied concurrently.
+// failing, goes to the dead-letter stream. Bounded: at most
+// PALLET_ORDERS_BATCH_MAX documents in hand, applied concurrently.
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { Log } from '../app/log.port.ts';
 import type { OrderApplyService } from '../app/order.apply.service.ts';
@@ -58,25 +58,42 @@ export class OrdersRole {
   private async run(): Promise<void> {
     let consumer: Consumer | null = null;
     let failures = 0;
-    while (!this.stopping) {
-      try {
-        consumer ??= await this.deps.nats.js.consumers.get(this.t.intakeStream, this.t.intakeDurable);
-        const msgs = await consumer.fetch({ max_messages: this.deps.orders.batchMax, expires: fetchExpiresMs });
-        this.batch = msgs;
-        const work: Promise<void>[] = [];
+    const inflight = new Set<Promise<void>>();
+    try {
+      while (!this.stopping) {
         try {
-          for await (const m of msgs) work.push(this.handle(m));
-        } finally {
-          this.batch = null;
-          await Promise.all(work);
+          consumer ??= await this.deps.nats.js.consumers.get(this.t.intakeStream, this.t.intakeDurable);
+          await this.pullOnce(consumer, inflight);
+          failures = 0;
+        } catch (err) {
+          failures++;
+          consumer = null;
+          this.deps.log.error({ err, failures }, 'orders role: fetch failed; retrying');
+          await this.pause(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)));
         }
-        failures = 0;
-      } catch (err) {
-        failures++;
-        consumer = null;
-        this.deps.log.error({ err, failures }, 'orders role: fetch failed; retrying');
-        await this.pause(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)));
       }
+    } finally {
+      await Promise.all(inflight);
+    }
+  }
+
+  /**
+   * One pull for the room left under PALLET_ORDERS_BATCH_MAX documents in
+   * hand: documents of the previous pull still being applied keep their
+   * places, so the next pull does not wait for the slowest of them.
+   */
+  private async pullOnce(consumer: Consumer, inflight: Set<Promise<void>>): Promise<void> {
+    const max = this.deps.orders.batchMax;
+    while (inflight.size >= max) await Promise.race(inflight);
+    const msgs = await consumer.fetch({ max_messages: max - inflight.size, expires: fetchExpiresMs });
+    this.batch = msgs;
+    try {
+      for await (const m of msgs) {
+        const work: Promise<void> = this.handle(m).finally(() => inflight.delete(work));
+        inflight.add(work);
+      }
+    } finally {
+      this.batch = null;
     }
   }
 

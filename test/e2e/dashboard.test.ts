@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headers } from '@nats-io/nats-core';
+import { encodeEnvelope, subjectOf } from '../../src/adapters/events/envelope.codec.ts';
 import { deleteTopology, topology } from '../../src/adapters/nats/topology.ts';
 import { namespacePattern } from '../../src/adapters/redis/keys.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -231,6 +232,42 @@ describe('live board in a browser (e2e)', () => {
     expect(await item.first().textContent()).toContain('stock.adjusted');
     expect(await item.first().textContent()).toContain('given up by projector: rejected by PostgreSQL');
     expect(await page.locator('[data-testid="dead-letters-today"]').getAttribute('data-value')).toBe('1');
+    await context.close();
+  }, 30_000);
+
+  it('shows today\'s orders by channel and status, the held ones with their reasons, and paid → released', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/dashboard/#key=${encodeURIComponent(keys.read)}`);
+    await page.locator('[data-testid="connection"]', { hasText: 'live' }).waitFor({ timeout: 10_000 });
+    // As the orders role announces committed changes: order.changed on the events stream.
+    const changed = (id: string, version: number, status: string, holds: { rule: string; detail: string }[], paidAtMs: number) => {
+      const at = Date.now();
+      const data = encodeEnvelope({
+        eventId: `order:${id}:v${version}`, tenant: 'demo', type: 'order.changed', aggregateId: id, sequence: version, occurredAtMs: at,
+        orderChanged: { orderId: id, channel: 'shop-e2e', externalId: id, status, version, action: 'e2e', currency: 'CNY', totalMinor: 12_800, holds, placedAtMs: at, paidAtMs },
+      });
+      return rt!.nats.js.publish(subjectOf(namespace, 'demo', 'order.changed'), data, { msgID: `order:${id}:v${version}` });
+    };
+    const paidAt = Date.now() - 90_000;
+    await changed('ord_e2e_1', 1, 'on_hold', [{ rule: 'totalAtLeast', detail: 'total 128.00 CNY ≥ 100.00' }], paidAt);
+    await changed('ord_e2e_2', 1, 'released', [], paidAt);
+    const cell = (status: string) => page.locator(`[data-testid="pool-table"] td[data-channel="shop-e2e"][data-status="${status}"]`);
+    await cell('on_hold').waitFor({ timeout: pipelineWaitMs });
+    expect(await cell('on_hold').getAttribute('data-count')).toBe('1');
+    expect(await cell('released').getAttribute('data-count')).toBe('1');
+    const held = page.locator('[data-testid="held-list"] li[data-held="ord_e2e_1"]');
+    expect(await held.textContent()).toContain('totalAtLeast: total 128.00 CNY');
+    const median = page.locator('[data-testid="paid-to-released"]');
+    expect(await median.getAttribute('data-samples')).toBe('1');
+    expect(Number(await median.getAttribute('data-value'))).toBeGreaterThanOrEqual(90_000);
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, 'dashboard-orders.png'), fullPage: false });
+    // The review releases it: off the held list, counted as released.
+    await changed('ord_e2e_1', 2, 'released', [], paidAt);
+    await page.locator('[data-testid="held-list"] li[data-held="ord_e2e_1"]').waitFor({ state: 'detached', timeout: pipelineWaitMs });
+    expect(await cell('released').getAttribute('data-count')).toBe('2');
+    expect(await page.locator('[data-testid="pool-total"]').getAttribute('data-value')).toBe('2');
     await context.close();
   }, 30_000);
 });

@@ -9,7 +9,8 @@ import { webhookHmacBase64 } from '../../src/app/channel.signature.ts';
 import { orderIdOf } from '../../src/app/order.ids.ts';
 import { verifyChain } from '../../src/core/audit.chain.ts';
 import type { Order } from '../../src/core/order.types.ts';
-import { deleteTopology } from '../../src/adapters/nats/topology.ts';
+import { deleteTopology, topology } from '../../src/adapters/nats/topology.ts';
+import { decodeEnvelope } from '../../src/adapters/events/envelope.codec.ts';
 import { serve } from '../../src/main.ts';
 import { createHttpHarness, type HttpHarness, type TenantFixture } from '../helpers/http.ts';
 
@@ -145,5 +146,26 @@ describe('orders from a channel, end to end', () => {
     expect((await h.rt.deps.orders.get(t.id, orderIdOf('shop1', '999'))).ok).toBe(false);
     expect((await h.rt.deps.channels.replayDeadLetter(t.id, 'shop1', letters[0]!.id, 'key:k1')).ok).toBe(true);
     expect(await h.rt.deps.channels.replayDeadLetter(t.id, 'shop1', letters[0]!.id, 'key:k1')).toMatchObject({ ok: false, error: { code: 'CALLBACK_REPLAYED' } });
+  });
+
+  it('every committed change is announced as order.changed on the event stream, in version order', async () => {
+    const consumer = await h.rt.nats.js.consumers.get(topology(h.namespace).eventsStream, { filter_subjects: `${h.namespace}.${t.id}.order.changed` });
+    const seen: { id: string; version: number; status: string; previous: string; action: string }[] = [];
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const batch = await consumer.fetch({ max_messages: 100, expires: 1_000 });
+      let n = 0;
+      for await (const m of batch) {
+        n++;
+        const e = decodeEnvelope(m.data);
+        const c = e.orderChanged!;
+        seen.push({ id: c.orderId!, version: Number(c.version), status: c.status!, previous: c.previousStatus!, action: c.action! });
+      }
+      if (n === 0) break;
+    }
+    expect(seen.filter((e) => e.id === orderId).map((e) => [e.version, e.previous, e.status, e.action])).toEqual([
+      [1, '', 'released', 'created'], [2, 'released', 'cancelled', 'status_cancelled'],
+    ]);
+    expect(seen.filter((e) => e.id === orderIdOf('shop1', '777')).map((e) => [e.version, e.status])).toEqual([[1, 'on_hold'], [2, 'released']]);
   });
 });

@@ -3,14 +3,17 @@
 // deltas. Reconnects with backoff and resubscribes on a sequence gap.
 // Protocol: docs/dashboard-protocol.md.
 
-const topics = ['orders.today', 'stock.all', 'stock.low', 'exceptions'];
+const topics = ['orders.today', 'stock.all', 'stock.low', 'exceptions', 'orders.pool'];
 const $ = (id) => document.getElementById(id);
 const fmt = new Intl.NumberFormat();
 
 const state = {
   key: null, tenant: '', cells: new Map(), warehouses: [], skuNames: new Map(), bundles: new Map(), low: new Map(),
   payments: new Map(), deadLetters: new Map(), seq: new Map(), changed: new Set(), renderQueued: false, filter: '',
+  // orders.pool: `${channel}\u0000${status}` → count, orderId → held order, and the current scalars
+  poolCounts: new Map(), held: new Map(), pool: null,
 };
+const statuses = ['pending_payment', 'paid', 'on_hold', 'released', 'picking', 'packed', 'shipped', 'delivered', 'cancelled', 'refunded', 'exception'];
 
 function readKey() {
   const m = /(?:^|[#&])key=([^&]+)/.exec(location.hash);
@@ -97,6 +100,7 @@ function onFrame(ws, f) {
   else if (f.topic === 'stock.all') stock(f.data, snapshot);
   else if (f.topic === 'stock.low') lowStock(f.data, snapshot);
   else if (f.topic === 'exceptions') exceptions(f.data, snapshot);
+  else if (f.topic === 'orders.pool') orderPool(f.data, snapshot);
   $('updated').textContent = new Date(f.at).toLocaleTimeString();
   $('updated').dateTime = new Date(f.at).toISOString();
   queueRender();
@@ -115,6 +119,36 @@ function orders(d) {
   $('c-pending').dataset.value = String(d.pending);
   $('c-exceptions').dataset.value = String(d.exceptions);
   $('c-exceptions').textContent = fmt.format(d.exceptions);
+}
+
+/** orders.pool: counts replace by (channel, status), 0 drops; held upserts by order id, `unheld` drops. */
+function orderPool(d, snapshot) {
+  if (snapshot) { state.poolCounts.clear(); state.held.clear(); }
+  for (const c of d.counts) {
+    const key = `${c.channel}\u0000${c.status}`;
+    if (c.count > 0) state.poolCounts.set(key, c); else state.poolCounts.delete(key);
+  }
+  for (const id of d.unheld ?? []) state.held.delete(id);
+  for (const h of d.held) state.held.set(h.orderId, h);
+  state.pool = d;
+}
+
+function duration(ms) {
+  const s = Math.round(ms / 1000);
+  if (ms < 1000) return `${ms} ms`;
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+}
+
+/** Minor units in the currency's own exponent (JPY 0, USD 2, ...). */
+function money(minor, currency) {
+  try {
+    const f = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+    return f.format(minor / 10 ** f.resolvedOptions().maximumFractionDigits);
+  } catch {
+    return `${fmt.format(minor)} ${currency} (minor units)`;
+  }
 }
 
 const cellKey = (c) => `${c.warehouse}\u0000${c.sku}`;
@@ -169,6 +203,7 @@ function render() {
   renderStock();
   renderLow();
   renderExceptions();
+  renderPool();
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -267,6 +302,43 @@ function renderExceptions() {
   $('exceptions').replaceChildren(...dead, ...items.map((p) => el('li', {},
     el('span', { class: `tag ${p.resolution === 're_reserved' ? 'rereserved' : 'refund'}` }, p.resolution === 're_reserved' ? 're-reserved' : 'refund needed'),
     `payment ${p.paymentId} for ${p.reservationId} (${p.reason})`)));
+}
+
+function renderPool() {
+  const p = state.pool;
+  if (p === null) return;
+  const total = $('pool-total');
+  total.textContent = fmt.format(p.total);
+  total.dataset.value = String(p.total);
+  const median = $('pool-median');
+  median.textContent = p.paidToReleasedSamples > 0 ? `${duration(p.paidToReleasedMs)} over ${fmt.format(p.paidToReleasedSamples)} order(s)` : '—';
+  median.dataset.value = String(p.paidToReleasedMs);
+  median.dataset.samples = String(p.paidToReleasedSamples);
+  const byChannel = new Map();
+  for (const c of state.poolCounts.values()) {
+    if (!byChannel.has(c.channel)) byChannel.set(c.channel, new Map());
+    byChannel.get(c.channel).set(c.status, c.count);
+  }
+  const shown = statuses.filter((s) => [...byChannel.values()].some((m) => m.has(s)));
+  $('pool-head').replaceChildren(el('th', {}, 'Channel'), ...shown.map((s) => el('th', { class: 'num' }, s.replace(/_/g, ' '))), el('th', { class: 'num' }, 'Total'));
+  $('pool-body').replaceChildren(...[...byChannel.keys()].sort().map((ch) => {
+    const m = byChannel.get(ch);
+    let sum = 0;
+    const tds = shown.map((s) => {
+      const n = m.get(s) ?? 0;
+      sum += n;
+      return el('td', { class: `num ${s}${n === 0 ? ' zero' : ''}`, 'data-channel': ch, 'data-status': s, 'data-count': String(n) }, fmt.format(n));
+    });
+    return el('tr', { 'data-channel': ch }, el('td', {}, ch === '*' ? 'other channels' : ch), ...tds, el('td', { class: 'num', 'data-total': String(sum) }, fmt.format(sum)));
+  }));
+  const count = $('held-count');
+  count.textContent = fmt.format(p.heldCount);
+  count.dataset.value = String(p.heldCount);
+  const items = [...state.held.values()].sort((a, b) => b.since - a.since).slice(0, 200);
+  $('held').replaceChildren(...items.map((h) => el('li', { 'data-held': h.orderId },
+    el('span', { class: 'tag hold' }, 'on hold'),
+    `${h.channel} #${h.externalId} · ${money(h.totalMinor, h.currency)} · since ${new Date(h.since).toLocaleTimeString()}`,
+    el('span', { class: 'reasons' }, h.holds.map((r) => `${r.rule}${r.detail ? `: ${r.detail}` : ''}`).join(' · ') || 'no reason recorded'))));
 }
 
 function showLogin(message) {

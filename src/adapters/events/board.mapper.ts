@@ -3,7 +3,7 @@
 // dead-letter stream as a board exception.
 import type { JsMsg } from '@nats-io/jetstream';
 import type { BoardInputs } from '../../app/board.port.ts';
-import { deadLetterKind, type DeadLetterView } from '../../app/board/board.types.ts';
+import { deadLetterKind, type DeadLetterView, type OrderUpdate } from '../../app/board/board.types.ts';
 import type { ReservationStatus } from '../../core/stock.types.ts';
 import { cellsOf, decodeEnvelope, type Envelope } from './envelope.codec.ts';
 
@@ -21,6 +21,10 @@ export function applyEnvelope(board: BoardInputs, env: Envelope): void {
   const at = Number(env.occurredAtMs);
   const payload = env.payload;
   if (payload === undefined) return;
+  if (payload === 'orderChanged') {
+    board.applyOrder(tenant, orderUpdateOf(env.orderChanged!, at));
+    return;
+  }
   if (payload === 'paymentOrphaned') {
     const p = env.paymentOrphaned!;
     board.applyOrphanedPayment(tenant, {
@@ -44,6 +48,21 @@ export function applyEnvelope(board: BoardInputs, env: Envelope): void {
   board.applyReservation(tenant, {
     id: reservationId, status, sequence: Number(env.sequence), ...(status === 'held' ? { createdAt: at } : {}),
   });
+}
+
+/**
+ * An order.changed payload as the board's input: version 1 is the order's creation (its time is the
+ * creation time); a change into released is a release at the event's time.
+ */
+export function orderUpdateOf(o: NonNullable<Envelope['orderChanged']>, at: number): OrderUpdate {
+  const version = Number(o.version ?? 0);
+  const status = o.status ?? '';
+  return {
+    id: o.orderId ?? '', channel: o.channel ?? '', externalId: o.externalId ?? '', status, version, at,
+    ...(version === 1 ? { createdAt: at } : {}), paidAt: Number(o.paidAtMs ?? 0), ...(status === 'released' ? { releasedAt: at } : {}),
+    holds: (o.holds ?? []).map((h) => ({ rule: h.rule ?? '', detail: h.detail ?? '' })),
+    currency: o.currency ?? '', totalMinor: Number(o.totalMinor ?? 0),
+  };
 }
 
 /**

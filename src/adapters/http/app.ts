@@ -20,6 +20,8 @@ import { paymentRoutes } from './routes/payments.route.ts';
 import { dashboardTokenRoutes } from './routes/dashboard-token.route.ts';
 import { channelRoutes } from './routes/channels.route.ts';
 import { orderRoutes } from './routes/orders.route.ts';
+import { orderAddressRoutes } from './routes/order-address.route.ts';
+import { importRoutes } from './routes/imports.route.ts';
 
 export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   const { limits } = deps.config;
@@ -90,6 +92,8 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(dashboardTokenRoutes, routeDeps);
   await app.register(channelRoutes, routeDeps);
   await app.register(orderRoutes, routeDeps);
+  await app.register(orderAddressRoutes, routeDeps);
+  await app.register(importRoutes, routeDeps);
   await app.ready();
   return app;
 }

@@ -12,6 +12,8 @@ import type { LedgerService } from '../../app/ledger.service.ts';
 import type { ChannelService } from '../../app/channel.service.ts';
 import type { IntakeService } from '../../app/intake.service.ts';
 import type { OrderService } from '../../app/order.service.ts';
+import type { OrderAddressService } from '../../app/order.address.service.ts';
+import type { ImportService } from '../../app/import.service.ts';
 import type { Schemas } from './schemas.ts';
 
 export interface HttpDeps {
@@ -33,6 +35,10 @@ export interface HttpDeps {
   readonly channels: ChannelService;
   readonly intake: IntakeService;
   readonly orders: OrderService;
+  /** Shipping address changes, order tokens and amendments. */
+  readonly orderAddresses: OrderAddressService;
+  /** Batch import of orders from CSV/XLSX files. */
+  readonly imports: ImportService;
 }
 
 export interface RouteDeps extends HttpDeps {

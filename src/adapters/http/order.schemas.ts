@@ -87,15 +87,17 @@ export function channelSchemas(limits: Limits) {
   };
 }
 
+/** The canonical shipping address (Address of core/order.types.ts), strictly: in an order draft, and alone in PATCH /v1/orders/{id}/address. */
+export const AddressBody = Type.Object({
+  name: Text(200), phone: Phone, country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 (CN, US …)' }),
+  province: Text(200), city: Text(200), district: Type.Optional(Text(200)), address1: Text(512), address2: Type.Optional(Text(512)),
+  postalCode: Type.Optional(Text(32)),
+}, strict);
+
 /** The canonical order draft the storefront submits (POST /v1/orders): OrderDraft of core/order.types.ts, strictly. */
 function orderDraftBody(limits: Limits) {
   const { Sku } = ids(limits);
   const Buyer = Type.Object({ name: Text(200), phone: Type.Optional(Phone), email: Type.Optional(Type.String({ maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' })) }, strict);
-  const Address = Type.Object({
-    name: Text(200), phone: Phone, country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 (CN, US …)' }),
-    province: Text(200), city: Text(200), district: Type.Optional(Text(200)), address1: Text(512), address2: Type.Optional(Text(512)),
-    postalCode: Type.Optional(Text(32)),
-  }, strict);
   const Line = Type.Object({
     sku: Sku, qty: Type.Integer({ minimum: 1, maximum: limits.qtyMax, description: `units, 1..${limits.qtyMax}` }), unitPriceMinor: Minor,
   }, strict);
@@ -110,7 +112,7 @@ function orderDraftBody(limits: Limits) {
     externalId: Trimmed(128, "the storefront's own order number; with the channel it names the order"),
     placedAtMs: Type.Optional(TimeMs('when the buyer placed the order (default: now)')),
     paidAtMs: Type.Optional(TimeMs('when it was paid; absent: not paid yet')),
-    buyer: Buyer, shippingAddress: Address,
+    buyer: Buyer, shippingAddress: AddressBody,
     lines: Type.Array(Line, { minItems: 1, maxItems: limits.linesPerReservationMax }),
     totals: Totals, flags: Type.Optional(Flags),
   }, strict);

@@ -38,6 +38,7 @@ export const errorStatus = {
   MAPPING_INVALID: 422,
   DOCUMENT_UNMAPPABLE: 422,
   HOLD_RULES_INVALID: 422,
+  AMENDMENT_NOT_FOUND: 404,
 } as const satisfies Record<ErrorCode, number>;
 
 /** HTTP-level codes that are not domain errors. */

@@ -5,7 +5,7 @@
 // publishOne is the ordinary one-at-a-time publish, for the paths that need
 // each ack before the next message.
 import { PubHeaders, type JetStreamClient } from '@nats-io/jetstream';
-import { createInbox, headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/nats-core';
+import { createInbox, headers, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
 import { pubAckProblem, pubAckSeq } from './puback.ts';
 
 export interface BatchResult {
@@ -45,8 +45,12 @@ export class BatchPublisher {
     this.sub = nc.subscribe(`${this.prefix}>`, { callback: (err, msg) => this.onReply(err, msg) });
   }
 
-  /** Sends every message ('' subject = skip) with Nats-Msg-Id, resolves when all are acked, one failed, or the timeout passed. */
-  publish(subjects: readonly string[], payloads: readonly Uint8Array[], msgIds: readonly string[], timeoutMs: number): Promise<BatchResult> {
+  /**
+   * Sends every message ('' subject = skip) with Nats-Msg-Id, resolves when all are acked, one failed, or the timeout passed.
+   * `headersOf` sets message i's other headers on the batch's one headers object (it must set every header it ever sets).
+   */
+  publish(subjects: readonly string[], payloads: readonly Uint8Array[], msgIds: readonly string[], timeoutMs: number,
+    headersOf?: (i: number, hdrs: MsgHdrs) => void): Promise<BatchResult> {
     if (this.batches.size >= batchesMax) throw new Error('too many batches in flight');
     const batchNo = ++this.batchSeq;
     const replyPrefix = `${this.prefix}${batchNo}.`;
@@ -61,6 +65,7 @@ export class BatchPublisher {
         for (; i < subjects.length; i++) {
           if (subjects[i] === '') { status[i] = 1; continue; }
           // publish encodes the headers before it returns, so one headers object serves the batch
+          if (headersOf !== undefined) headersOf(i, hdrs);
           hdrs.set(PubHeaders.MsgIdHdr, msgIds[i]!);
           this.nc.publish(subjects[i]!, payloads[i]!, { reply: `${replyPrefix}${i}`, headers: hdrs });
           b.waiting++;

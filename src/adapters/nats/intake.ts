@@ -2,7 +2,7 @@
 // metadata in NATS headers. Nats-Msg-Id = tenant/channel/delivery id, so a
 // delivery repeated within the stream's duplicate window is stored once.
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
-import { headers as natsHeaders } from '@nats-io/nats-core';
+import { headers as natsHeaders, type MsgHdrs } from '@nats-io/nats-core';
 import { intakeSources, type IntakeDocument, type IntakeLog, type IntakeSource } from '../../app/intake.port.ts';
 import { topology, type Topology } from './topology.ts';
 
@@ -20,19 +20,28 @@ export class JetStreamIntake implements IntakeLog {
 
   async append(doc: IntakeDocument, timeoutMs: number): Promise<{ duplicate: boolean; sequence: number }> {
     const hdrs = natsHeaders();
-    hdrs.set(h.tenant, doc.tenant);
-    hdrs.set(h.channel, doc.channel);
-    hdrs.set(h.delivery, doc.deliveryId);
-    hdrs.set(h.received, String(doc.receivedAtMs));
-    hdrs.set(h.source, doc.source);
-    if (doc.topic !== '') hdrs.set(h.topic, doc.topic);
-    hdrs.set(h.actor, doc.actor);
+    setIntakeHeaders(hdrs, doc);
     const ack = await this.js.publish(this.t.intakeSubject(doc.tenant, doc.channel), doc.body, {
       msgID: `${doc.tenant}/${doc.channel}/${doc.deliveryId}`, timeout: timeoutMs, headers: hdrs,
       expect: { streamName: this.t.intakeStream },
     });
     return { duplicate: ack.duplicate, sequence: ack.seq };
   }
+}
+
+/** The header naming a document's delivery id. */
+export const intakeDeliveryHeader = h.delivery;
+
+/** The metadata headers of a document (all of them: a reused headers object loses the previous document's topic). */
+export function setIntakeHeaders(hdrs: MsgHdrs, doc: IntakeDocument): void {
+  hdrs.set(h.tenant, doc.tenant);
+  hdrs.set(h.channel, doc.channel);
+  hdrs.set(h.delivery, doc.deliveryId);
+  hdrs.set(h.received, String(doc.receivedAtMs));
+  hdrs.set(h.source, doc.source);
+  if (doc.topic !== '') hdrs.set(h.topic, doc.topic);
+  else if (hdrs.has(h.topic)) hdrs.delete(h.topic);
+  hdrs.set(h.actor, doc.actor);
 }
 
 /** The document a message carries, or why it is poison. */

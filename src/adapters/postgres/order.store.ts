@@ -1,17 +1,20 @@
 // The order pool's ports (app/order.port.ts) on PostgreSQL: each OrderTx is
 // one transaction under the tenant's row-level security (tenant.scope.ts),
-// over the repositories of migration 004/005.
-import type { AuditDraft, AuditEntry } from '../../core/audit.chain.ts';
+// over the repositories of migration 004/005/007.
+import type { Amendment } from '../../core/amendment.rules.ts';
+import type { Actor, AuditDraft, AuditEntry } from '../../core/audit.chain.ts';
 import type { Result } from '../../core/errors.ts';
 import type { HoldRule } from '../../core/hold.rules.ts';
 import type { Order } from '../../core/order.types.ts';
 import type {
-  ChannelInfo, ChannelPatch, ChannelStore, DeadLetter, DeadLetterFilters, DeadLetterPage, InsertOrderOutcome,
+  AddressChangeRecord, ChannelInfo, ChannelPatch, ChannelStore, DeadLetter, DeadLetterFilters, DeadLetterPage, InsertOrderOutcome,
   NewChannel, NewDeadLetter, OrderListFilters, OrderPage, OrderStore, OrderTx,
 } from '../../app/order.port.ts';
+import { acknowledgeAmendment, countAmendments, getAmendment, insertAmendment, lastAddressChange, listAmendments } from './amendment.repo.ts';
 import { ChannelRepo, noteDeliveryIn } from './channel.repo.ts';
 import { DeadLetterRepo, insertDeadLetterIn } from './dead-letter.repo.ts';
 import { findByExternalId, getOrder, insertOrder, listOrders, readAudit, updateOrder, withTenant, type TenantTx } from './order.repo.ts';
+import { BoundedLru } from '../../core/lru.ts';
 import type { Sql } from './sql.ts';
 
 class PgOrderTx implements OrderTx {
@@ -54,6 +57,15 @@ class PgOrderTx implements OrderTx {
     const [row] = await this.t.tx<{ rules: HoldRule[] }[]>`select rules from hold_rules where tenant_id = ${this.t.tenant}`;
     return row?.rules ?? [];
   }
+
+  lastAddressChange(orderId: string): Promise<AddressChangeRecord | null> { return lastAddressChange(this.t, orderId); }
+  addAmendment(a: Amendment): Promise<void> { return insertAmendment(this.t, a); }
+  amendment(orderId: string, id: string): Promise<Amendment | null> { return getAmendment(this.t, orderId, id); }
+  amendments(orderId: string, limit: number): Promise<Amendment[]> { return listAmendments(this.t, orderId, limit); }
+  amendmentCount(orderId: string): Promise<number> { return countAmendments(this.t, orderId); }
+  acknowledgeAmendment(orderId: string, id: string, atMs: number, by: Actor): Promise<boolean> {
+    return acknowledgeAmendment(this.t, orderId, id, atMs, by);
+  }
 }
 
 export class PgOrderStore implements OrderStore {
@@ -78,19 +90,68 @@ export class PgOrderStore implements OrderStore {
   }
 }
 
+export interface ChannelCacheOptions {
+  /** How long a channel and its secrets are reused before they are read again (0: never cached). */
+  readonly ttlMs: number;
+  readonly entriesMax: number;
+}
+
+/**
+ * Channels and their decrypted secrets are read on every intake request and
+ * every applied document: they are cached per (tenant, channel) for
+ * `ttlMs` (a change made through this process drops its entry at once; one
+ * made through another process is seen within ttlMs, as for API keys).
+ */
 export class PgChannelStore implements ChannelStore {
   private readonly letters: DeadLetterRepo;
+  private readonly cache: BoundedLru<string, { readonly info: ChannelInfo | null; secrets?: string[] | null; readonly untilMs: number }>;
 
-  constructor(private readonly sql: Sql, private readonly channels: ChannelRepo) {
+  constructor(private readonly sql: Sql, private readonly channels: ChannelRepo, private readonly cacheOpts: ChannelCacheOptions = { ttlMs: 0, entriesMax: 1 }) {
     this.letters = new DeadLetterRepo(sql);
+    this.cache = new BoundedLru(Math.max(1, cacheOpts.entriesMax));
   }
 
-  create(tenant: string, c: NewChannel): Promise<Result<ChannelInfo>> { return this.channels.createChannel(tenant, c); }
-  get(tenant: string, id: string): Promise<ChannelInfo | null> { return this.channels.getChannel(tenant, id); }
+  create(tenant: string, c: NewChannel): Promise<Result<ChannelInfo>> {
+    this.cache.delete(`${tenant}/${c.id}`);
+    return this.channels.createChannel(tenant, c);
+  }
+
+  async get(tenant: string, id: string): Promise<ChannelInfo | null> {
+    const hit = this.fresh(tenant, id);
+    if (hit !== undefined) return hit.info;
+    const info = await this.channels.getChannel(tenant, id);
+    if (this.cacheOpts.ttlMs > 0) this.cache.set(`${tenant}/${id}`, { info, untilMs: Date.now() + this.cacheOpts.ttlMs });
+    return info;
+  }
+
   list(tenant: string, limit: number, afterId?: string): Promise<ChannelInfo[]> { return this.channels.listChannels(tenant, limit, afterId); }
-  patch(tenant: string, id: string, patch: ChannelPatch): Promise<ChannelInfo | null> { return this.channels.patchChannel(tenant, id, patch); }
-  rotateSecret(tenant: string, id: string, secret: string): Promise<ChannelInfo | null> { return this.channels.rotateSecret(tenant, id, secret); }
-  webhookSecrets(tenant: string, id: string): Promise<string[] | null> { return this.channels.webhookSecrets(tenant, id); }
+
+  patch(tenant: string, id: string, patch: ChannelPatch): Promise<ChannelInfo | null> {
+    this.cache.delete(`${tenant}/${id}`);
+    return this.channels.patchChannel(tenant, id, patch);
+  }
+
+  rotateSecret(tenant: string, id: string, secret: string): Promise<ChannelInfo | null> {
+    this.cache.delete(`${tenant}/${id}`);
+    return this.channels.rotateSecret(tenant, id, secret);
+  }
+
+  async webhookSecrets(tenant: string, id: string): Promise<string[] | null> {
+    const hit = this.fresh(tenant, id);
+    if (hit?.secrets !== undefined) return hit.secrets;
+    const secrets = await this.channels.webhookSecrets(tenant, id);
+    if (hit !== undefined) hit.secrets = secrets;
+    return secrets;
+  }
+
+  private fresh(tenant: string, id: string) {
+    const key = `${tenant}/${id}`;
+    const hit = this.cache.get(key);
+    if (hit === undefined) return undefined;
+    if (hit.untilMs > Date.now()) return hit;
+    this.cache.delete(key);
+    return undefined;
+  }
 
   async deliverySeen(tenant: string, channel: string, deliveryId: string): Promise<boolean> {
     const rows = await withTenant(this.sql, tenant, (t) => t.tx`

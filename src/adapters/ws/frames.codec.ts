@@ -29,11 +29,12 @@ export interface Frame {
   readonly data: TopicData | ErrorData | null;
 }
 
-type DataField = 'stock' | 'lowStock' | 'orders' | 'exceptions' | 'error';
+type DataField = 'stock' | 'lowStock' | 'orders' | 'exceptions' | 'orderPool' | 'error';
 
 // A Map, like every lookup a topic name can reach: no inherited properties.
 const fieldOfKind: ReadonlyMap<TopicKind, DataField> = new Map<TopicKind, DataField>([
   ['stockAll', 'stock'], ['stockSku', 'stock'], ['stockLow', 'lowStock'], ['orders', 'orders'], ['exceptions', 'exceptions'],
+  ['orderPool', 'orderPool'],
 ]);
 
 function dataField(frame: Frame, kind: TopicKind | undefined): DataField | null {

@@ -1,6 +1,6 @@
 // The dashboard board: what operators watch live, per tenant — stock cells
-// (tiers per warehouse), the low-stock list, today's order counts and the
-// exceptions — kept from events and start-up snapshots, and turned into
+// (tiers per warehouse), the low-stock list, today's reservation counts,
+// today's order pool (order.pool.ts) and the exceptions — kept from events and start-up snapshots, and turned into
 // per-topic snapshots and coalesced deltas.
 //
 // No I/O: the aggregator (roles/fanout/) feeds it (Redis/PostgreSQL snapshot,
@@ -17,8 +17,8 @@
 // often flush runs is the caller's window.
 import type { Clock } from '../clock.port.ts';
 import {
-  boardDefaults, type BoardOptions, type BoardStats, type CellUpdate, type DeadLetterView, type DriftView, type OrphanedPaymentView,
-  type ReservationUpdate, type TopicDelta, type TopicState,
+  boardDefaults, type BoardOptions, type BoardStats, type CellUpdate, type DeadLetterView, type DriftView, type OrderUpdate,
+  type OrphanedPaymentView, type ReservationUpdate, type TopicDelta, type TopicState,
 } from './board.types.ts';
 import { dayCalculator, type Day } from './day.ts';
 import { TenantBoard } from './tenant.state.ts';
@@ -66,8 +66,12 @@ export class Board {
 
   stats(): BoardStats {
     let cells = 0;
-    for (const t of this.tenants.values()) cells += t.cells.size;
-    return { tenants: this.tenants.size, cells, reservationsTracked: this.tracked, refused: this.refused };
+    let ordersTracked = 0;
+    for (const t of this.tenants.values()) {
+      cells += t.cells.size;
+      ordersTracked += t.orderPool.tracked;
+    }
+    return { tenants: this.tenants.size, cells, reservationsTracked: this.tracked, ordersTracked, refused: this.refused };
   }
 
   // ---- inputs ----------------------------------------------------------------------------------
@@ -95,6 +99,16 @@ export class Board {
     const applied = t.applyReservation(u, this.today, this.tracked < this.opts.reservationsTrackedMax);
     if (applied === 'tracked') this.tracked++;
     if (applied !== 'ignored') this.markDirty(t);
+  }
+
+  /**
+   * An order's state after a committed change (order.changed, or a PostgreSQL row at start): today's
+   * orders by channel and status, the held list and paid → released (order.pool.ts). Idempotent by version.
+   */
+  applyOrder(tenant: string, u: OrderUpdate): void {
+    this.rollover();
+    const t = this.tenant(tenant);
+    if (t !== null && t.orderPool.apply(u, this.today)) this.markDirty(t);
   }
 
   /** Records an orphaned payment: in today's count (once per payment id) and the recent list. */

@@ -103,7 +103,61 @@ export interface ExceptionsData {
   readonly deadLettersToday: number;
 }
 
-export type TopicData = StockData | LowStockData | OrdersData | ExceptionsData;
+/** A reason an order waits for review (HoldReason of the order pool). */
+export interface HoldView {
+  readonly rule: string;
+  readonly detail: string;
+}
+
+/** One of today's orders on hold, with its reasons. */
+export interface HeldOrderView {
+  readonly orderId: string;
+  readonly channel: string;
+  readonly externalId: string;
+  readonly holds: readonly HoldView[];
+  /** When it went on hold (ms). */
+  readonly since: number;
+  readonly currency: string;
+  readonly totalMinor: number;
+  readonly version: number;
+}
+
+/** Today's orders of one channel in one status now. */
+export interface ChannelStatusCount {
+  readonly channel: string;
+  readonly status: string;
+  readonly count: number;
+}
+
+/**
+ * Topic `orders.pool`: today's orders of the order pool (by creation time in the board's time zone).
+ * A snapshot carries every non-zero count and the held list; a delta the counts that changed (0:
+ * drop it), the held orders added or changed and the ids that left the list. Scalars: always current.
+ */
+export interface OrderPoolData {
+  readonly day: string;
+  readonly timeZone: string;
+  readonly dayStart: number;
+  /** Orders created today. */
+  readonly total: number;
+  readonly counts: readonly ChannelStatusCount[];
+  /** Newest first (by `since`), at most heldListMax. */
+  readonly held: readonly HeldOrderView[];
+  /** Delta only: order ids to drop from the held list. */
+  readonly unheld: readonly string[];
+  /** Today's orders on hold now (the list shows the newest heldListMax). */
+  readonly heldCount: number;
+  /** Median of paid → first release over the latest releaseSamplesMax releases of today's paid orders; 0 without any. */
+  readonly paidToReleasedMs: number;
+  /** How many releases the median is over. */
+  readonly paidToReleasedSamples: number;
+  /** Today's paid orders released so far (more than the samples once the window is full). */
+  readonly paidToReleasedMeasured: number;
+  /** Some of today's orders were dropped from tracking (ordersTrackedMax): they stay counted under their last known status. */
+  readonly approximate: boolean;
+}
+
+export type TopicData = StockData | LowStockData | OrdersData | ExceptionsData | OrderPoolData;
 
 export interface TopicState<D extends TopicData = TopicData> {
   readonly seq: number;
@@ -139,6 +193,33 @@ export interface ReservationUpdate {
   readonly createdAt?: number;
 }
 
+/**
+ * An order's state after a committed change (an order.changed event, or a PostgreSQL row at start).
+ * Applies only with a version above the one held; only an update that knows the order's creation time
+ * (its version-1 event, a row) starts tracking an order, and only when that is today.
+ */
+export interface OrderUpdate {
+  readonly id: string;
+  readonly channel: string;
+  readonly externalId: string;
+  /** An OrderStatus; any other string is ignored. */
+  readonly status: string;
+  readonly version: number;
+  /** When this state was committed (ms): the event's time. */
+  readonly at: number;
+  /** When the order was created (ms), when known. */
+  readonly createdAt?: number;
+  /** When it was paid (ms); 0: not paid. */
+  readonly paidAt: number;
+  /** When it was first released (ms), when known: a released event's time, or the audit trail's. */
+  readonly releasedAt?: number;
+  /** When it went on hold (ms), when known (the audit trail); default `at` for a change into on_hold. */
+  readonly heldSince?: number;
+  readonly holds: readonly HoldView[];
+  readonly currency: string;
+  readonly totalMinor: number;
+}
+
 // ---- bounds ------------------------------------------------------------------------------------
 
 export interface BoardOptions {
@@ -157,6 +238,14 @@ export interface BoardOptions {
   readonly deadLettersListMax: number;
   /** Dead-lettered events remembered per tenant for today's count. */
   readonly deadLettersTodayMax: number;
+  /** Today's orders tracked one by one per tenant (the oldest dropped beyond it; PALLET_WS_ORDERS_TRACKED_MAX). */
+  readonly ordersTrackedMax: number;
+  /** Channels counted apart per tenant; orders of further channels are counted under `*`. */
+  readonly orderChannelsMax: number;
+  /** Held orders listed per tenant (newest; PALLET_WS_HELD_LIST_MAX). */
+  readonly heldListMax: number;
+  /** Latest paid → released times the median is over, per tenant (PALLET_WS_RELEASE_SAMPLES_MAX). */
+  readonly releaseSamplesMax: number;
 }
 
 export const boardDefaults: BoardOptions = Object.freeze({
@@ -169,12 +258,18 @@ export const boardDefaults: BoardOptions = Object.freeze({
   driftItemsMax: 100,
   deadLettersListMax: 100,
   deadLettersTodayMax: 100_000,
+  ordersTrackedMax: 100_000,
+  orderChannelsMax: 1_000,
+  heldListMax: 200,
+  releaseSamplesMax: 10_000,
 });
 
 export interface BoardStats {
   readonly tenants: number;
   readonly cells: number;
   readonly reservationsTracked: number;
+  /** Today's orders tracked one by one, across tenants. */
+  readonly ordersTracked: number;
   /** Updates refused by a bound (tenants, cells per tenant). */
   readonly refused: number;
 }

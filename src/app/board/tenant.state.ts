@@ -11,6 +11,7 @@ import type {
   BoardOptions, CellUpdate, CellView, DeadLetterView, DriftView, OrphanedPaymentView, ReservationUpdate,
 } from './board.types.ts';
 import type { Day } from './day.ts';
+import { OrderPool } from './order.pool.ts';
 
 /** A cell on the board: changed in place by updates. */
 export interface CellState extends CellRef, MutableCell {
@@ -59,8 +60,13 @@ export class TenantBoard {
   newDeadLetters: DeadLetterView[] = [];
   readonly deadLettersToday = new Set<number>();
   exceptionsDirty = false;
+  /** Today's orders of the order pool (orders.pool). */
+  readonly orderPool: OrderPool;
+  seqPool = 0;
 
-  constructor(readonly id: string, private readonly opts: BoardOptions) {}
+  constructor(readonly id: string, private readonly opts: BoardOptions) {
+    this.orderPool = new OrderPool(opts);
+  }
 
   /** Applies a cell's counters when their version is higher than the known one. */
   applyCell(u: CellUpdate): 'applied' | 'stale' | 'refused' {
@@ -164,6 +170,7 @@ export class TenantBoard {
     this.untracked = 0;
     this.paymentsToday.clear();
     this.deadLettersToday.clear();
+    this.orderPool.resetDay();
     this.ordersDirty = true;
     this.exceptionsDirty = true;
     return dropped;

@@ -17,6 +17,7 @@ export function seqOf(t: TenantBoard, topic: Topic): number {
     case 'stockLow': return t.seqLow;
     case 'orders': return t.seqOrders;
     case 'exceptions': return t.seqExceptions;
+    case 'orderPool': return t.seqPool;
   }
 }
 
@@ -36,6 +37,7 @@ export function snapshotOf(t: TenantBoard, topic: Topic, today: Day, timeZone: s
     }
     case 'orders': return { seq: t.seqOrders, data: ordersData(t, today, timeZone) };
     case 'exceptions': return { seq: t.seqExceptions, data: exceptionsData(t, [...t.payments], [...t.deadLetters]) };
+    case 'orderPool': return { seq: t.seqPool, data: { ...dayOf(today, timeZone), ...t.orderPool.snapshot() } };
   }
 }
 
@@ -53,7 +55,13 @@ export function flushTenant(t: TenantBoard, today: Day, timeZone: string, out: T
     t.newDeadLetters = [];
     t.exceptionsDirty = false;
   }
+  if (t.orderPool.dirty) {
+    const data = { ...dayOf(today, timeZone), ...t.orderPool.takeDelta() };
+    out.push({ tenant: t.id, topic: 'orders.pool', kind: 'orderPool', seq: ++t.seqPool, data });
+  }
 }
+
+const dayOf = (today: Day, timeZone: string) => ({ day: today.day, timeZone, dayStart: today.startMs });
 
 function flushCells(t: TenantBoard, out: TopicDelta[]): void {
   const cells = sortCells([...t.dirtyCells]);

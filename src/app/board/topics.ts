@@ -1,8 +1,9 @@
 // The topics a dashboard subscribes to (docs/dashboard-protocol.md): the
-// tenant's stock (all cells, one SKU's, the low ones), today's orders and the
-// exceptions. Topic names come from clients: parsed strictly.
+// tenant's stock (all cells, one SKU's, the low ones), today's reservations
+// (orders.today), today's order pool (orders.pool) and the exceptions. Topic
+// names come from clients: parsed strictly.
 
-export type TopicKind = 'orders' | 'stockAll' | 'stockSku' | 'stockLow' | 'exceptions';
+export type TopicKind = 'orders' | 'stockAll' | 'stockSku' | 'stockLow' | 'exceptions' | 'orderPool';
 
 export interface Topic {
   readonly name: string;
@@ -15,6 +16,7 @@ export interface Topic {
 // properties (`constructor`, `__proto__`, `toString`, ...).
 const fixedTopics: ReadonlyMap<string, TopicKind> = new Map<string, TopicKind>([
   ['orders.today', 'orders'], ['stock.all', 'stockAll'], ['stock.low', 'stockLow'], ['exceptions', 'exceptions'],
+  ['orders.pool', 'orderPool'],
 ]);
 const skuTopicPrefix = 'stock.sku.';
 

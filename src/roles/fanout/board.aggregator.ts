@@ -1,7 +1,7 @@
 // The dashboard aggregator, the half of the ws role (fanout.role.ts) that
 // turns events into board state (src/app/board/).
 // It orchestrates; the reads are adapters' (ports in src/app/board.port.ts):
-// PostgreSQL in adapters/postgres/board.repo.ts, Redis in
+// PostgreSQL in adapters/postgres/board.repo.ts and board.orders.repo.ts, Redis in
 // adapters/redis/board.repo.ts, events as board inputs in
 // adapters/events/board.mapper.ts.
 //
@@ -11,13 +11,18 @@
 //   2. today's reservations and orphaned payments from PostgreSQL (tables
 //      absent: none — then the events of today are read from the start of the
 //      day instead);
-//   3. every stock cell from Redis (SCAN, bounded), which is ahead of any event;
-//   4. an ordered (ephemeral, unacked) JetStream consumer from that point on;
-//   5. an ordered consumer on the dead-letter stream (`<ns>_dlq`, its last
+//   3. today's orders of every tenant from PostgreSQL (the order tables, one
+//      tenant-scoped transaction per tenant; bounded per tenant and in all);
+//      order.changed is published after its commit, so every order event
+//      before the point of step 1 is in what this reads;
+//   4. every stock cell from Redis (SCAN, bounded), which is ahead of any event;
+//   5. an ordered (ephemeral, unacked) JetStream consumer from that point on;
+//   6. an ordered consumer on the dead-letter stream (`<ns>_dlq`, its last
 //      deadLettersLoadMax messages, then new ones): every dead-lettered event
 //      is an exception of kind `event.dead_lettered` on its tenant's board.
-// Events the snapshot already reflects come again in step 4 and change nothing:
-// cells apply only a higher version, reservations only a higher sequence.
+// Events the snapshot already reflects come again in step 5 and change nothing:
+// cells apply only a higher version, reservations only a higher sequence,
+// orders only a higher version.
 //
 // An exception while handling a message is caught, logged and counted
 // (pallet_ws_errors_total{where}); it never stops a consumer or the process.
@@ -27,7 +32,7 @@
 import type { ConsumerMessages, JsMsg, JetStreamManager } from '@nats-io/jetstream';
 import { JetStreamApiError } from '@nats-io/jetstream';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { BoardHotState, BoardLedger, DayLoaded } from '../../app/board.port.ts';
+import type { BoardHotState, BoardLedger, BoardOrders, DayLoaded, OrdersLoaded } from '../../app/board.port.ts';
 import type { Board } from '../../app/board/board.ts';
 import type { DriftView } from '../../app/board/board.types.ts';
 import type { Day } from '../../app/board/day.ts';
@@ -44,6 +49,8 @@ export interface AggregatorDeps {
   readonly nats: Nats;
   /** Today's reservations and payment exceptions (PostgreSQL); null: today's counts from events only. */
   readonly ledger: BoardLedger | null;
+  /** Today's orders of the order pool (PostgreSQL); absent or null: from order.changed events only. */
+  readonly orders?: BoardOrders | null;
   /** Stock cells and the reconcile result (Redis). */
   readonly hot: BoardHotState;
   readonly clock: Clock;
@@ -60,8 +67,12 @@ export interface AggregatorOptions {
   readonly cellsMax: number;
   /** Keys per SCAN call and cells per HMGET pipeline (and tenants per drift read). */
   readonly scanCount: number;
-  /** Reservations and orphaned payments read from PostgreSQL at start. */
+  /** Reservations and orphaned payments read from PostgreSQL at start (and today's orders, in all). */
   readonly pgRowsMax: number;
+  /** Today's orders read per tenant at start (its newest): the board's ordersTrackedMax. */
+  readonly ordersPerTenantMax: number;
+  /** Tenants whose orders are read at start: the board's tenantsMax. */
+  readonly ordersTenantsMax: number;
   /** Messages the ordered consumer pulls at once. */
   readonly consumerBatchMax: number;
   /** How often the reconcile result is read; 0: never. */
@@ -74,6 +85,8 @@ export const aggregatorDefaults: Omit<AggregatorOptions, 'namespace'> = Object.f
   cellsMax: 1_000_000,
   scanCount: 1_000,
   pgRowsMax: 2_000_000,
+  ordersPerTenantMax: 100_000,
+  ordersTenantsMax: 10_000,
   consumerBatchMax: 1_000,
   driftPollMs: 5_000,
   deadLettersLoadMax: 10_000,
@@ -85,6 +98,8 @@ export interface AggregatorStart {
   readonly cellsTruncated: boolean;
   readonly reservations: number;
   readonly payments: number;
+  /** Today's orders read from PostgreSQL (0 when the order tables are absent). */
+  readonly orders: number;
   /** Whether the ledger tables were there. */
   readonly postgres: boolean;
   /** Where the consumer started: a stream sequence, or the start of today. */
@@ -105,7 +120,7 @@ export interface AggregatorStats {
 
 const handledTypes = new Set([
   'stock.set', 'stock.adjusted', 'stock.reserved', 'stock.confirmed', 'stock.released', 'stock.expired', 'stock.fulfilled',
-  'payment.orphaned',
+  'payment.orphaned', 'order.changed',
 ]);
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -132,7 +147,7 @@ export class Aggregator {
 
   constructor(private readonly deps: AggregatorDeps, opts: Pick<AggregatorOptions, 'namespace'> & Partial<AggregatorOptions>) {
     this.opts = { ...aggregatorDefaults, ...opts };
-    for (const k of ['cellsMax', 'scanCount', 'pgRowsMax', 'consumerBatchMax', 'deadLettersLoadMax'] as const) {
+    for (const k of ['cellsMax', 'scanCount', 'pgRowsMax', 'ordersPerTenantMax', 'ordersTenantsMax', 'consumerBatchMax', 'deadLettersLoadMax'] as const) {
       if (!(Number.isSafeInteger(this.opts[k]) && this.opts[k] >= 1)) throw new Error(`aggregator option ${k} must be a positive integer`);
     }
     this.stream = topology(this.opts.namespace).eventsStream;
@@ -150,6 +165,7 @@ export class Aggregator {
     const floor = await this.projectorFloor(jsm);
     const day = this.deps.board.day();
     const pg = await this.loadLedger(day);
+    const orders = await this.loadOrders(day);
     const redis = await this.loadCells();
     const from = pg !== null && floor !== null ? { seq: Math.max(floor + 1, firstSeq, 1) } : { time: new Date(day.startMs).toISOString() };
     const consumer = await this.deps.nats.js.consumers.get(this.stream, {
@@ -166,7 +182,9 @@ export class Aggregator {
       throw err;
     }
     this.scheduleDrift(0);
-    const started: AggregatorStart = { ...redis, reservations: pg?.reservations ?? 0, payments: pg?.payments ?? 0, postgres: pg !== null, from };
+    const started: AggregatorStart = {
+      ...redis, reservations: pg?.reservations ?? 0, payments: pg?.payments ?? 0, orders: orders?.orders ?? 0, postgres: pg !== null, from,
+    };
     this.deps.log.info({ ...started }, 'dashboard aggregator loaded its snapshot and follows the events');
     return started;
   }
@@ -245,6 +263,17 @@ export class Aggregator {
     return loaded;
   }
 
+  /** Today's orders of every tenant; null without them (no PostgreSQL, or the order tables absent). */
+  private async loadOrders(day: Day): Promise<OrdersLoaded | null> {
+    const source = this.deps.orders ?? null;
+    if (source === null) return null;
+    const limits = { tenantsMax: this.opts.ordersTenantsMax, perTenantMax: this.opts.ordersPerTenantMax, rowsMax: this.opts.pgRowsMax };
+    const loaded = await source.loadToday(day, limits, this.deps.board);
+    if (loaded === null) this.deps.log.warn({}, 'order tables absent: today\'s orders come from order.changed events only');
+    else if (loaded.truncated) this.deps.log.warn({ ...loaded, ...limits }, 'not every tenant\'s orders of today were read at start; the rest show from their next change');
+    return loaded;
+  }
+
   /** Every stock cell of the namespace, at most cellsMax. */
   private async loadCells(): Promise<{ cells: number; cellsTruncated: boolean }> {
     const loaded = await this.deps.hot.loadCells(this.opts.cellsMax, this.opts.scanCount, this.deps.board);
@@ -259,7 +288,7 @@ export class Aggregator {
   private onMessage(m: JsMsg): void {
     this.lastSeq = m.seq;
     const subject = m.subject;
-    // `<ns>.<tenant>.<stock|payment>.<event>`: the type is known before decoding.
+    // `<ns>.<tenant>.<stock|payment|order>.<event>`: the type is known before decoding.
     const type = subject.slice(subject.indexOf('.', this.subjectPrefix.length) + 1);
     if (!subject.startsWith(this.subjectPrefix) || !handledTypes.has(type)) {
       this.skipped++;
@@ -349,6 +378,9 @@ function aggregatorMetrics(registry: Registry, board: Board): AggregatorMetrics 
   });
   if (existing('pallet_board_cells') === undefined) {
     new Gauge({ ...r, name: 'pallet_board_cells', help: 'Stock cells on the dashboard board', collect() { this.set(board.stats().cells); } });
+  }
+  if (existing('pallet_board_orders_tracked') === undefined) {
+    new Gauge({ ...r, name: 'pallet_board_orders_tracked', help: 'Today\'s orders the dashboard board tracks one by one (all tenants)', collect() { this.set(board.stats().ordersTracked); } });
   }
   return { events, lag, errors: wsErrorsCounter(registry) };
 }

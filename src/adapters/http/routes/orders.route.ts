@@ -75,7 +75,7 @@ function listFilters(q: ListQuery): { filters: OrderListFilters } | { field: str
 }
 
 /** ORDER_INVALID_TRANSITION carries the order's status as `status`, which the problem's HTTP status replaces: keep it as orderStatus. */
-function transitionError(e: DomainError): DomainError {
+export function transitionError(e: DomainError): DomainError {
   if (e.code !== 'ORDER_INVALID_TRANSITION' || e.extra?.status === undefined) return e;
   return domainError(e.code, e.detail, { ...e.extra, orderStatus: e.extra.status });
 }

@@ -1,0 +1,72 @@
+// The order pool's writes announced on the event stream: a decorator of the
+// OrderStore port that notes each order inserted or updated inside a
+// transaction and, once that transaction has committed, publishes
+// order.changed for it (OrderEvents). Every writer (the orders role, review
+// and cancel, address changes) goes through it, so none can forget.
+//
+// A publish that fails after the commit is logged and counted, not retried:
+// the order and its audit trail in PostgreSQL are the record, and the next
+// change of the order publishes its whole state again.
+import type { AuditDraft, AuditEntry } from '../core/audit.chain.ts';
+import type { Result } from '../core/errors.ts';
+import type { HoldRule } from '../core/hold.rules.ts';
+import type { Order, OrderStatus } from '../core/order.types.ts';
+import type { Log } from './log.port.ts';
+import type { InsertOrderOutcome, OrderChange, OrderEvents, OrderListFilters, OrderPage, OrderStore, OrderTx } from './order.port.ts';
+
+export class PublishingOrderStore implements OrderStore {
+  constructor(
+    private readonly inner: OrderStore,
+    private readonly events: OrderEvents,
+    private readonly log: Pick<Log, 'error'>,
+    private readonly onPublishFailed: () => void = () => undefined,
+  ) {}
+
+  async inTenant<T>(tenant: string, fn: (tx: OrderTx) => Promise<T>): Promise<T> {
+    const changes: OrderChange[] = [];
+    const result = await this.inner.inTenant(tenant, (tx) => fn(noting(tx, changes)));
+    for (const change of changes) {
+      try {
+        await this.events.changed(change);
+      } catch (err) {
+        this.onPublishFailed();
+        this.log.error({ err, tenant, order: change.order.id, version: change.order.version }, 'order.changed not published');
+      }
+    }
+    return result;
+  }
+
+  list(tenant: string, filters: OrderListFilters, cursor: string | null, limit: number): Promise<Result<OrderPage>> {
+    return this.inner.list(tenant, filters, cursor, limit);
+  }
+
+  audit(tenant: string, orderId: string, afterSeq: number, limit: number): Promise<AuditEntry[]> {
+    return this.inner.audit(tenant, orderId, afterSeq, limit);
+  }
+
+  setHoldRules(tenant: string, rules: readonly HoldRule[]): Promise<void> {
+    return this.inner.setHoldRules(tenant, rules);
+  }
+}
+
+/** The status before an update: the audit entry's status change, else unchanged. */
+function previousStatusOf(order: Order, audit: AuditDraft): OrderStatus {
+  const before = audit.changes.status?.before;
+  return typeof before === 'string' ? (before as OrderStatus) : order.status;
+}
+
+/** `tx` with insert and update noted into `changes` when they write. */
+function noting(tx: OrderTx, changes: OrderChange[]): OrderTx {
+  return Object.assign(Object.create(tx) as OrderTx, {
+    insert: async (order: Order, audit: AuditDraft): Promise<InsertOrderOutcome> => {
+      const outcome = await tx.insert(order, audit);
+      if (outcome.inserted) changes.push({ order, previousStatus: '', action: audit.action, atMs: audit.atMs });
+      return outcome;
+    },
+    update: async (order: Order, expectedVersion: number, audit: AuditDraft): Promise<boolean> => {
+      const written = await tx.update(order, expectedVersion, audit);
+      if (written) changes.push({ order, previousStatus: previousStatusOf(order, audit), action: audit.action, atMs: audit.atMs });
+      return written;
+    },
+  });
+}
