@@ -39,6 +39,11 @@ const samples: [string, EnvelopeInit][] = [
   ['stockFulfilled', { ...base, type: 'stock.fulfilled', stockFulfilled: { reservationId: 'r-1', cells: [cell] } }],
   ['paymentReceived', { ...base, type: 'payment.received', paymentReceived: { paymentId: 'p-1', reservationId: 'r-1', amountMinor: 129_900, currency: 'CNY', status: 'succeeded', deliveryId: 'd-1', receivedAtMs: 1_795_619_156_999 } }],
   ['paymentOrphaned', { ...base, type: 'payment.orphaned', paymentOrphaned: { paymentId: 'p-1', reservationId: 'r-1', reason: 'expired', resolution: 're_reserved', newReservationId: 'r-1.r1' } }],
+  ['orderChanged', { ...base, type: 'order.changed', orderChanged: {
+    orderId: 'o_1', channel: 'shop1', externalId: '5893012345678', status: 'on_hold', previousStatus: 'paid', version: 2, action: 'status_on_hold',
+    currency: 'CNY', totalMinor: 129_900, holds: [{ rule: 'totalAtLeast', detail: 'total 1299.00 CNY ≥ 1000.00' }], placedAtMs: 1_795_619_100_000,
+    paidAtMs: 1_795_619_150_000, reservationId: 'r-1',
+  } }],
 ];
 
 describe('envelopes', () => {
