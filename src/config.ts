@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export * from './config.types.ts';
-import { allRoles, type Config, type DashboardConfig, type EventsConfig, type Limits, type OrdersConfig, type PaymentsConfig, type Role, type SupervisorConfig } from './config.types.ts';
+import { allRoles, type Config, type DashboardConfig, type EventsConfig, type FulfilmentConfig, type Limits, type OrdersConfig, type PaymentsConfig, type Role, type SlaConfig, type SupervisorConfig } from './config.types.ts';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -92,6 +92,8 @@ export function loadConfig(env: Env = process.env): Config {
     supervisor: readSupervisor(r),
     dataDir: resolve(r.str('PALLET_DATA_DIR', defaultDataDir)),
     orders: readOrders(r, limits),
+    sla: readSla(r),
+    fulfilment: readFulfilment(r),
   };
   checkDashboard(r, config.dashboard);
   if (r.problems.length > 0) throw new ConfigError(r.problems);
@@ -238,6 +240,27 @@ function readOrders(r: Reader, limits: Limits): OrdersConfig {
     addressTokenTtlSeconds: r.int('PALLET_ADDRESS_TOKEN_TTL_SECONDS', 3_600, 60, 86_400),
     importRowsMax: r.int('PALLET_IMPORT_ROWS_MAX', 100_000, 1, 10_000_000),
     importBytesMax: r.int('PALLET_IMPORT_BYTES_MAX', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  });
+}
+
+function readFulfilment(r: Reader): FulfilmentConfig {
+  return Object.freeze({
+    batchMax: r.int('PALLET_FULFILMENT_BATCH_MAX', 32, 1, 1_000),
+    wmsTimeoutMsDefault: r.int('PALLET_WMS_TIMEOUT_MS_DEFAULT', 5_000, 100, 120_000),
+    wmsResponseBytesMax: r.int('PALLET_WMS_RESPONSE_BYTES_MAX', 4_096, 0, 1_048_576),
+    retryDelayMsMax: r.int('PALLET_WMS_RETRY_DELAY_MS_MAX', 30_000, 250, 3_600_000),
+  });
+}
+
+function readSla(r: Reader): SlaConfig {
+  return Object.freeze({
+    timersIntervalMs: r.int('PALLET_TIMERS_INTERVAL_MS', 1_000, 10, 60_000),
+    timersBatchMax: r.int('PALLET_TIMERS_BATCH_MAX', 200, 1, 10_000),
+    timersTenantsPerRoundMax: r.int('PALLET_TIMERS_TENANTS_PER_ROUND_MAX', 1_000, 1, 1_000_000),
+    timersLeaseMs: r.int('PALLET_TIMERS_LEASE_MS', 60_000, 1_000, 3_600_000),
+    alertAttemptsMax: r.int('PALLET_ALERT_ATTEMPTS_MAX', 5, 1, 100),
+    notifierTimeoutMs: r.int('PALLET_NOTIFIER_TIMEOUT_MS', 5_000, 100, 120_000),
+    notifiersPerTenantMax: r.int('PALLET_NOTIFIERS_PER_TENANT_MAX', 10, 2, 100),
   });
 }
 

@@ -81,6 +81,39 @@ export interface Config {
   /** Where `pallet start` and `seed-demo` keep the generated operator key and the demo keys (PALLET_DATA_DIR). */
   readonly dataDir: string;
   readonly orders: OrdersConfig;
+  /** SLA timers, alerts and notifiers (issue 12). */
+  readonly sla: SlaConfig;
+  readonly fulfilment: FulfilmentConfig;
+}
+
+/** Pick tasks to the warehouses (issue 12): the fulfilment role and the WMS push. */
+export interface FulfilmentConfig {
+  /** order.changed events the fulfilment role fetches per pull and handles concurrently (PALLET_FULFILMENT_BATCH_MAX). */
+  readonly batchMax: number;
+  /** A WMS connection saved without timeoutMs gets this (PALLET_WMS_TIMEOUT_MS_DEFAULT). */
+  readonly wmsTimeoutMsDefault: number;
+  /** Bytes of a WMS's answer to a push read at most (PALLET_WMS_RESPONSE_BYTES_MAX). */
+  readonly wmsResponseBytesMax: number;
+  /** Longest wait before a failed push is tried again (PALLET_WMS_RETRY_DELAY_MS_MAX); the wait doubles from 250 ms. */
+  readonly retryDelayMsMax: number;
+}
+
+/** SLA timers and alerts (issue 12): the timers role and the notifiers. */
+export interface SlaConfig {
+  /** How often the timers role looks for due timers (PALLET_TIMERS_INTERVAL_MS). */
+  readonly timersIntervalMs: number;
+  /** Timers of one tenant claimed per round (PALLET_TIMERS_BATCH_MAX). */
+  readonly timersBatchMax: number;
+  /** Due tenants per round (PALLET_TIMERS_TENANTS_PER_ROUND_MAX); the rest stay due for the next. */
+  readonly timersTenantsPerRoundMax: number;
+  /** A claimed timer is due again after this when its claimer died (PALLET_TIMERS_LEASE_MS); also the wait between delivery attempts. */
+  readonly timersLeaseMs: number;
+  /** Delivery attempts of one alert before it is failed (PALLET_ALERT_ATTEMPTS_MAX). */
+  readonly alertAttemptsMax: number;
+  /** One notifier delivery (HTTP request or SMTP step) at most (PALLET_NOTIFIER_TIMEOUT_MS). */
+  readonly notifierTimeoutMs: number;
+  /** Notifiers per tenant (PALLET_NOTIFIERS_PER_TENANT_MAX). */
+  readonly notifiersPerTenantMax: number;
 }
 
 /** The order pool (issue 11): intake of channel documents and the orders role. */
@@ -147,7 +180,7 @@ export interface DashboardConfig {
   readonly wsReleaseSamplesMax: number;
 }
 
-export const allRoles = ['api', 'sweeper', 'relay', 'projector', 'payments', 'reconciler', 'ws', 'orders'] as const;
+export const allRoles = ['api', 'sweeper', 'relay', 'projector', 'payments', 'reconciler', 'ws', 'orders', 'timers', 'fulfilment'] as const;
 export type Role = (typeof allRoles)[number];
 
 export interface EventsConfig {

@@ -54,11 +54,17 @@ import { OrderService } from './app/order.service.ts';
 import { OrderAddressService } from './app/order.address.service.ts';
 import { OrderTokens, orderTokenKeyOf } from './app/order.token.ts';
 import { OrderStock } from './app/order.stock.ts';
+import { OrderFulfilmentService } from './app/order.fulfilment.service.ts';
+import { PublishingFulfilmentStore } from './app/order.fulfilment.publishing.ts';
+import { wmsSecretsFrom, type WmsSecrets } from './app/wms-callback.port.ts';
+import { PgFulfilmentStore, PgPickTaskLookup } from './adapters/postgres/fulfilment.store.ts';
 import { defaultMapping } from './adapters/channels/mappings.ts';
 import { JetStreamIntake } from './adapters/nats/intake.ts';
 import { ChannelRepo } from './adapters/postgres/channel.repo.ts';
 import { PgChannelStore, PgOrderStore } from './adapters/postgres/order.store.ts';
 import { channelSecretsKey } from './adapters/postgres/secrets-key.ts';
+import { slaParts, startTimers, type SlaParts } from './sla.compose.ts';
+import { pickTaskParts, startFulfilment } from './fulfilment.compose.ts';
 
 export interface Runtime {
   readonly config: Config;
@@ -79,6 +85,8 @@ export interface Runtime {
   readonly acked: AckedSeqMark;
   readonly journal: PaymentJournal;
   readonly paymentEvents: JetStreamPaymentEvents;
+  /** SLA timers and alerts (issue 12). */
+  readonly sla: SlaParts;
   close(): Promise<void>;
 }
 
@@ -126,9 +134,14 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
     });
   const ledger = new LedgerRepo(sql);
   const reservations = new ReservationService(engine, catalogs, config.limits, clock);
-  const orders = orderServices(config, sql, nats, reservations, clock, log, metrics);
+  const pickTasks = pickTaskParts(config, sql, reservations, clock);
+  const orders = orderServices(config, sql, nats, reservations, clock, log, metrics, wmsSecretsFrom(pickTasks.store));
+  const sla = slaParts(config, sql, redis, clock, log, { redrive: (tenant, orderId) => pickTasks.service.redrive(tenant, orderId) });
   const deps: HttpDeps = {
+    pickTasks: pickTasks.service,
+    sla: sla.service,
     channels: orders.channels, intake: orders.intake, orders: orders.orders, orderAddresses: orders.addresses, imports: orders.imports,
+    fulfilment: orders.fulfilment,
     config, logger: log, auth, catalogs, payments, ledger: new LedgerService(ledger), dashboardTokens,
     // serve() passes the bound port when it runs the ws role; an api-only process knows only the configured one.
     wsPort: () => config.wsPort,
@@ -142,7 +155,7 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
     metrics,
   };
   return {
-    config, log, clock, sql, redis, nats, engine, store, ledger, deps, metrics, dashboardTokens, acked, journal, paymentEvents, orderApply: orders.apply,
+    config, log, clock, sql, redis, nats, engine, store, ledger, deps, metrics, dashboardTokens, acked, journal, paymentEvents, orderApply: orders.apply, sla,
     stockAdmin: new RedisStockAdmin(redis, config.namespace),
     async close() {
       await nats.close();
@@ -153,29 +166,35 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
 }
 
 /** The order pool's services (issue 11): channels, intake, queries and ops steps, and the orders role's apply. */
-function orderServices(config: Config, sql: Sql, nats: Nats, reservations: ReservationService, clock: Clock, log: Logger, metrics: Metrics) {
+function orderServices(config: Config, sql: Sql, nats: Nats, reservations: ReservationService, clock: Clock, log: Logger, metrics: Metrics, wmsSecrets: WmsSecrets) {
   const secretsKey = channelSecretsKey(config.orders.secretsKeyHex, config.dataDir);
   const channelStore = new PgChannelStore(sql, new ChannelRepo(sql, secretsKey, {
     deliveryRetentionMs: config.orders.deliveryRetentionSeconds * 1000,
   }), { ttlMs: config.authCacheTtlMs, entriesMax: config.authCacheEntriesMax });
   // Every committed order change is announced as order.changed on the event stream (order.publishing.ts).
+  const orderEvents = new JetStreamOrderEvents(nats.js, config.namespace, Math.min(5_000, Math.floor(config.requestTimeoutMs / 2)));
   const orderStore = new PublishingOrderStore(
-    new PgOrderStore(sql, config.orders.deliveryRetentionSeconds * 1000),
-    new JetStreamOrderEvents(nats.js, config.namespace, Math.min(5_000, Math.floor(config.requestTimeoutMs / 2))),
-    log, () => metrics.orderEventsUnpublished.inc(),
+    new PgOrderStore(sql, config.orders.deliveryRetentionSeconds * 1000), orderEvents, log, () => metrics.orderEventsUnpublished.inc(),
   );
   const intakeLog = new JetStreamIntake(nats.js, config.namespace);
   const publishTimeoutMs = Math.min(5_000, Math.floor(config.requestTimeoutMs / 2));
   const channels = new ChannelService(channelStore, intakeLog, { defaultMapping }, clock, publishTimeoutMs);
   const stock = new OrderStock(reservations, config.orders.unpaidTtlSeconds);
+  const addresses = new OrderAddressService(orderStore, stock,
+    new OrderTokens(orderTokenKeyOf(config.orders.tokenSecret, secretsKey), config.orders.addressTokenTtlSeconds, clock), clock);
+  // WMS callbacks (issue 12): signed with the warehouse's WMS secret (PUT /v1/warehouses/{id}/wms), naming a pick task (migration 008).
+  const fulfilment = new OrderFulfilmentService(
+    new PublishingFulfilmentStore(new PgFulfilmentStore(sql, config.orders.deliveryRetentionSeconds * 1000), orderEvents, log,
+      () => metrics.orderEventsUnpublished.inc()),
+    stock, addresses, wmsSecrets, clock, { timestampToleranceSeconds: config.payments.timestampToleranceSeconds }, new PgPickTaskLookup(sql));
   return {
+    fulfilment,
     channels,
     intake: new IntakeService(channelStore, intakeLog, clock, {
       inflightMax: config.orders.inflightMax, publishTimeoutMs, timestampToleranceSeconds: config.payments.timestampToleranceSeconds,
     }),
     orders: new OrderService(orderStore, stock, clock),
-    addresses: new OrderAddressService(orderStore, stock,
-      new OrderTokens(orderTokenKeyOf(config.orders.tokenSecret, secretsKey), config.orders.addressTokenTtlSeconds, clock), clock),
+    addresses,
     imports: new ImportService(channelStore, new ImportRepo(sql), new JetStreamIntakeBatch(nats.nc, config.namespace), clock, {
       ...importBounds, rowsMax: config.orders.importRowsMax, linesMax: config.limits.linesPerReservationMax, qtyMax: config.limits.qtyMax, publishTimeoutMs,
     }),
@@ -241,6 +260,8 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
     if (has('sweeper')) running.push(startSweeper(rt));
     if (has('reconciler')) running.push(startReconciler(rt));
     if (has('orders')) running.push(startOrders(rt));
+    if (has('fulfilment')) running.push(startFulfilment(rt.deps.pickTasks, rt));
+    if (has('timers')) running.push(startTimers(rt.sla, rt));
     if (has('ws')) {
       const ws = await startWs(rt);
       wsPort = ws.port;

@@ -55,9 +55,9 @@ function previousStatusOf(order: Order, audit: AuditDraft): OrderStatus {
   return typeof before === 'string' ? (before as OrderStatus) : order.status;
 }
 
-/** `tx` with insert and update noted into `changes` when they write. */
-function noting(tx: OrderTx, changes: OrderChange[]): OrderTx {
-  return Object.assign(Object.create(tx) as OrderTx, {
+/** `tx` (any OrderTx, extended ones keep their other methods) with insert and update noted into `changes` when they write. */
+export function noting<X extends OrderTx>(tx: X, changes: OrderChange[]): X {
+  return Object.assign(Object.create(tx) as X, {
     insert: async (order: Order, audit: AuditDraft): Promise<InsertOrderOutcome> => {
       const outcome = await tx.insert(order, audit);
       if (outcome.inserted) changes.push({ order, previousStatus: '', action: audit.action, atMs: audit.atMs });

@@ -221,8 +221,8 @@ describe('authentication runs before parsing and validation on every route that 
     return calls;
   }
 
-  /** Routes signed instead of keyed (payment callbacks, channel order intake): 401 SIGNATURE_INVALID. */
-  const signedRoutes = new Set(['/v1/payments/callbacks', '/v1/channels/:id/orders']);
+  /** Routes signed instead of keyed (payment callbacks, channel order intake, WMS callbacks): 401 SIGNATURE_INVALID. */
+  const signedRoutes = new Set(['/v1/payments/callbacks', '/v1/channels/:id/orders', '/v1/warehouses/:id/callbacks', '/v1/warehouses/:id/amendments/:aid/ack']);
 
   it('no key and bad input: 401 on every /v1 route (the signed routes: 401 SIGNATURE_INVALID)', async () => {
     const routes = apiRoutes();

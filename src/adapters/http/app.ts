@@ -22,6 +22,10 @@ import { channelRoutes } from './routes/channels.route.ts';
 import { orderRoutes } from './routes/orders.route.ts';
 import { orderAddressRoutes } from './routes/order-address.route.ts';
 import { importRoutes } from './routes/imports.route.ts';
+import { warehouseWmsRoutes } from './routes/warehouse-wms.route.ts';
+import { slaRoutes } from './routes/sla.route.ts';
+import { wmsCallbackRoutes } from './routes/wms-callbacks.route.ts';
+import { shipmentRoutes } from './routes/shipments.route.ts';
 
 export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   const { limits } = deps.config;
@@ -94,6 +98,10 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(orderRoutes, routeDeps);
   await app.register(orderAddressRoutes, routeDeps);
   await app.register(importRoutes, routeDeps);
+  await app.register(warehouseWmsRoutes, routeDeps);
+  await app.register(slaRoutes, routeDeps);
+  await app.register(wmsCallbackRoutes, routeDeps);
+  await app.register(shipmentRoutes, routeDeps);
   await app.ready();
   return app;
 }

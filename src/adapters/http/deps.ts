@@ -14,6 +14,9 @@ import type { IntakeService } from '../../app/intake.service.ts';
 import type { OrderService } from '../../app/order.service.ts';
 import type { OrderAddressService } from '../../app/order.address.service.ts';
 import type { ImportService } from '../../app/import.service.ts';
+import type { OrderFulfilmentService } from '../../app/order.fulfilment.service.ts';
+import type { SlaService } from '../../app/sla.service.ts';
+import type { PickTaskService } from '../../app/pick-task.service.ts';
 import type { Schemas } from './schemas.ts';
 
 export interface HttpDeps {
@@ -39,6 +42,12 @@ export interface HttpDeps {
   readonly orderAddresses: OrderAddressService;
   /** Batch import of orders from CSV/XLSX files. */
   readonly imports: ImportService;
+  /** Pick tasks and the warehouses' WMS connections (issue 12). */
+  readonly pickTasks: PickTaskService;
+  /** SLA stage deadlines, notifiers and alerts (issue 12). */
+  readonly sla: SlaService;
+  /** Warehouse (WMS) callbacks, amendment acknowledgements and shipments (issue 12). */
+  readonly fulfilment: OrderFulfilmentService;
 }
 
 export interface RouteDeps extends HttpDeps {

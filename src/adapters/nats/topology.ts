@@ -25,7 +25,7 @@ export interface Topology {
   readonly intakeDurable: string;
 }
 
-export type ConsumerName = 'projector' | 'payments';
+export type ConsumerName = 'projector' | 'payments' | 'timers' | 'fulfilment';
 
 export function topology(namespace: string): Topology {
   return {
@@ -40,6 +40,10 @@ export function topology(namespace: string): Topology {
       // The projector reads the whole stream: no filter (a filtered consumer on NATS 2.9 delivered in trickles).
       projector: { durable: 'projector', filter: '' },
       payments: { durable: 'payments', filter: `${namespace}.*.payment.received` },
+      // SLA timers (issue 12): arm and clear stage deadlines from every committed order change.
+      timers: { durable: 'timers', filter: `${namespace}.*.order.changed` },
+      // Pick tasks from released orders, cancellation of a cancelled order's tasks (the fulfilment role, issue 12).
+      fulfilment: { durable: 'fulfilment', filter: `${namespace}.*.order.changed` },
     },
   };
 }

@@ -17,7 +17,7 @@ import { findByExternalId, getOrder, insertOrder, listOrders, readAudit, updateO
 import { BoundedLru } from '../../core/lru.ts';
 import type { Sql } from './sql.ts';
 
-class PgOrderTx implements OrderTx {
+export class PgOrderTx implements OrderTx {
   constructor(private readonly t: TenantTx, private readonly deliveryRetentionMs: number) {}
 
   noteDelivery(channel: string, deliveryId: string): Promise<'new' | 'replayed'> {

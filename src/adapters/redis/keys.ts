@@ -28,6 +28,8 @@ export class TenantKeys {
   readonly drift: string;
   /** SCAN pattern of the tenant's stock cells (parse the keys with cellOf). */
   readonly cellPattern: string;
+  /** SLA timers (issue 12): sorted set of `<orderId>|<stage>[|2]` → deadline ms (adapters/redis/timers.ts). */
+  readonly slaTimers: string;
   /** SCAN pattern of the tenant's reservations (parse the keys with reservationIdOf). */
   readonly reservationPattern: string;
 
@@ -40,6 +42,7 @@ export class TenantKeys {
     this.relayLease = `${this.prefix}relay:lease`;
     this.paymentJournal = `${this.prefix}pay:journal`;
     this.drift = `${this.prefix}drift`;
+    this.slaTimers = `${this.prefix}sla:timers`;
     this.cellPattern = `${this.prefix}${cellTag}*`;
     this.reservationPattern = `${this.prefix}${reservationTag}*`;
   }
@@ -123,6 +126,9 @@ export async function readOkAtMs(redis: Redis, namespace: string): Promise<numbe
  * touches it, so scripts keep every key in the tenant's slot.
  */
 export const sweepIndexKey = (namespace: string): string => `${namespace}:{sweep}:due`;
+
+/** The SLA timers' index: tenant → a time at or before its earliest timer (same contract as the sweep index). */
+export const timersIndexKey = (namespace: string): string => `${namespace}:{timers}:due`;
 
 /** A stock cell key (TenantKeys.cell) of some tenant, taken apart. */
 export interface CellKey extends CellRef { readonly key: string; readonly tenant: string }

@@ -10,6 +10,7 @@ export const scriptNames = [
   'reserveStock', 'confirmReservation', 'releaseReservation', 'expireReservation',
   'fulfilReservation', 'setStock', 'adjustStock', 'bumpCatalogVersion', 'renewLease', 'releaseLease', 'trimOutbox',
   'repairCell', 'restoreReservation', 'raiseWatermark', 'noteAcked', 'markDamaged',
+  'armTimer', 'claimTimers', 'settleTimer',
 ] as const;
 export type ScriptName = (typeof scriptNames)[number];
 

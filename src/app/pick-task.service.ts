@@ -1,0 +1,197 @@
+// Pick tasks (issue 12): a released order becomes one task per (order,
+// warehouse) from its reservation's allocations; a cancelled order's open
+// tasks are cancelled; tasks reach the warehouse by push (POST to its WMS,
+// signed) or pull (the WMS lists pending tasks and acks them). The fulfilment
+// role drives prepare() and deliver() from order.changed events; the HTTP
+// routes drive the rest.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { domainError, fail, ok, type Result } from '../core/errors.ts';
+import type { Reservation } from '../core/stock.types.ts';
+import { amendmentsPerOrderMax } from '../core/amendment.rules.ts';
+import {
+  checkWms, pushBody, taskAmendmentsOf, tasksFromAllocations, type PickTask, type WmsInput,
+} from '../core/pick-task.rules.ts';
+import type { Clock } from './clock.port.ts';
+import type { PickTaskStore, TaskPage, WmsConfig, WmsPush } from './fulfilment.port.ts';
+import type { OrderStore } from './order.port.ts';
+import { parseSignature, signPayload } from './payment.signature.ts';
+
+export interface PickTaskOptions {
+  /** A WMS connection without timeoutMs gets this (PALLET_WMS_TIMEOUT_MS_DEFAULT). */
+  readonly wmsTimeoutMsDefault: number;
+  /** How far a WMS's signed request's timestamp may be from now. */
+  readonly timestampToleranceSeconds: number;
+}
+
+/** What an order.changed event led to. */
+export type Prepared =
+  | { readonly kind: 'tasks'; readonly tasks: PickTask[] }
+  | { readonly kind: 'cancelled'; readonly count: number }
+  | { readonly kind: 'none'; readonly reason: string }
+  /** Will never work (the reservation is gone): dead-letter at once. */
+  | { readonly kind: 'poison'; readonly reason: string };
+
+export type Delivery = 'delivered' | 'waiting' | { readonly failed: string };
+
+export interface Redelivered {
+  readonly task: PickTask;
+  readonly delivered: boolean;
+  readonly error: string | null;
+}
+
+/** Tasks one order has at most (its reservation's warehouses). */
+const tasksPerOrderMax = 64;
+
+export const taskIdOf = (orderId: string, warehouse: string): string =>
+  `tk_${createHash('sha256').update(`${orderId}\u0000${warehouse}`).digest('base64url').slice(0, 24)}`;
+
+export class PickTaskService {
+  constructor(
+    private readonly store: PickTaskStore,
+    private readonly orders: Pick<OrderStore, 'inTenant'>,
+    private readonly reservations: { get(tenant: string, id: string): Promise<Result<Reservation>> },
+    private readonly pusher: WmsPush,
+    private readonly clock: Clock,
+    private readonly opts: PickTaskOptions,
+  ) {}
+
+  // ---------------------------------------------------------------- WMS connections
+
+  async setWms(tenant: string, warehouse: string, input: WmsInput): Promise<Result<WmsConfig>> {
+    const checked = checkWms(input, this.opts.wmsTimeoutMsDefault);
+    if (!checked.ok) return checked;
+    const { secret, ...settings } = checked.value;
+    return this.store.putWms(tenant, warehouse, settings, secret);
+  }
+
+  async wms(tenant: string, warehouse: string): Promise<Result<WmsConfig>> {
+    const found = await this.store.wms(tenant, warehouse);
+    return found === null ? fail(domainError('NOT_FOUND', `warehouse ${warehouse} has no WMS connection`)) : ok(found);
+  }
+
+  /**
+   * A request signed by the warehouse's WMS: `Pallet-Signature: t=…,v1=<hex HMAC-SHA256 of "<t>.<payload>">`
+   * with its secret, the payload being the request target (path and query exactly as sent).
+   */
+  async verifyWms(tenant: string, warehouse: string, header: string, payload: string): Promise<Result<void>> {
+    const sig = parseSignature(header);
+    const invalid = fail(domainError('SIGNATURE_INVALID', 'the request is not signed by this warehouse\'s WMS', { field: 'headers.pallet-signature' }));
+    if (sig === null) return invalid;
+    const secret = await this.store.wmsSecret(tenant, warehouse);
+    if (secret === null) return invalid;
+    const expected = Buffer.from(signPayload(secret, sig.t, Buffer.from(payload, 'utf8')), 'hex');
+    if (!sig.v1.some((v) => timingSafeEqual(v, expected))) return invalid;
+    const skewSeconds = Math.abs(this.clock.nowMs() / 1000 - sig.t);
+    if (skewSeconds > this.opts.timestampToleranceSeconds) {
+      return fail(domainError('SIGNATURE_EXPIRED', `the signature timestamp is ${Math.round(skewSeconds)} s away from now`, { field: 'headers.pallet-signature' }));
+    }
+    return ok(undefined);
+  }
+
+  // ---------------------------------------------------------------- from order events
+
+  /** Makes the tasks of a released order (idempotent), or cancels those of a cancelled one. Reads the order as it is now. */
+  async prepare(tenant: string, orderId: string): Promise<Prepared> {
+    const found = await this.orders.inTenant(tenant, async (tx) => {
+      const order = await tx.get(orderId);
+      if (order === null || order.status !== 'released') return { order };
+      return { order, amendments: await tx.amendments(orderId, amendmentsPerOrderMax) };
+    });
+    const { order } = found;
+    if (order === null) return { kind: 'none', reason: `order ${orderId} not found` };
+    if (order.status === 'cancelled') return { kind: 'cancelled', count: await this.store.cancelOrderTasks(tenant, orderId) };
+    if (order.status !== 'released') return { kind: 'none', reason: `order is ${order.status}` };
+    if (order.reservationId === undefined) return { kind: 'poison', reason: `released order ${orderId} has no reservation` };
+    const reservation = await this.reservations.get(tenant, order.reservationId);
+    if (!reservation.ok) {
+      if (reservation.error.code === 'RESERVATION_NOT_FOUND') return { kind: 'poison', reason: `reservation ${order.reservationId} of order ${orderId} is gone` };
+      throw new Error(`reservation ${order.reservationId}: ${reservation.error.detail}`);
+    }
+    const drafts = tasksFromAllocations(order, reservation.value.allocations, taskAmendmentsOf(found.amendments ?? []), taskIdOf);
+    if (!drafts.ok) return { kind: 'poison', reason: drafts.error.detail };
+    return { kind: 'tasks', tasks: await this.store.createTasks(tenant, drafts.value) };
+  }
+
+  /** Pushes a pending task to a push-mode WMS; a pull-mode or unconnected warehouse waits for its WMS. */
+  async deliver(tenant: string, task: PickTask): Promise<Delivery> {
+    if (task.status !== 'pending') return 'delivered';
+    const wms = await this.store.wms(tenant, task.warehouse);
+    if (wms === null || wms.mode === 'pull' || wms.url === null) return 'waiting';
+    return this.pushOnce(tenant, task, wms);
+  }
+
+  /**
+   * Re-drives a stuck order (the SLA timers' TaskRedriver, app/notifier.port.ts): makes its tasks if they are
+   * missing and pushes those still pending once; a failure is recorded on the task, not retried here.
+   */
+  async redrive(tenant: string, orderId: string): Promise<void> {
+    const prepared = await this.prepare(tenant, orderId);
+    if (prepared.kind !== 'tasks') return;
+    for (const task of prepared.tasks) {
+      const d = await this.deliver(tenant, task);
+      if (typeof d === 'object') await this.store.recordFailure(tenant, task.id, d.failed, task.dead);
+    }
+  }
+
+  /** Counts a failed push; `dead` when the consumer gives up on it. */
+  recordFailure(tenant: string, taskId: string, error: string, dead: boolean): Promise<void> {
+    return this.store.recordFailure(tenant, taskId, error, dead);
+  }
+
+  private async pushOnce(tenant: string, task: PickTask, wms: WmsConfig): Promise<Delivery> {
+    const secret = await this.store.wmsSecret(tenant, task.warehouse);
+    if (secret === null || wms.url === null) return 'waiting';
+    const outcome = await this.pusher.push({ url: wms.url, secret, timeoutMs: wms.timeoutMs, body: JSON.stringify(pushBody(task)) });
+    if (!outcome.ok) return { failed: outcome.error };
+    await this.store.markDelivered(tenant, task.id);
+    return 'delivered';
+  }
+
+  // ---------------------------------------------------------------- queries and WMS/ops steps
+
+  async pendingTasks(tenant: string, warehouse: string, cursor: string | null, limit: number): Promise<Result<TaskPage>> {
+    return this.store.pendingTasks(tenant, warehouse, cursor, limit);
+  }
+
+  async tasksOfOrder(tenant: string, orderId: string): Promise<PickTask[]> {
+    return this.store.tasksOfOrder(tenant, orderId, tasksPerOrderMax);
+  }
+
+  /** The WMS took a pulled task: pending → delivered; repeating it answers the task as it is. */
+  async ack(tenant: string, warehouse: string, taskId: string): Promise<Result<PickTask>> {
+    const task = await this.taskOf(tenant, warehouse, taskId);
+    if (!task.ok) return task;
+    const marked = await this.store.markDelivered(tenant, taskId);
+    return marked === null ? this.notFound(taskId) : ok(marked);
+  }
+
+  /**
+   * Sends a task again (a dead letter, or a WMS that lost it): push mode pushes it now and records the
+   * outcome; pull mode puts a delivered task back to pending for the WMS to list again.
+   */
+  async redeliver(tenant: string, warehouse: string, taskId: string): Promise<Result<Redelivered>> {
+    const found = await this.taskOf(tenant, warehouse, taskId);
+    if (!found.ok) return found;
+    if (found.value.status === 'cancelled' || found.value.status === 'shipped') {
+      return fail(domainError('ORDER_INVALID_TRANSITION', `task ${taskId} is ${found.value.status}: nothing to deliver`, { taskStatus: found.value.status }));
+    }
+    const wms = await this.store.wms(tenant, warehouse);
+    const push = wms !== null && wms.mode === 'push' && wms.url !== null;
+    const revived = await this.store.revive(tenant, taskId, !push);
+    if (revived === null) return this.notFound(taskId);
+    if (!push) return ok({ task: revived, delivered: false, error: null });
+    const outcome = await this.pushOnce(tenant, { ...revived, status: 'pending' }, wms);
+    if (typeof outcome === 'object') await this.store.recordFailure(tenant, taskId, outcome.failed, true);
+    const now = await this.store.task(tenant, taskId);
+    return ok({ task: now ?? revived, delivered: outcome === 'delivered', error: typeof outcome === 'object' ? outcome.failed : null });
+  }
+
+  private async taskOf(tenant: string, warehouse: string, taskId: string): Promise<Result<PickTask>> {
+    const task = await this.store.task(tenant, taskId);
+    return task === null || task.warehouse !== warehouse ? this.notFound(taskId) : ok(task);
+  }
+
+  private notFound(taskId: string): Result<never> {
+    return fail(domainError('NOT_FOUND', `task ${taskId} not found in this warehouse`));
+  }
+}

@@ -1,0 +1,37 @@
+// Composition of fulfilment's pick tasks (issue 12), kept out of main.ts
+// (which calls these two functions): the service the HTTP routes and the
+// fulfilment role share, and the role's starter.
+import type { Logger } from 'pino';
+import type { Clock } from './app/clock.port.ts';
+import { PickTaskService } from './app/pick-task.service.ts';
+import type { ReservationService } from './app/reservation.service.ts';
+import type { Config } from './config.ts';
+import { HttpWmsPush } from './adapters/http/wms.client.ts';
+import type { Metrics } from './adapters/metrics/metrics.ts';
+import type { Nats } from './adapters/nats/connection.ts';
+import { PgOrderStore } from './adapters/postgres/order.store.ts';
+import { PickTaskRepo } from './adapters/postgres/pick-task.repo.ts';
+import { channelSecretsKey } from './adapters/postgres/secrets-key.ts';
+import type { Sql } from './adapters/postgres/sql.ts';
+import { FulfilmentRole } from './roles/fulfilment.role.ts';
+
+/** The pick-task store (also the WMS secrets of the callbacks: wmsSecretsFrom(store)) and the service over it. */
+export function pickTaskParts(config: Config, sql: Sql, reservations: ReservationService, clock: Clock): { store: PickTaskRepo; service: PickTaskService } {
+  // WMS secrets share the channel-secrets key (PALLET_SECRETS_KEY), sealed under their own associated data.
+  const store = new PickTaskRepo(sql, channelSecretsKey(config.orders.secretsKeyHex, config.dataDir));
+  // Reads only: the order as it is now and its pending amendments.
+  const orders = new PgOrderStore(sql, config.orders.deliveryRetentionSeconds * 1000);
+  const push = new HttpWmsPush({ responseBytesMax: config.fulfilment.wmsResponseBytesMax, nowMs: () => clock.nowMs() });
+  const service = new PickTaskService(store, orders, reservations, push, clock, {
+    wmsTimeoutMsDefault: config.fulfilment.wmsTimeoutMsDefault, timestampToleranceSeconds: config.payments.timestampToleranceSeconds,
+  });
+  return { store, service };
+}
+
+export function startFulfilment(service: PickTaskService, d: { config: Config; nats: Nats; log: Logger; metrics: Metrics }): { name: string; stop: () => Promise<void> } {
+  const role = new FulfilmentRole({
+    nats: d.nats, namespace: d.config.namespace, events: d.config.events, fulfilment: d.config.fulfilment, tasks: service, log: d.log, metrics: d.metrics,
+  });
+  role.start();
+  return { name: 'fulfilment', stop: () => role.stop() };
+}
