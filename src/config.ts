@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export * from './config.types.ts';
-import { allRoles, type Config, type DashboardConfig, type EventsConfig, type FulfilmentConfig, type Limits, type OrdersConfig, type PaymentsConfig, type Role, type SlaConfig, type SupervisorConfig } from './config.types.ts';
+import { allRoles, type Config, type DashboardConfig, type EventsConfig, type FulfilmentConfig, type WritebackConfig, type LabelsConfig, type Limits, type OrdersConfig, type PaymentsConfig, type Role, type SlaConfig, type SupervisorConfig } from './config.types.ts';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -94,6 +94,8 @@ export function loadConfig(env: Env = process.env): Config {
     orders: readOrders(r, limits),
     sla: readSla(r),
     fulfilment: readFulfilment(r),
+    writeback: readWriteback(r),
+    labels: readLabels(r),
   };
   checkDashboard(r, config.dashboard);
   if (r.problems.length > 0) throw new ConfigError(r.problems);
@@ -243,12 +245,28 @@ function readOrders(r: Reader, limits: Limits): OrdersConfig {
   });
 }
 
+function readWriteback(r: Reader): WritebackConfig {
+  return Object.freeze({
+    batchMax: r.int('PALLET_WRITEBACK_BATCH_MAX', 32, 1, 1_000),
+    timeoutMs: r.int('PALLET_WRITEBACK_TIMEOUT_MS', 10_000, 100, 120_000),
+    retryDelayMsMax: r.int('PALLET_WRITEBACK_RETRY_DELAY_MS_MAX', 60_000, 250, 3_600_000),
+  });
+}
+
 function readFulfilment(r: Reader): FulfilmentConfig {
   return Object.freeze({
     batchMax: r.int('PALLET_FULFILMENT_BATCH_MAX', 32, 1, 1_000),
     wmsTimeoutMsDefault: r.int('PALLET_WMS_TIMEOUT_MS_DEFAULT', 5_000, 100, 120_000),
     wmsResponseBytesMax: r.int('PALLET_WMS_RESPONSE_BYTES_MAX', 4_096, 0, 1_048_576),
     retryDelayMsMax: r.int('PALLET_WMS_RETRY_DELAY_MS_MAX', 30_000, 250, 3_600_000),
+  });
+}
+
+function readLabels(r: Reader): LabelsConfig {
+  return Object.freeze({
+    fontPath: r.str('PALLET_LABEL_FONT', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
+    fontName: r.str('PALLET_LABEL_FONT_NAME', 'WenQuanYiMicroHei'),
+    ordersMax: r.int('PALLET_LABEL_ORDERS_MAX', 200, 1, 1_000),
   });
 }
 

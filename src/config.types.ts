@@ -84,6 +84,29 @@ export interface Config {
   /** SLA timers, alerts and notifiers (issue 12). */
   readonly sla: SlaConfig;
   readonly fulfilment: FulfilmentConfig;
+  /** Shipments pushed back to the channels' platforms (issue 12): the writeback role. */
+  readonly writeback: WritebackConfig;
+  /** Thermal shipping labels, POST /v1/labels (issue 12). */
+  readonly labels: LabelsConfig;
+}
+
+export interface LabelsConfig {
+  /** TTF/OTF/TTC font with CJK glyphs the labels are set in (PALLET_LABEL_FONT; ops/fonts.sh installs the default). */
+  readonly fontPath: string;
+  /** The PostScript name of the font to use when fontPath is a collection (.ttc, .otc) (PALLET_LABEL_FONT_NAME). */
+  readonly fontName: string;
+  /** Orders one POST /v1/labels may name (PALLET_LABEL_ORDERS_MAX). */
+  readonly ordersMax: number;
+}
+
+/** Channel write-back (issue 12): the writeback role and its pushes to the platforms. */
+export interface WritebackConfig {
+  /** order.changed events the writeback role fetches per pull and handles concurrently (PALLET_WRITEBACK_BATCH_MAX). */
+  readonly batchMax: number;
+  /** Each push to a platform, connect to last byte (PALLET_WRITEBACK_TIMEOUT_MS). */
+  readonly timeoutMs: number;
+  /** Longest wait before a failed push is tried again (PALLET_WRITEBACK_RETRY_DELAY_MS_MAX); the wait doubles from 250 ms. */
+  readonly retryDelayMsMax: number;
 }
 
 /** Pick tasks to the warehouses (issue 12): the fulfilment role and the WMS push. */
@@ -180,7 +203,7 @@ export interface DashboardConfig {
   readonly wsReleaseSamplesMax: number;
 }
 
-export const allRoles = ['api', 'sweeper', 'relay', 'projector', 'payments', 'reconciler', 'ws', 'orders', 'timers', 'fulfilment'] as const;
+export const allRoles = ['api', 'sweeper', 'relay', 'projector', 'payments', 'reconciler', 'ws', 'orders', 'timers', 'fulfilment', 'writeback'] as const;
 export type Role = (typeof allRoles)[number];
 
 export interface EventsConfig {

@@ -4,6 +4,10 @@
 import type { Logger } from 'pino';
 import type { Clock } from './app/clock.port.ts';
 import { PickTaskService } from './app/pick-task.service.ts';
+import type { CatalogService } from './app/catalog.service.ts';
+import { LabelService } from './app/label.service.ts';
+import { PdfLabelRenderer } from './adapters/labels/label.pdf.ts';
+import { PgLabelSource } from './adapters/postgres/label.repo.ts';
 import type { ReservationService } from './app/reservation.service.ts';
 import type { Config } from './config.ts';
 import { HttpWmsPush } from './adapters/http/wms.client.ts';
@@ -34,4 +38,11 @@ export function startFulfilment(service: PickTaskService, d: { config: Config; n
   });
   role.start();
   return { name: 'fulfilment', stop: () => role.stop() };
+}
+
+/** Shipping labels (POST /v1/labels): orders and shipments from PostgreSQL, warehouse names from the catalog, PDF by pdfkit. */
+export function labelService(config: Config, sql: Sql, catalogs: CatalogService): LabelService {
+  const names = async (tenant: string) => new Map([...((await catalogs.get(tenant))?.warehouses.values() ?? [])].map((w) => [w.id, w.name]));
+  return new LabelService(new PgLabelSource(sql), names,
+    new PdfLabelRenderer({ fontPath: config.labels.fontPath, fontName: config.labels.fontName }), { ordersMax: config.labels.ordersMax });
 }

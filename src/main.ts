@@ -64,7 +64,8 @@ import { ChannelRepo } from './adapters/postgres/channel.repo.ts';
 import { PgChannelStore, PgOrderStore } from './adapters/postgres/order.store.ts';
 import { channelSecretsKey } from './adapters/postgres/secrets-key.ts';
 import { slaParts, startTimers, type SlaParts } from './sla.compose.ts';
-import { pickTaskParts, startFulfilment } from './fulfilment.compose.ts';
+import { labelService, pickTaskParts, startFulfilment } from './fulfilment.compose.ts';
+import { startWriteback, writebackService } from './writeback.compose.ts';
 
 export interface Runtime {
   readonly config: Config;
@@ -139,9 +140,11 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
   const sla = slaParts(config, sql, redis, clock, log, { redrive: (tenant, orderId) => pickTasks.service.redrive(tenant, orderId) });
   const deps: HttpDeps = {
     pickTasks: pickTasks.service,
+    writebacks: writebackService(config, sql, clock),
     sla: sla.service,
     channels: orders.channels, intake: orders.intake, orders: orders.orders, orderAddresses: orders.addresses, imports: orders.imports,
     fulfilment: orders.fulfilment,
+    labels: labelService(config, sql, catalogs),
     config, logger: log, auth, catalogs, payments, ledger: new LedgerService(ledger), dashboardTokens,
     // serve() passes the bound port when it runs the ws role; an api-only process knows only the configured one.
     wsPort: () => config.wsPort,
@@ -261,6 +264,7 @@ export async function serve(rt: Runtime, roles: readonly Role[] = rt.config.role
     if (has('reconciler')) running.push(startReconciler(rt));
     if (has('orders')) running.push(startOrders(rt));
     if (has('fulfilment')) running.push(startFulfilment(rt.deps.pickTasks, rt));
+    if (has('writeback')) running.push(startWriteback(rt.deps.writebacks, rt));
     if (has('timers')) running.push(startTimers(rt.sla, rt));
     if (has('ws')) {
       const ws = await startWs(rt);

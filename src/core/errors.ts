@@ -38,6 +38,8 @@ export const errorCodes = [
   'DOCUMENT_UNMAPPABLE',
   'HOLD_RULES_INVALID',
   'AMENDMENT_NOT_FOUND',
+  'ORDER_NOT_SHIPPED',
+  'CARRIER_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

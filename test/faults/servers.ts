@@ -243,7 +243,7 @@ export class Core {
       if (!this.proc.running) throw new Error('core exited');
       const r = await fetch(`${this.base}/readyz`, { signal: AbortSignal.timeout(1_000) });
       return r.ok;
-    }, 30_000, 100);
+    }, 90_000, 100); // a cold start (tsx compiling every module) on a loaded 2-core machine can pass 30 s
   }
 }
 

@@ -26,6 +26,8 @@ import { warehouseWmsRoutes } from './routes/warehouse-wms.route.ts';
 import { slaRoutes } from './routes/sla.route.ts';
 import { wmsCallbackRoutes } from './routes/wms-callbacks.route.ts';
 import { shipmentRoutes } from './routes/shipments.route.ts';
+import { labelRoutes } from './routes/labels.route.ts';
+import { writebackRoutes } from './routes/writeback.route.ts';
 
 export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   const { limits } = deps.config;
@@ -102,6 +104,8 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(slaRoutes, routeDeps);
   await app.register(wmsCallbackRoutes, routeDeps);
   await app.register(shipmentRoutes, routeDeps);
+  await app.register(labelRoutes, routeDeps);
+  await app.register(writebackRoutes, routeDeps);
   await app.ready();
   return app;
 }

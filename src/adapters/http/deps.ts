@@ -17,6 +17,8 @@ import type { ImportService } from '../../app/import.service.ts';
 import type { OrderFulfilmentService } from '../../app/order.fulfilment.service.ts';
 import type { SlaService } from '../../app/sla.service.ts';
 import type { PickTaskService } from '../../app/pick-task.service.ts';
+import type { LabelService } from '../../app/label.service.ts';
+import type { WritebackService } from '../../app/writeback.service.ts';
 import type { Schemas } from './schemas.ts';
 
 export interface HttpDeps {
@@ -48,6 +50,10 @@ export interface HttpDeps {
   readonly sla: SlaService;
   /** Warehouse (WMS) callbacks, amendment acknowledgements and shipments (issue 12). */
   readonly fulfilment: OrderFulfilmentService;
+  /** Shipping labels as PDF (issue 12). */
+  readonly labels: LabelService;
+  /** Channel write-back: per-channel platform endpoints and the shipments pushed to them (issue 12). */
+  readonly writebacks: WritebackService;
 }
 
 export interface RouteDeps extends HttpDeps {

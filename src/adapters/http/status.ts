@@ -39,6 +39,8 @@ export const errorStatus = {
   DOCUMENT_UNMAPPABLE: 422,
   HOLD_RULES_INVALID: 422,
   AMENDMENT_NOT_FOUND: 404,
+  ORDER_NOT_SHIPPED: 409,
+  CARRIER_FAILED: 502,
 } as const satisfies Record<ErrorCode, number>;
 
 /** HTTP-level codes that are not domain errors. */

@@ -25,7 +25,7 @@ export interface Topology {
   readonly intakeDurable: string;
 }
 
-export type ConsumerName = 'projector' | 'payments' | 'timers' | 'fulfilment';
+export type ConsumerName = 'projector' | 'payments' | 'timers' | 'fulfilment' | 'writeback';
 
 export function topology(namespace: string): Topology {
   return {
@@ -44,6 +44,8 @@ export function topology(namespace: string): Topology {
       timers: { durable: 'timers', filter: `${namespace}.*.order.changed` },
       // Pick tasks from released orders, cancellation of a cancelled order's tasks (the fulfilment role, issue 12).
       fulfilment: { durable: 'fulfilment', filter: `${namespace}.*.order.changed` },
+      // Shipments of shipped orders pushed back to their channel's platform (the writeback role, issue 12).
+      writeback: { durable: 'writeback', filter: `${namespace}.*.order.changed` },
     },
   };
 }

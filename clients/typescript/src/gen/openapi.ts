@@ -665,6 +665,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/channels/{id}/writeback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set where and how a channel's shipments are pushed to its platform (admin)
+         * @description Replaces the whole write-back configuration: credentials not given are cleared. Which credentials a type needs: shopify accessToken; woocommerce appKey+appSecret; taobao, jd, pinduoduo, douyin appKey+appSecret+accessToken; generic appSecret. 404 CHANNEL_NOT_FOUND.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description channel id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Shopify Admin API access token; the shop's session/access token on Taobao, JD, Pinduoduo, Douyin */
+                        accessToken?: string;
+                        /** @description WooCommerce consumer key; Taobao/JD/Douyin app key; Pinduoduo client id */
+                        appKey?: string;
+                        /** @description WooCommerce consumer secret; Taobao/JD/Pinduoduo/Douyin app secret; generic: the Pallet-Signature secret */
+                        appSecret?: string;
+                        /** @description The platform's base URL (Shopify shop, WooCommerce site), API gateway (Taobao, JD, Pinduoduo, Douyin) or the generic webhook URL */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channel: string;
+                            /** @description which of appKey, appSecret, accessToken are stored (never their values) */
+                            credentialsSet: string[];
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/v1/dashboard/tokens": {
         parameters: {
             query?: never;
@@ -780,6 +841,48 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shipping labels for orders: one PDF, one 100 × 150 mm label per shipped parcel (carrier, tracking number as Code128, recipient, sender, order) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orders: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1912,6 +2015,58 @@ export interface paths {
                                 status: string;
                                 updatedAt: string;
                                 warehouse: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/writebacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order's shipments as pushed to its channel's platform: pushed, failed or dead, with the last error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order id (o_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            writebacks: {
+                                attempts: number;
+                                carrier: string;
+                                channel: string;
+                                lastError: string | null;
+                                pushedAt: string | null;
+                                reference: string | null;
+                                /** @description pushed, failed (will be retried) or dead (retries exhausted) */
+                                status: string;
+                                trackingNumber: string;
+                                updatedAt: string;
                             }[];
                         };
                     };
