@@ -11,15 +11,15 @@
 // of tries; after the last one the task is marked dead with its last error,
 // the event is copied to `<ns>_dlq.fulfilment.<subject>` and termed.
 // POST /v1/warehouses/{id}/tasks/{taskId}/redeliver sends it again.
-import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
 import type { Log } from '../app/log.port.ts';
 import type { PickTaskService } from '../app/pick-task.service.ts';
 import { pushRetryDelayMs } from '../core/pick-task.rules.ts';
 import type { EventsConfig, FulfilmentConfig } from '../config.ts';
 import type { Metrics } from '../adapters/metrics/metrics.ts';
-import { decodeEnvelope, subjectOf } from '../adapters/events/envelope.codec.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
-import { publishDeadLetter } from '../adapters/nats/dead-letter.ts';
+import { orderChangedOf } from '../adapters/nats/order-events.ts';
+import { deadLetterAndTerm, PullLoop } from '../adapters/nats/pull-loop.ts';
 import { topology, type Topology } from '../adapters/nats/topology.ts';
 
 export interface FulfilmentRoleDeps {
@@ -34,77 +34,27 @@ export interface FulfilmentRoleDeps {
 
 const fetchExpiresMsMin = 1_000;
 const consumerName = 'fulfilment';
-const idPattern = /^[A-Za-z0-9_:.-]{1,200}$/;
 
-/** The tenant and order of an order.changed message; a string says why it is not one. */
-export function orderChangedOf(m: Pick<JsMsg, 'data' | 'subject'>, namespace: string): { tenant: string; orderId: string; eventId: string } | string {
-  let env;
-  try {
-    env = decodeEnvelope(m.data);
-  } catch (err) {
-    return `undecodable envelope: ${(err as Error).message}`;
-  }
-  const c = env.orderChanged;
-  if (env.type !== 'order.changed' || c === null || c === undefined) return `not an order.changed envelope (type ${JSON.stringify(env.type)})`;
-  if (!idPattern.test(env.tenant) || m.subject !== subjectOf(namespace, env.tenant, 'order.changed')) return `tenant ${JSON.stringify(env.tenant)} does not match subject ${m.subject}`;
-  if (!idPattern.test(c.orderId ?? '')) return 'order id missing or malformed';
-  return { tenant: env.tenant, orderId: c.orderId!, eventId: env.eventId };
-}
 
 export class FulfilmentRole {
   private readonly t: Topology;
-  private loop: Promise<void> | null = null;
-  private stopping = false;
-  private batch: ConsumerMessages | null = null;
-  private wake: (() => void) | null = null;
+  private readonly pull: PullLoop;
 
   constructor(private readonly deps: FulfilmentRoleDeps) {
     this.t = topology(deps.namespace);
+    this.pull = new PullLoop({
+      js: deps.nats.js, stream: this.t.eventsStream, durable: this.t.consumers.fulfilment.durable, batchMax: deps.fulfilment.batchMax,
+      expiresMs: Math.max(fetchExpiresMsMin, deps.events.consumerMaxWaitMs), name: 'fulfilment role', log: deps.log, handle: (m) => this.handle(m),
+    });
   }
 
   start(): void {
-    if (this.loop !== null) return;
-    this.stopping = false;
-    this.loop = this.run();
+    this.pull.start();
   }
 
   /** Stops fetching and waits for the events in hand (unacked ones are redelivered later). */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
-    await this.batch?.close().catch(() => undefined);
-    await this.loop;
-    this.loop = null;
-  }
-
-  private async run(): Promise<void> {
-    let consumer: Consumer | null = null;
-    let failures = 0;
-    while (!this.stopping) {
-      try {
-        consumer ??= await this.deps.nats.js.consumers.get(this.t.eventsStream, this.t.consumers.fulfilment.durable);
-        await this.fetchOnce(consumer);
-        failures = 0;
-      } catch (err) {
-        failures++;
-        consumer = null;
-        this.deps.log.error({ err, failures }, 'fulfilment role: fetch failed; retrying');
-        await this.pause(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)));
-      }
-    }
-  }
-
-  /** One bounded pull (PALLET_FULFILMENT_BATCH_MAX); events are handled concurrently as they arrive. */
-  private async fetchOnce(consumer: Consumer): Promise<void> {
-    const msgs = await consumer.fetch({ max_messages: this.deps.fulfilment.batchMax, expires: Math.max(fetchExpiresMsMin, this.deps.events.consumerMaxWaitMs) });
-    this.batch = msgs;
-    const work: Promise<void>[] = [];
-    try {
-      for await (const m of msgs) work.push(this.handle(m));
-    } finally {
-      this.batch = null;
-      await Promise.all(work);
-    }
+  stop(): Promise<void> {
+    return this.pull.stop();
   }
 
   private async handle(m: JsMsg): Promise<void> {
@@ -140,23 +90,8 @@ export class FulfilmentRole {
     return outcomes.filter((x): x is string => x !== null);
   }
 
-  /** Copies the event to `<ns>_dlq.fulfilment.<subject>`, then terms it; naks when the copy fails. */
-  private async deadLetter(m: JsMsg, reason: string): Promise<void> {
-    try {
-      await publishDeadLetter(this.deps.nats.js, this.t, m, { consumer: consumerName, reason, timeoutMs: 5_000 });
-      this.deps.metrics.consumerDeadLetters.inc({ consumer: consumerName });
-      this.deps.log.error({ subject: m.subject, seq: m.seq, reason }, 'order change dead-lettered by fulfilment');
-      m.term();
-    } catch (err) {
-      this.deps.log.error({ err, seq: m.seq }, 'dead-lettering failed; retrying');
-      m.nak(this.deps.fulfilment.retryDelayMsMax);
-    }
+  private deadLetter(m: JsMsg, reason: string): Promise<void> {
+    return deadLetterAndTerm(this.deps.nats.js, this.t, m, { consumer: consumerName, reason, retryMs: this.deps.fulfilment.retryDelayMsMax, log: this.deps.log, metrics: this.deps.metrics });
   }
 
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.wake = null; resolve(); }, ms);
-      this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
-    });
-  }
 }

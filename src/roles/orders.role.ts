@@ -11,7 +11,7 @@ import type { OrderApplyService } from '../app/order.apply.service.ts';
 import type { EventsConfig, OrdersConfig } from '../config.ts';
 import type { Metrics } from '../adapters/metrics/metrics.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
-import { publishDeadLetter } from '../adapters/nats/dead-letter.ts';
+import { deadLetterAndTerm } from '../adapters/nats/pull-loop.ts';
 import { intakeOf } from '../adapters/nats/intake.ts';
 import { topology, type Topology } from '../adapters/nats/topology.ts';
 
@@ -116,17 +116,8 @@ export class OrdersRole {
     }
   }
 
-  /** Copies the message to `<ns>_dlq.orders.<subject>`, then terms it; naks when the copy fails. */
-  private async deadLetter(m: JsMsg, reason: string): Promise<void> {
-    try {
-      await publishDeadLetter(this.deps.nats.js, this.t, m, { consumer: consumerName, reason, timeoutMs: 5_000 });
-      this.deps.metrics.consumerDeadLetters.inc({ consumer: consumerName });
-      this.deps.log.error({ subject: m.subject, seq: m.seq, reason }, 'intake message dead-lettered');
-      m.term();
-    } catch (err) {
-      this.deps.log.error({ err, seq: m.seq }, 'dead-lettering failed; retrying');
-      m.nak(retryDelayMsMax);
-    }
+  private deadLetter(m: JsMsg, reason: string): Promise<void> {
+    return deadLetterAndTerm(this.deps.nats.js, this.t, m, { consumer: consumerName, reason, retryMs: retryDelayMsMax, log: this.deps.log, metrics: this.deps.metrics });
   }
 
   private pause(ms: number): Promise<void> {

@@ -11,15 +11,15 @@
 // max_deliver is the number of tries; after the last one the write-back
 // record is marked dead with its last error (GET /v1/orders/{id}/writebacks),
 // the event is copied to `<ns>_dlq.writeback.<subject>` and termed.
-import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
 import type { Log } from '../app/log.port.ts';
 import type { WritebackService } from '../app/writeback.service.ts';
 import { pushRetryDelayMs } from '../core/pick-task.rules.ts';
 import type { EventsConfig, WritebackConfig } from '../config.ts';
 import type { Metrics } from '../adapters/metrics/metrics.ts';
-import { decodeEnvelope, subjectOf } from '../adapters/events/envelope.codec.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
-import { publishDeadLetter } from '../adapters/nats/dead-letter.ts';
+import { orderChangedOf } from '../adapters/nats/order-events.ts';
+import { deadLetterAndTerm, PullLoop } from '../adapters/nats/pull-loop.ts';
 import { topology, type Topology } from '../adapters/nats/topology.ts';
 
 export interface WritebackRoleDeps {
@@ -34,85 +34,35 @@ export interface WritebackRoleDeps {
 
 const fetchExpiresMsMin = 1_000;
 const consumerName = 'writeback';
-const idPattern = /^[A-Za-z0-9_:.-]{1,200}$/;
 
-/** The tenant and order of an order.changed message (and its status); a string says why it is not one. */
-export function changedOrderOf(m: Pick<JsMsg, 'data' | 'subject'>, namespace: string): { tenant: string; orderId: string; status: string } | string {
-  let env;
-  try {
-    env = decodeEnvelope(m.data);
-  } catch (err) {
-    return `undecodable envelope: ${(err as Error).message}`;
-  }
-  const c = env.orderChanged;
-  if (env.type !== 'order.changed' || c === null || c === undefined) return `not an order.changed envelope (type ${JSON.stringify(env.type)})`;
-  if (!idPattern.test(env.tenant) || m.subject !== subjectOf(namespace, env.tenant, 'order.changed')) return `tenant ${JSON.stringify(env.tenant)} does not match subject ${m.subject}`;
-  if (!idPattern.test(c.orderId ?? '')) return 'order id missing or malformed';
-  return { tenant: env.tenant, orderId: c.orderId!, status: c.status ?? '' };
-}
 
 /** Statuses whose events may have shipments to push (the service checks the order as it is now). */
 const relevant = new Set(['shipped', 'delivered']);
 
 export class WritebackRole {
   private readonly t: Topology;
-  private loop: Promise<void> | null = null;
-  private stopping = false;
-  private batch: ConsumerMessages | null = null;
-  private wake: (() => void) | null = null;
+  private readonly pull: PullLoop;
 
   constructor(private readonly deps: WritebackRoleDeps) {
     this.t = topology(deps.namespace);
+    this.pull = new PullLoop({
+      js: deps.nats.js, stream: this.t.eventsStream, durable: this.t.consumers.writeback.durable, batchMax: deps.writeback.batchMax,
+      expiresMs: Math.max(fetchExpiresMsMin, deps.events.consumerMaxWaitMs), name: 'writeback role', log: deps.log, handle: (m) => this.handle(m),
+    });
   }
 
   start(): void {
-    if (this.loop !== null) return;
-    this.stopping = false;
-    this.loop = this.run();
+    this.pull.start();
   }
 
   /** Stops fetching and waits for the events in hand (unacked ones are redelivered later). */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
-    await this.batch?.close().catch(() => undefined);
-    await this.loop;
-    this.loop = null;
-  }
-
-  private async run(): Promise<void> {
-    let consumer: Consumer | null = null;
-    let failures = 0;
-    while (!this.stopping) {
-      try {
-        consumer ??= await this.deps.nats.js.consumers.get(this.t.eventsStream, this.t.consumers.writeback.durable);
-        await this.fetchOnce(consumer);
-        failures = 0;
-      } catch (err) {
-        failures++;
-        consumer = null;
-        this.deps.log.error({ err, failures }, 'writeback role: fetch failed; retrying');
-        await this.pause(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)));
-      }
-    }
-  }
-
-  /** One bounded pull (PALLET_WRITEBACK_BATCH_MAX); events are handled concurrently as they arrive. */
-  private async fetchOnce(consumer: Consumer): Promise<void> {
-    const msgs = await consumer.fetch({ max_messages: this.deps.writeback.batchMax, expires: Math.max(fetchExpiresMsMin, this.deps.events.consumerMaxWaitMs) });
-    this.batch = msgs;
-    const work: Promise<void>[] = [];
-    try {
-      for await (const m of msgs) work.push(this.handle(m));
-    } finally {
-      this.batch = null;
-      await Promise.all(work);
-    }
+  stop(): Promise<void> {
+    return this.pull.stop();
   }
 
   private async handle(m: JsMsg): Promise<void> {
     if (m.redelivered) this.deps.metrics.consumerRedeliveries.inc({ consumer: consumerName });
-    const ev = changedOrderOf(m, this.deps.namespace);
+    const ev = orderChangedOf(m, this.deps.namespace);
     if (typeof ev === 'string') return this.deadLetter(m, ev);
     if (!relevant.has(ev.status)) return m.ack();
     const last = m.info.deliveryCount >= this.deps.events.consumerMaxDeliver;
@@ -132,23 +82,8 @@ export class WritebackRole {
     }
   }
 
-  /** Copies the event to `<ns>_dlq.writeback.<subject>`, then terms it; naks when the copy fails. */
-  private async deadLetter(m: JsMsg, reason: string): Promise<void> {
-    try {
-      await publishDeadLetter(this.deps.nats.js, this.t, m, { consumer: consumerName, reason, timeoutMs: 5_000 });
-      this.deps.metrics.consumerDeadLetters.inc({ consumer: consumerName });
-      this.deps.log.error({ subject: m.subject, seq: m.seq, reason }, 'order change dead-lettered by writeback');
-      m.term();
-    } catch (err) {
-      this.deps.log.error({ err, seq: m.seq }, 'dead-lettering failed; retrying');
-      m.nak(this.deps.writeback.retryDelayMsMax);
-    }
+  private deadLetter(m: JsMsg, reason: string): Promise<void> {
+    return deadLetterAndTerm(this.deps.nats.js, this.t, m, { consumer: consumerName, reason, retryMs: this.deps.writeback.retryDelayMsMax, log: this.deps.log, metrics: this.deps.metrics });
   }
 
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.wake = null; resolve(); }, ms);
-      this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
-    });
-  }
 }

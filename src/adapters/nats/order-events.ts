@@ -4,9 +4,9 @@
 // dropped by the stream's duplicate window and by consumers (idempotent by
 // event id). The order pool in PostgreSQL stays the record; these events
 // feed the board and other consumers.
-import type { JetStreamClient } from '@nats-io/jetstream';
+import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import type { OrderChange, OrderEvents } from '../../app/order.port.ts';
-import { encodeEnvelope, subjectOf } from '../events/envelope.codec.ts';
+import { decodeEnvelope, encodeEnvelope, subjectOf } from '../events/envelope.codec.ts';
 import { topology } from './topology.ts';
 
 export class JetStreamOrderEvents implements OrderEvents {
@@ -33,4 +33,21 @@ export class JetStreamOrderEvents implements OrderEvents {
       msgID: eventId, timeout: this.timeoutMs, expect: { streamName: this.stream },
     });
   }
+}
+
+const idPattern = /^[A-Za-z0-9_:.-]{1,200}$/;
+
+/** The tenant, order, event id and status of an order.changed message; a string says why it is not one. */
+export function orderChangedOf(m: Pick<JsMsg, 'data' | 'subject'>, namespace: string): { tenant: string; orderId: string; eventId: string; status: string } | string {
+  let env;
+  try {
+    env = decodeEnvelope(m.data);
+  } catch (err) {
+    return `undecodable envelope: ${(err as Error).message}`;
+  }
+  const c = env.orderChanged;
+  if (env.type !== 'order.changed' || c === null || c === undefined) return `not an order.changed envelope (type ${JSON.stringify(env.type)})`;
+  if (!idPattern.test(env.tenant) || m.subject !== subjectOf(namespace, env.tenant, 'order.changed')) return `tenant ${JSON.stringify(env.tenant)} does not match subject ${m.subject}`;
+  if (!idPattern.test(c.orderId ?? '')) return 'order id missing or malformed';
+  return { tenant: env.tenant, orderId: c.orderId!, eventId: env.eventId, status: c.status ?? '' };
 }
