@@ -17,23 +17,13 @@ import type { InsertOrderOutcome, OrderChange, OrderEvents, OrderListFilters, Or
 export class PublishingOrderStore implements OrderStore {
   constructor(
     private readonly inner: OrderStore,
-    private readonly events: OrderEvents,
-    private readonly log: Pick<Log, 'error'>,
-    private readonly onPublishFailed: () => void = () => undefined,
+    readonly events: OrderEvents,
+    readonly log: Pick<Log, 'error'>,
+    readonly onPublishFailed: () => void = () => undefined,
   ) {}
 
-  async inTenant<T>(tenant: string, fn: (tx: OrderTx) => Promise<T>): Promise<T> {
-    const changes: OrderChange[] = [];
-    const result = await this.inner.inTenant(tenant, (tx) => fn(noting(tx, changes)));
-    for (const change of changes) {
-      try {
-        await this.events.changed(change);
-      } catch (err) {
-        this.onPublishFailed();
-        this.log.error({ err, tenant, order: change.order.id, version: change.order.version }, 'order.changed not published');
-      }
-    }
-    return result;
+  inTenant<T>(tenant: string, fn: (tx: OrderTx) => Promise<T>): Promise<T> {
+    return publishingAfterCommit(this, tenant, (f) => this.inner.inTenant(tenant, f), fn);
   }
 
   list(tenant: string, filters: OrderListFilters, cursor: string | null, limit: number): Promise<Result<OrderPage>> {
@@ -47,6 +37,34 @@ export class PublishingOrderStore implements OrderStore {
   setHoldRules(tenant: string, rules: readonly HoldRule[]): Promise<void> {
     return this.inner.setHoldRules(tenant, rules);
   }
+}
+
+/** What publishingAfterCommit needs: where to publish, and what to do when a publish fails. */
+export interface AfterCommitPublishing {
+  readonly events: OrderEvents;
+  readonly log: Pick<Log, 'error'>;
+  readonly onPublishFailed: () => void;
+}
+
+/**
+ * Runs `fn` in the transaction `inTenant` opens, with its order inserts and
+ * updates noted; once it has committed, publishes order.changed for each.
+ * The one implementation of "announce after commit" every order store uses.
+ */
+export async function publishingAfterCommit<X extends OrderTx, T>(
+  p: AfterCommitPublishing, tenant: string, inTenant: (fn: (tx: X) => Promise<T>) => Promise<T>, fn: (tx: X) => Promise<T>,
+): Promise<T> {
+  const changes: OrderChange[] = [];
+  const result = await inTenant((tx) => fn(noting(tx, changes)));
+  for (const change of changes) {
+    try {
+      await p.events.changed(change);
+    } catch (err) {
+      p.onPublishFailed();
+      p.log.error({ err, tenant, order: change.order.id, version: change.order.version }, 'order.changed not published');
+    }
+  }
+  return result;
 }
 
 /** The status before an update: the audit entry's status change, else unchanged. */
