@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export * from './config.types.ts';
-import { allRoles, type Config, type DashboardConfig, type EventsConfig, type FulfilmentConfig, type WritebackConfig, type LabelsConfig, type Limits, type OrdersConfig, type PaymentsConfig, type Role, type SlaConfig, type SupervisorConfig } from './config.types.ts';
+import { allRoles, type Config, type DashboardConfig, type EventsConfig, type FulfilmentConfig, type WritebackConfig, type LabelsConfig, type Limits, type RedisClusterConfig, type OrdersConfig, type PaymentsConfig, type Role, type SlaConfig, type SupervisorConfig } from './config.types.ts';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -40,6 +40,11 @@ class Reader {
     return value;
   }
 
+  has(name: string): boolean {
+    const raw = this.env[name];
+    return raw !== undefined && raw !== '';
+  }
+
   int(name: string, fallback: number, min: number, max: number): number {
     const raw = this.env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -65,8 +70,8 @@ export function loadConfig(env: Env = process.env): Config {
   const r = new Reader(env);
   const limits = readLimits(r);
   const config: Config = {
-    redisUrl: r.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
-    natsUrl: r.url('NATS_URL', 'nats://127.0.0.1:4222', ['nats:', 'tls:']),
+    ...readRedis(r),
+    natsUrl: readNatsUrl(r),
     databaseUrl: r.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres', ['postgres:', 'postgresql:']),
     httpPort: r.int('PALLET_HTTP_PORT', 3000, 0, 65535),
     httpHost: r.str('PALLET_HTTP_HOST', '127.0.0.1'),
@@ -100,6 +105,109 @@ export function loadConfig(env: Env = process.env): Config {
   checkDashboard(r, config.dashboard);
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
+}
+
+const redisProtocols = ['redis:', 'rediss:'] as const;
+
+/**
+ * REDIS_URL: one server (the default), or a comma list of Redis Cluster seed
+ * nodes; REDIS_CLUSTER=1 makes a single seed a cluster seed too. Cluster
+ * nodes have only database 0, and every seed shares one protocol (TLS or not)
+ * because the client dials the nodes it discovers the same way.
+ */
+function readRedis(r: Reader): { redisUrl: string; redisCluster: RedisClusterConfig | null } {
+  const raw = r.str('REDIS_URL', 'redis://127.0.0.1:6379');
+  const flag = r.str('REDIS_CLUSTER', '0', /^[01]$/, 'must be 0 (one server) or 1 (Redis Cluster)');
+  const seeds = raw.split(',').map((s) => s.trim());
+  const cluster = flag === '1' || seeds.length > 1;
+  const options = readRedisClusterOptions(r);
+  if (seeds.some((s) => s === '')) {
+    r.problems.push(`REDIS_URL=${JSON.stringify(raw)}: an empty entry in the comma list of seed nodes`);
+    return { redisUrl: raw, redisCluster: null };
+  }
+  if (seeds.length > 1 && r.has('REDIS_CLUSTER') && flag === '0') {
+    r.problems.push(`REDIS_URL lists ${seeds.length} servers but REDIS_CLUSTER=0: several seed nodes are a Redis Cluster (set REDIS_CLUSTER=1 or give one URL)`);
+  }
+  const parsed = seeds.map((s) => parseRedisSeed(r, s, cluster));
+  if (new Set(seeds).size !== seeds.length) r.problems.push(`REDIS_URL=${JSON.stringify(raw)}: a seed node is listed twice`);
+  const protocols = new Set(parsed.map((u) => u?.protocol).filter((p) => p !== undefined));
+  if (protocols.size > 1) r.problems.push(`REDIS_URL=${JSON.stringify(raw)}: seed nodes mix redis: and rediss: (use one for all)`);
+  if (!cluster && options.waitReplicas > 0) {
+    r.problems.push(`PALLET_REDIS_WAIT_REPLICAS=${options.waitReplicas}: only in Redis Cluster mode (REDIS_URL with several seeds or REDIS_CLUSTER=1)`);
+  }
+  return { redisUrl: raw, redisCluster: cluster ? Object.freeze({ seeds: Object.freeze(seeds), ...options }) : null };
+}
+
+function parseRedisSeed(r: Reader, seed: string, cluster: boolean): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(seed);
+  } catch {
+    r.problems.push(`REDIS_URL entry ${JSON.stringify(seed)}: not a valid URL`);
+    return undefined;
+  }
+  if (!(redisProtocols as readonly string[]).includes(url.protocol)) {
+    r.problems.push(`REDIS_URL entry ${JSON.stringify(seed)}: protocol must be one of ${redisProtocols.join(', ')}`);
+    return undefined;
+  }
+  if (cluster) {
+    if (url.hostname === '') r.problems.push(`REDIS_URL entry ${JSON.stringify(seed)}: a cluster seed needs a host`);
+    const db = url.pathname.replace(/^\//, '');
+    if (db !== '' && db !== '0') r.problems.push(`REDIS_URL entry ${JSON.stringify(seed)}: Redis Cluster has only database 0, not ${JSON.stringify(db)}`);
+  }
+  return url;
+}
+
+function readRedisClusterOptions(r: Reader): Omit<RedisClusterConfig, 'seeds'> {
+  return {
+    slotsRefreshTimeoutMs: r.int('PALLET_REDIS_SLOTS_REFRESH_TIMEOUT_MS', 2_000, 100, 60_000),
+    slotsRefreshIntervalMs: r.int('PALLET_REDIS_SLOTS_REFRESH_INTERVAL_MS', 5_000, 500, 600_000),
+    maxRedirections: r.int('PALLET_REDIS_MAX_REDIRECTIONS', 16, 1, 100),
+    retryDelayOnMovedMs: r.int('PALLET_REDIS_RETRY_DELAY_ON_MOVED_MS', 0, 0, 10_000),
+    retryDelayOnClusterDownMs: r.int('PALLET_REDIS_RETRY_DELAY_ON_CLUSTER_DOWN_MS', 200, 0, 10_000),
+    retryDelayOnTryAgainMs: r.int('PALLET_REDIS_RETRY_DELAY_ON_TRY_AGAIN_MS', 100, 0, 10_000),
+    waitReplicas: r.int('PALLET_REDIS_WAIT_REPLICAS', 0, 0, 5),
+    waitTimeoutMs: r.int('PALLET_REDIS_WAIT_TIMEOUT_MS', 100, 1, 10_000),
+  };
+}
+
+const natsProtocols = ['nats:', 'tls:'] as const;
+
+/**
+ * NATS_URL: one server, or a comma list of the servers of one NATS cluster
+ * (`nats://h1:4222,nats://h2:4222`). The client connects to any of them and
+ * learns the rest of the cluster from the server it reaches. The connection
+ * has one set of credentials, so entries that carry a user must all carry the same.
+ */
+function readNatsUrl(r: Reader): string {
+  const raw = r.str('NATS_URL', 'nats://127.0.0.1:4222');
+  const entries = raw.split(',').map((s) => s.trim());
+  if (entries.some((s) => s === '')) {
+    r.problems.push(`NATS_URL=${JSON.stringify(raw)}: an empty entry in the comma list of servers`);
+    return raw;
+  }
+  const users = new Set<string>();
+  const hosts = new Set<string>();
+  for (const entry of entries) {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      r.problems.push(`NATS_URL entry ${JSON.stringify(entry)}: not a valid URL`);
+      continue;
+    }
+    if (!(natsProtocols as readonly string[]).includes(url.protocol)) {
+      r.problems.push(`NATS_URL entry ${JSON.stringify(entry)}: protocol must be one of ${natsProtocols.join(', ')}`);
+      continue;
+    }
+    if (url.hostname === '') r.problems.push(`NATS_URL entry ${JSON.stringify(entry)}: needs a host`);
+    const hostPort = `${url.hostname}:${url.port || '4222'}`;
+    if (hosts.has(hostPort)) r.problems.push(`NATS_URL=${JSON.stringify(raw)}: server ${hostPort} is listed twice`);
+    hosts.add(hostPort);
+    if (url.username !== '' || url.password !== '') users.add(`${url.username}:${url.password}`);
+  }
+  if (users.size > 1) r.problems.push('NATS_URL: entries carry different credentials (one connection has one user: give the same on every entry, or on the first only)');
+  return raw;
 }
 
 /** The API's bounds (PALLET_*_MAX and the TTLs of a reservation). */
@@ -259,6 +367,10 @@ function readFulfilment(r: Reader): FulfilmentConfig {
     wmsTimeoutMsDefault: r.int('PALLET_WMS_TIMEOUT_MS_DEFAULT', 5_000, 100, 120_000),
     wmsResponseBytesMax: r.int('PALLET_WMS_RESPONSE_BYTES_MAX', 4_096, 0, 1_048_576),
     retryDelayMsMax: r.int('PALLET_WMS_RETRY_DELAY_MS_MAX', 30_000, 250, 3_600_000),
+    qimenBodyBytesMax: r.int('PALLET_QIMEN_BODY_BYTES_MAX', 262_144, 1_024, 4_194_304),
+    qimenStockToleranceUnits: r.int('PALLET_QIMEN_STOCK_TOLERANCE_UNITS', 100, 0, 1_000_000_000),
+    qimenInventoryBatchSize: r.int('PALLET_QIMEN_INVENTORY_BATCH_SIZE', 50, 1, 100),
+    qimenInventorySkusMax: r.int('PALLET_QIMEN_INVENTORY_SKUS_MAX', 500, 1, 10_000),
   });
 }
 

@@ -15,8 +15,35 @@ export interface Limits {
   readonly onHandMax: number;
 }
 
+/**
+ * Redis Cluster mode (REDIS_URL lists several seed nodes, or REDIS_CLUSTER=1).
+ * The seeds only find the cluster: the client learns every node from CLUSTER SLOTS.
+ */
+export interface RedisClusterConfig {
+  /** Seed node URLs, in the order given (REDIS_URL split at commas). */
+  readonly seeds: readonly string[];
+  /** How long one CLUSTER SLOTS refresh may take, and how often the slot map is refreshed anyway. */
+  readonly slotsRefreshTimeoutMs: number;
+  readonly slotsRefreshIntervalMs: number;
+  /** MOVED/ASK redirections one command follows before it fails. */
+  readonly maxRedirections: number;
+  /** Waits before a command is sent again after MOVED, CLUSTERDOWN (failover in progress) and TRYAGAIN. */
+  readonly retryDelayOnMovedMs: number;
+  readonly retryDelayOnClusterDownMs: number;
+  readonly retryDelayOnTryAgainMs: number;
+  /**
+   * Replicas that must acknowledge a reservation before its 2xx (WAIT n timeout; 0: do not wait).
+   * Replication is asynchronous: without it a master's failover can lose its last acknowledged writes.
+   */
+  readonly waitReplicas: number;
+  readonly waitTimeoutMs: number;
+}
+
 export interface Config {
+  /** REDIS_URL as given: one server, or a comma list of cluster seed nodes (see redisCluster). */
   readonly redisUrl: string;
+  /** Null: one Redis server (the default). */
+  readonly redisCluster: RedisClusterConfig | null;
   readonly natsUrl: string;
   readonly databaseUrl: string;
   readonly httpPort: number;
@@ -119,6 +146,14 @@ export interface FulfilmentConfig {
   readonly wmsResponseBytesMax: number;
   /** Longest wait before a failed push is tried again (PALLET_WMS_RETRY_DELAY_MS_MAX); the wait doubles from 250 ms. */
   readonly retryDelayMsMax: number;
+  /** Bytes of a QiMen request to Pallet's router, and of a QiMen WMS's answer, at most (PALLET_QIMEN_BODY_BYTES_MAX). */
+  readonly qimenBodyBytesMax: number;
+  /** Units a QiMen stockchange.report movement may change on-hand by before it is held instead of applied (PALLET_QIMEN_STOCK_TOLERANCE_UNITS). */
+  readonly qimenStockToleranceUnits: number;
+  /** Item codes one QiMen inventory.query asks for (PALLET_QIMEN_INVENTORY_BATCH_SIZE, at most the protocol's 100). */
+  readonly qimenInventoryBatchSize: number;
+  /** SKUs one inventory drift check covers at most; the next page starts after the last (PALLET_QIMEN_INVENTORY_SKUS_MAX). */
+  readonly qimenInventorySkusMax: number;
 }
 
 /** SLA timers and alerts (issue 12): the timers role and the notifiers. */

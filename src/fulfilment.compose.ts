@@ -18,6 +18,15 @@ import { PickTaskRepo } from './adapters/postgres/pick-task.repo.ts';
 import { channelSecretsKey } from './adapters/postgres/secrets-key.ts';
 import type { Sql } from './adapters/postgres/sql.ts';
 import { FulfilmentRole } from './roles/fulfilment.role.ts';
+import { HttpQimenGateway } from './adapters/qimen/client.ts';
+import { QimenXmlCodec } from './adapters/qimen/xml.ts';
+import { ChannelRepo } from './adapters/postgres/channel.repo.ts';
+import { PgQimenReportStore } from './adapters/postgres/qimen-report.repo.ts';
+import { QimenInboundService } from './app/qimen.inbound.service.ts';
+import { QimenOutboundService } from './app/qimen.outbound.service.ts';
+import type { StockEngine } from './app/stock.port.ts';
+import type { OrderFulfilmentService } from './app/order.fulfilment.service.ts';
+import type { StockService } from './app/stock.service.ts';
 
 /** The pick-task store (also the WMS secrets of the callbacks: wmsSecretsFrom(store)) and the service over it. */
 export function pickTaskParts(config: Config, sql: Sql, reservations: ReservationService, clock: Clock): { store: PickTaskRepo; service: PickTaskService } {
@@ -26,10 +35,32 @@ export function pickTaskParts(config: Config, sql: Sql, reservations: Reservatio
   // Reads only: the order as it is now and its pending amendments.
   const orders = new PgOrderStore(sql, config.orders.deliveryRetentionSeconds * 1000);
   const push = new HttpWmsPush({ responseBytesMax: config.fulfilment.wmsResponseBytesMax, nowMs: () => clock.nowMs() });
+  // QiMen warehouses (issue 14): the same tasks as deliveryorder.create, the source platform from the order's channel type.
+  const channels = new ChannelRepo(sql, channelSecretsKey(config.orders.secretsKeyHex, config.dataDir));
+  const qimen = new HttpQimenGateway({ responseBytesMax: config.fulfilment.qimenBodyBytesMax, nowMs: () => clock.nowMs(), codec: qimenCodec(config) });
   const service = new PickTaskService(store, orders, reservations, push, clock, {
     wmsTimeoutMsDefault: config.fulfilment.wmsTimeoutMsDefault, timestampToleranceSeconds: config.payments.timestampToleranceSeconds,
-  });
+  }, { gateway: qimen, channelTypeOf: async (tenant, id) => (await channels.getChannel(tenant, id))?.type ?? null });
   return { store, service };
+}
+
+const qimenCodec = (config: Config) => new QimenXmlCodec({ textLengthMax: config.fulfilment.qimenBodyBytesMax });
+
+/** The QiMen router's service (POST /v1/warehouses/{id}/qimen): callbacks through the fulfilment service, reports through the stock service. */
+export function qimenInbound(config: Config, sql: Sql, store: PickTaskRepo, fulfilment: OrderFulfilmentService, stock: StockService, clock: Clock): QimenInboundService {
+  return new QimenInboundService(store, fulfilment, stock, new PgQimenReportStore(sql), qimenCodec(config), clock, {
+    timestampToleranceSeconds: config.payments.timestampToleranceSeconds,
+    bodyBytesMax: config.fulfilment.qimenBodyBytesMax,
+    stockToleranceUnits: config.fulfilment.qimenStockToleranceUnits,
+  });
+}
+
+/** inventory.query (drift, reported) and entryorder.create to QiMen WMSs, asked by operators (routes/qimen-ops.route.ts). */
+export function qimenOutbound(config: Config, store: PickTaskRepo, catalogs: CatalogService, engine: StockEngine, clock: Clock): QimenOutboundService {
+  const gateway = new HttpQimenGateway({ responseBytesMax: config.fulfilment.qimenBodyBytesMax, nowMs: () => clock.nowMs(), codec: qimenCodec(config) });
+  return new QimenOutboundService(store, catalogs, engine, gateway, clock, {
+    inventoryBatchSize: config.fulfilment.qimenInventoryBatchSize, inventorySkusMax: config.fulfilment.qimenInventorySkusMax,
+  });
 }
 
 export function startFulfilment(service: PickTaskService, d: { config: Config; nats: Nats; log: Logger; metrics: Metrics }): { name: string; stop: () => Promise<void> } {

@@ -64,7 +64,7 @@ import { ChannelRepo } from './adapters/postgres/channel.repo.ts';
 import { PgChannelStore, PgOrderStore } from './adapters/postgres/order.store.ts';
 import { channelSecretsKey } from './adapters/postgres/secrets-key.ts';
 import { slaParts, startTimers, type SlaParts } from './sla.compose.ts';
-import { labelService, pickTaskParts, startFulfilment } from './fulfilment.compose.ts';
+import { labelService, pickTaskParts, qimenInbound, qimenOutbound, startFulfilment } from './fulfilment.compose.ts';
 import { startWriteback, writebackService } from './writeback.compose.ts';
 
 export interface Runtime {
@@ -100,7 +100,9 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
   const clock = opts.clock ?? systemClock;
   const metrics = opts.metrics ?? createMetrics();
   const sql = createSql(config);
-  const redis = new RedisPool({ url: config.redisUrl, connections: config.redisConnections, commandTimeoutMs: config.redisCommandTimeoutMs });
+  const redis = new RedisPool({
+    url: config.redisUrl, connections: config.redisConnections, commandTimeoutMs: config.redisCommandTimeoutMs, cluster: config.redisCluster,
+  });
   let nats: Nats;
   try {
     nats = await connectNats(config.natsUrl, `pallet-${config.namespace}-${process.pid}`);
@@ -138,7 +140,10 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
   const pickTasks = pickTaskParts(config, sql, reservations, clock);
   const orders = orderServices(config, sql, nats, reservations, clock, log, metrics, wmsSecretsFrom(pickTasks.store));
   const sla = slaParts(config, sql, redis, clock, log, { redrive: (tenant, orderId) => pickTasks.service.redrive(tenant, orderId) });
+  const stock = new StockService(engine, catalogs, config.limits, clock);
   const deps: HttpDeps = {
+    qimen: qimenInbound(config, sql, pickTasks.store, orders.fulfilment, stock, clock),
+    qimenOps: qimenOutbound(config, pickTasks.store, catalogs, engine, clock),
     pickTasks: pickTasks.service,
     writebacks: writebackService(config, sql, clock),
     sla: sla.service,
@@ -149,7 +154,7 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
     // serve() passes the bound port when it runs the ws role; an api-only process knows only the configured one.
     wsPort: () => config.wsPort,
     reservations,
-    stock: new StockService(engine, catalogs, config.limits, clock),
+    stock,
     ready: async () => ({
       redis: await redis.ping(),
       postgres: await sql`select 1 as up`.then(() => true, () => false),

@@ -3,6 +3,7 @@
 // task to a WMS (HTTP: adapters/http/wms.client.ts).
 import type { Result } from '../core/errors.ts';
 import type { PickTask, PickTaskDraft, WmsSettings } from '../core/pick-task.rules.ts';
+import type { QimenAnswer } from '../core/qimen.protocol.ts';
 
 export interface WmsConfig extends WmsSettings {
   readonly warehouse: string;
@@ -56,4 +57,29 @@ export type PushOutcome = { readonly ok: true; readonly status: number } | { rea
 
 export interface WmsPush {
   push(req: PushRequest): Promise<PushOutcome>;
+}
+
+/** One QiMen call Pallet makes to a WMS's router (issue 14): the document is signed and sent as XML. */
+export interface QimenRequest {
+  readonly url: string;
+  readonly appKey: string;
+  readonly secret: string;
+  readonly customerId: string;
+  readonly timeoutMs: number;
+  /** taobao.qimen.deliveryorder.create, taobao.qimen.order.cancel … */
+  readonly method: string;
+  /** The request document as a tree (core/qimen.documents.ts); the adapter writes it as XML. */
+  readonly document: object;
+}
+
+/** One exchange with the WMS's answer: its parsed document on success, its answer too on a failure flag. */
+export type QimenExchange =
+  | { readonly ok: true; readonly status: number; readonly answer: QimenAnswer; readonly tree: unknown }
+  | { readonly ok: false; readonly error: string; readonly answer?: QimenAnswer };
+
+/** ok: the WMS answered `<flag>success</flag>`; otherwise why not (failure code and message, HTTP status, timeout). */
+export interface QimenGateway {
+  call(req: QimenRequest): Promise<PushOutcome>;
+  /** The same call, keeping what the WMS answered (inventory.query reads its items, entryorder.create its code and message). */
+  exchange(req: QimenRequest): Promise<QimenExchange>;
 }

@@ -56,14 +56,24 @@ export async function publishingAfterCommit<X extends OrderTx, T>(
 ): Promise<T> {
   const changes: OrderChange[] = [];
   const result = await inTenant((tx) => fn(noting(tx, changes)));
+  // One transaction may write many orders (the orders role applies a batch of documents): their
+  // announcements go out together, each order's own in the order they were written.
+  const perOrder = new Map<string, OrderChange[]>();
   for (const change of changes) {
-    try {
-      await p.events.changed(change);
-    } catch (err) {
-      p.onPublishFailed();
-      p.log.error({ err, tenant, order: change.order.id, version: change.order.version }, 'order.changed not published');
-    }
+    const list = perOrder.get(change.order.id);
+    if (list === undefined) perOrder.set(change.order.id, [change]);
+    else list.push(change);
   }
+  await Promise.all([...perOrder.values()].map(async (list) => {
+    for (const change of list) {
+      try {
+        await p.events.changed(change);
+      } catch (err) {
+        p.onPublishFailed();
+        p.log.error({ err, tenant, order: change.order.id, version: change.order.version }, 'order.changed not published');
+      }
+    }
+  }));
   return result;
 }
 

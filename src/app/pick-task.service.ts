@@ -11,8 +11,11 @@ import { amendmentsPerOrderMax } from '../core/amendment.rules.ts';
 import {
   checkWms, pushBody, taskAmendmentsOf, tasksFromAllocations, type PickTask, type WmsInput,
 } from '../core/pick-task.rules.ts';
+import { deliveryOrderCreate, orderCancel } from '../core/qimen.documents.ts';
+import { qimenMethods } from '../core/qimen.protocol.ts';
+import type { ChannelType } from '../core/order.types.ts';
 import type { Clock } from './clock.port.ts';
-import type { PickTaskStore, TaskPage, WmsConfig, WmsPush } from './fulfilment.port.ts';
+import type { PickTaskStore, QimenGateway, TaskPage, WmsConfig, WmsPush } from './fulfilment.port.ts';
 import type { OrderStore } from './order.port.ts';
 import { parseSignature, signPayload } from './payment.signature.ts';
 
@@ -32,6 +35,16 @@ export type Prepared =
   | { readonly kind: 'poison'; readonly reason: string };
 
 export type Delivery = 'delivered' | 'waiting' | { readonly failed: string };
+
+/** QiMen warehouses (issue 14): the gateway to their routers and the channel type an order's source platform is named by. */
+export interface QimenDelivery {
+  readonly gateway: QimenGateway;
+  /** null: no such channel (the delivery order says OTHER). */
+  channelTypeOf(tenant: string, channelId: string): Promise<ChannelType | null>;
+}
+
+/** WMS modes Pallet sends tasks to (the others wait for their WMS to pull). */
+const pushModes: ReadonlySet<string> = new Set(['push', 'qimen']);
 
 export interface Redelivered {
   readonly task: PickTask;
@@ -53,6 +66,8 @@ export class PickTaskService {
     private readonly pusher: WmsPush,
     private readonly clock: Clock,
     private readonly opts: PickTaskOptions,
+    /** Absent: a qimen-mode warehouse's tasks wait (nothing can reach its WMS). */
+    private readonly qimen?: QimenDelivery,
   ) {}
 
   // ---------------------------------------------------------------- WMS connections
@@ -99,7 +114,11 @@ export class PickTaskService {
     });
     const { order } = found;
     if (order === null) return { kind: 'none', reason: `order ${orderId} not found` };
-    if (order.status === 'cancelled') return { kind: 'cancelled', count: await this.store.cancelOrderTasks(tenant, orderId) };
+    if (order.status === 'cancelled') {
+      const count = await this.store.cancelOrderTasks(tenant, orderId);
+      await this.cancelAtQimen(tenant, orderId);
+      return { kind: 'cancelled', count };
+    }
     if (order.status !== 'released') return { kind: 'none', reason: `order is ${order.status}` };
     if (order.reservationId === undefined) return { kind: 'poison', reason: `released order ${orderId} has no reservation` };
     const reservation = await this.reservations.get(tenant, order.reservationId);
@@ -116,7 +135,7 @@ export class PickTaskService {
   async deliver(tenant: string, task: PickTask): Promise<Delivery> {
     if (task.status !== 'pending') return 'delivered';
     const wms = await this.store.wms(tenant, task.warehouse);
-    if (wms === null || wms.mode === 'pull' || wms.url === null) return 'waiting';
+    if (wms === null || !pushModes.has(wms.mode) || wms.url === null) return 'waiting';
     return this.pushOnce(tenant, task, wms);
   }
 
@@ -141,10 +160,57 @@ export class PickTaskService {
   private async pushOnce(tenant: string, task: PickTask, wms: WmsConfig): Promise<Delivery> {
     const secret = await this.store.wmsSecret(tenant, task.warehouse);
     if (secret === null || wms.url === null) return 'waiting';
+    if (wms.mode === 'qimen') return this.pushQimen(tenant, task, wms, secret);
     const outcome = await this.pusher.push({ url: wms.url, secret, timeoutMs: wms.timeoutMs, body: JSON.stringify(pushBody(task)) });
     if (!outcome.ok) return { failed: outcome.error };
     await this.store.markDelivered(tenant, task.id);
     return 'delivered';
+  }
+
+  /**
+   * deliveryorder.create of a task to a QiMen WMS, its deliveryOrderCode the task id: a create sent again after
+   * a lost answer names the same delivery order, so the WMS holds one per (order, warehouse).
+   */
+  private async pushQimen(tenant: string, task: PickTask, wms: WmsConfig, secret: string): Promise<Delivery> {
+    if (this.qimen === undefined || wms.qimen === undefined || wms.url === null) return 'waiting';
+    const order = await this.orders.inTenant(tenant, (tx) => tx.get(task.orderId));
+    if (order === null) return { failed: `order ${task.orderId} not found` };
+    const [channelType, ofOrder] = await Promise.all([
+      this.qimen.channelTypeOf(tenant, order.channel), this.store.tasksOfOrder(tenant, task.orderId, tasksPerOrderMax),
+    ]);
+    const document = deliveryOrderCreate(task, order, {
+      warehouseCode: wms.qimen.warehouseCode, ownerCode: wms.qimen.customerId, channelType, tasksOfOrder: ofOrder.length, nowMs: this.clock.nowMs(),
+    });
+    const outcome = await this.qimen.gateway.call({
+      url: wms.url, appKey: wms.qimen.appKey, secret, customerId: wms.qimen.customerId, timeoutMs: wms.timeoutMs,
+      method: qimenMethods.deliveryOrderCreate, document,
+    });
+    if (!outcome.ok) return { failed: outcome.error };
+    await this.store.markDelivered(tenant, task.id);
+    return 'delivered';
+  }
+
+  /**
+   * order.cancel to the QiMen WMSs that were sent a delivery order of this cancelled order (its cancelled tasks
+   * that had been delivered). Sent on every cancelled event, so a failure (thrown: the consumer retries the event
+   * with backoff and dead-letters it at the last try) is sent again; a WMS answers a repeated cancel as it likes.
+   */
+  private async cancelAtQimen(tenant: string, orderId: string): Promise<void> {
+    if (this.qimen === undefined) return;
+    const sent = (await this.store.tasksOfOrder(tenant, orderId, tasksPerOrderMax)).filter((t) => t.status === 'cancelled' && t.deliveredAtMs !== null);
+    const failures: string[] = [];
+    for (const task of sent) {
+      const wms = await this.store.wms(tenant, task.warehouse);
+      if (wms === null || wms.mode !== 'qimen' || wms.qimen === undefined || wms.url === null) continue;
+      const secret = await this.store.wmsSecret(tenant, task.warehouse);
+      if (secret === null) continue;
+      const outcome = await this.qimen.gateway.call({
+        url: wms.url, appKey: wms.qimen.appKey, secret, customerId: wms.qimen.customerId, timeoutMs: wms.timeoutMs,
+        method: qimenMethods.orderCancel, document: orderCancel(task, { warehouseCode: wms.qimen.warehouseCode, ownerCode: wms.qimen.customerId }, 'order cancelled'),
+      });
+      if (!outcome.ok) failures.push(`${task.warehouse}: ${outcome.error}`);
+    }
+    if (failures.length > 0) throw new Error(`QiMen order.cancel failed: ${failures.join('; ')}`);
   }
 
   // ---------------------------------------------------------------- queries and WMS/ops steps
@@ -176,7 +242,7 @@ export class PickTaskService {
       return fail(domainError('ORDER_INVALID_TRANSITION', `task ${taskId} is ${found.value.status}: nothing to deliver`, { taskStatus: found.value.status }));
     }
     const wms = await this.store.wms(tenant, warehouse);
-    const push = wms !== null && wms.mode === 'push' && wms.url !== null;
+    const push = wms !== null && pushModes.has(wms.mode) && wms.url !== null;
     const revived = await this.store.revive(tenant, taskId, !push);
     if (revived === null) return this.notFound(taskId);
     if (!push) return ok({ task: revived, delivered: false, error: null });

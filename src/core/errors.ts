@@ -40,6 +40,8 @@ export const errorCodes = [
   'AMENDMENT_NOT_FOUND',
   'ORDER_NOT_SHIPPED',
   'CARRIER_FAILED',
+  'WMS_NOT_QIMEN',
+  'WMS_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -111,14 +111,24 @@ export function pushBody(t: PickTaskDraft) {
 
 // ---------------------------------------------------------------- WMS connection
 
-export const wmsModes = ['push', 'pull'] as const;
+/** push: Pallet's signed JSON webhook; pull: the WMS lists and acks; qimen: the QiMen (奇门) protocol (issue 14). */
+export const wmsModes = ['push', 'pull', 'qimen'] as const;
 export type WmsMode = (typeof wmsModes)[number];
+
+/** What a QiMen connection adds: the WMS's app key, Pallet's owner (customer) id there and its warehouse code. */
+export interface QimenSettings {
+  readonly appKey: string;
+  readonly customerId: string;
+  readonly warehouseCode: string;
+}
 
 export interface WmsSettings {
   readonly mode: WmsMode;
-  /** Where tasks are pushed (push mode; kept but unused in pull mode). */
+  /** Where tasks are pushed (push mode) or the WMS's QiMen router (qimen mode); kept but unused in pull mode. */
   readonly url: string | null;
   readonly timeoutMs: number;
+  /** Present exactly in qimen mode. */
+  readonly qimen?: QimenSettings;
 }
 
 export interface WmsInput {
@@ -126,7 +136,13 @@ export interface WmsInput {
   readonly url?: string;
   readonly secret: string;
   readonly timeoutMs?: number;
+  readonly appKey?: string;
+  readonly customerId?: string;
+  readonly warehouseCode?: string;
 }
+
+export const qimenCodeLengthMax = 64;
+const qimenCodePattern = /^[\x21-\x7e]{1,64}$/;
 
 export const wmsSecretLengthMin = 16;
 export const wmsSecretLengthMax = 1024;
@@ -141,7 +157,7 @@ export function checkWms(input: WmsInput, timeoutMsDefault: number): Result<WmsS
   if (!(wmsModes as readonly string[]).includes(input.mode)) return invalid('body.mode', `must be one of ${wmsModes.join(', ')}`);
   const mode = input.mode as WmsMode;
   const url = input.url ?? null;
-  if (mode === 'push' && url === null) return invalid('body.url', 'is required in push mode');
+  if ((mode === 'push' || mode === 'qimen') && url === null) return invalid('body.url', `is required in ${mode} mode`);
   if (url !== null && !urlIsHttp(url)) return invalid('body.url', `must be an absolute http or https URL of at most ${wmsUrlLengthMax} characters`);
   if (input.secret.length < wmsSecretLengthMin || input.secret.length > wmsSecretLengthMax) {
     return invalid('body.secret', `must be ${wmsSecretLengthMin}-${wmsSecretLengthMax} characters`);
@@ -150,7 +166,24 @@ export function checkWms(input: WmsInput, timeoutMsDefault: number): Result<WmsS
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < wmsTimeoutMsMin || timeoutMs > wmsTimeoutMsMax) {
     return invalid('body.timeoutMs', `must be a whole number of milliseconds, ${wmsTimeoutMsMin}-${wmsTimeoutMsMax}`);
   }
-  return ok({ mode, url, timeoutMs, secret: input.secret });
+  const qimen = qimenOf(mode, input);
+  if (!qimen.ok) return qimen;
+  return ok({ mode, url, timeoutMs, secret: input.secret, ...(qimen.value === null ? {} : { qimen: qimen.value }) });
+}
+
+/** The QiMen part: required in qimen mode, refused in the others (so a JSON connection never carries a stale one). */
+function qimenOf(mode: WmsMode, input: WmsInput): Result<QimenSettings | null> {
+  const fields = ['appKey', 'customerId', 'warehouseCode'] as const;
+  if (mode !== 'qimen') {
+    const stray = fields.find((f) => input[f] !== undefined);
+    return stray === undefined ? ok(null) : invalid(`body.${stray}`, 'is only for mode qimen');
+  }
+  for (const f of fields) {
+    const v = input[f];
+    if (v === undefined) return invalid(`body.${f}`, 'is required in qimen mode');
+    if (!qimenCodePattern.test(v)) return invalid(`body.${f}`, `must be 1-${qimenCodeLengthMax} printable ASCII characters`);
+  }
+  return ok({ appKey: input.appKey!, customerId: input.customerId!, warehouseCode: input.warehouseCode! });
 }
 
 function urlIsHttp(url: string): boolean {

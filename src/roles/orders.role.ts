@@ -7,7 +7,8 @@
 // PALLET_ORDERS_BATCH_MAX documents in hand, applied concurrently.
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { Log } from '../app/log.port.ts';
-import type { OrderApplyService } from '../app/order.apply.service.ts';
+import type { IntakeDocument } from '../app/intake.port.ts';
+import type { ApplyOutcome, OrderApplyService } from '../app/order.apply.service.ts';
 import type { EventsConfig, OrdersConfig } from '../config.ts';
 import type { Metrics } from '../adapters/metrics/metrics.ts';
 import type { Nats } from '../adapters/nats/connection.ts';
@@ -35,6 +36,8 @@ export class OrdersRole {
   private loop: Promise<void> | null = null;
   private batch: ConsumerMessages | null = null;
   private wake: (() => void) | null = null;
+  /** Documents in hand (pulled, not yet acked, nacked or dead-lettered). */
+  private held = 0;
 
   constructor(private readonly deps: OrdersRoleDeps) {
     this.t = topology(deps.namespace);
@@ -80,40 +83,62 @@ export class OrdersRole {
   /**
    * One pull for the room left under PALLET_ORDERS_BATCH_MAX documents in
    * hand: documents of the previous pull still being applied keep their
-   * places, so the next pull does not wait for the slowest of them.
+   * places, so the next pull does not wait for the slowest of them. The
+   * messages that arrive together (one turn of the event loop) are applied
+   * as one batch (OrderApplyService.applyMany: shared transactions).
    */
   private async pullOnce(consumer: Consumer, inflight: Set<Promise<void>>): Promise<void> {
     const max = this.deps.orders.batchMax;
-    while (inflight.size >= max) await Promise.race(inflight);
-    const msgs = await consumer.fetch({ max_messages: max - inflight.size, expires: fetchExpiresMs });
+    while (this.held >= max) await Promise.race(inflight);
+    const msgs = await consumer.fetch({ max_messages: max - this.held, expires: fetchExpiresMs });
     this.batch = msgs;
+    let gathered: JsMsg[] = [];
+    const flush = (): void => {
+      if (gathered.length === 0) return;
+      const taken = gathered;
+      gathered = [];
+      this.held += taken.length;
+      const work: Promise<void> = this.handleMany(taken).finally(() => { this.held -= taken.length; inflight.delete(work); });
+      inflight.add(work);
+    };
     try {
       for await (const m of msgs) {
-        const work: Promise<void> = this.handle(m).finally(() => inflight.delete(work));
-        inflight.add(work);
+        gathered.push(m);
+        if (gathered.length === 1) setImmediate(flush);
       }
     } finally {
       this.batch = null;
+      flush();
     }
   }
 
-  private async handle(m: JsMsg): Promise<void> {
-    if (m.redelivered) this.deps.metrics.consumerRedeliveries.inc({ consumer: consumerName });
-    const doc = intakeOf(m, this.deps.namespace);
-    if (typeof doc === 'string') return this.deadLetter(m, doc);
-    try {
-      const outcome = await this.deps.apply.apply(doc);
+  private async handleMany(msgs: readonly JsMsg[]): Promise<void> {
+    const docs: IntakeDocument[] = [];
+    const carriers: JsMsg[] = [];
+    const poison: Promise<void>[] = [];
+    for (const m of msgs) {
+      if (m.redelivered) this.deps.metrics.consumerRedeliveries.inc({ consumer: consumerName });
+      const doc = intakeOf(m, this.deps.namespace);
+      if (typeof doc === 'string') poison.push(this.deadLetter(m, doc));
+      else { docs.push(doc); carriers.push(m); }
+    }
+    const outcomes = docs.length === 0 ? [] : await this.deps.apply.applyMany(docs).catch((err: unknown) => docs.map(() => err as Error));
+    await Promise.all([...poison, ...outcomes.map((outcome, i) => this.settle(carriers[i]!, docs[i]!, outcome))]);
+  }
+
+  private async settle(m: JsMsg, doc: IntakeDocument, outcome: ApplyOutcome | Error): Promise<void> {
+    if (!(outcome instanceof Error)) {
       this.deps.metrics.ordersApplied.inc({ outcome: outcome.kind });
       if (outcome.kind === 'dead_letter') {
         this.deps.log.warn({ tenant: doc.tenant, channel: doc.channel, deliveryId: doc.deliveryId, deadLetter: outcome.deadLetterId, reason: outcome.reason }, 'order document did not map: dead letter');
       }
       m.ack();
-    } catch (err) {
-      const n = m.info.deliveryCount;
-      if (n >= this.deps.events.consumerMaxDeliver) return this.deadLetter(m, `gave up after ${n} deliveries: ${(err as Error).message}`);
-      this.deps.log.warn({ err, tenant: doc.tenant, channel: doc.channel, deliveryId: doc.deliveryId, delivery: n }, 'order document not applied; retrying');
-      m.nak(Math.min(retryDelayMsMax, 250 * 2 ** Math.min(Math.max(n - 1, 0), 10)));
+      return;
     }
+    const n = m.info.deliveryCount;
+    if (n >= this.deps.events.consumerMaxDeliver) return this.deadLetter(m, `gave up after ${n} deliveries: ${outcome.message}`);
+    this.deps.log.warn({ err: outcome, tenant: doc.tenant, channel: doc.channel, deliveryId: doc.deliveryId, delivery: n }, 'order document not applied; retrying');
+    m.nak(Math.min(retryDelayMsMax, 250 * 2 ** Math.min(Math.max(n - 1, 0), 10)));
   }
 
   private deadLetter(m: JsMsg, reason: string): Promise<void> {

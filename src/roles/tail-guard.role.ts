@@ -36,7 +36,7 @@
 // Blind spot: a tail lost entirely within the last flush interval while the
 // publishing processes died too (the same power cut) was never logged.
 // `pallet refill` repairs unconditionally for that case.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../adapters/redis/connection.ts';
 import type { AckMark } from '../app/event-log.port.ts';
 import type { Log } from '../app/log.port.ts';
 import { tailState } from '../app/tail-check.service.ts';
@@ -49,7 +49,7 @@ import { eventLogKeys, eventLogLossWindowMs } from '../adapters/redis/keys.ts';
 import { RedisLease } from '../adapters/redis/lease.ts';
 
 /** Anything that hands out a Redis connection with the scripts registered (RedisPool). */
-interface RedisSource { next(): Redis }
+interface RedisSource { next(): RedisClient }
 
 /** What refills one tenant (OutboxRelay.refillTenant); `owned` false stops it between batches. */
 export type Refill = (tenant: string, owned: () => boolean) => Promise<{ outbox: number; journal: number }>;

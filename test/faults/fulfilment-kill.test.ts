@@ -1,9 +1,14 @@
 // Fault test of fulfilment (issue 12, "Figures and faults"): kill -9 of the
 // core and kill -9 of the warehouse's WMS during a burst of released orders.
 // Private Redis (AOF) and NATS, the core as a child process, PostgreSQL the
-// shared one in this file's own schema; the WMS is test/faults/fake-wms.ts,
-// also a child process, pushed to by both warehouses (push mode) and calling
-// back accepted → picking → packed → shipped for every task it gets.
+// shared one in this file's own schema; the WMS is a fake, also a child
+// process, serving both warehouses. It runs twice, once per WMS adapter:
+// - json: test/faults/fake-wms.ts, pushed to (push mode) and calling back
+//   accepted → picking → packed → shipped for every task it gets;
+// - qimen (issue 14): test/faults/fake-qimen.ts, sent one signed
+//   deliveryorder.create per task (qimen mode, each warehouse its own
+//   warehouseCode) and sending signed deliveryorder.confirm ACCEPT, then
+//   DELIVERED with one package, to the warehouse's QiMen router.
 //
 // Paid storefront orders (POST /v1/orders, an Idempotency-Key each, retried
 // until answered) are sent `concurrency` at a time, paced; the WMS is killed
@@ -13,15 +18,18 @@
 // warehouse its reservation took stock from, exactly one audit entry moving
 // it to shipped (by `wms_shipped`), one shipment, and the ledger shows its
 // stock fulfilled once (committed back to zero, on-hand down by what the
-// orders hold). SLA alerts are not part of this run: the stages' deadlines
-// (minutes) are longer than the test.
+// orders hold). With QiMen also: every request the fake got was well signed
+// and well formed, and it holds exactly one delivery order per (order,
+// warehouse), each a pick task's. SLA alerts are not part of this run: the
+// stages' deadlines (minutes) are longer than the test.
 
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, type Tenant } from './client.ts';
-import { readJournal, type JournalEntry } from './fake-wms.ts';
+import { readQimenJournal } from './fake-qimen.ts';
+import { readJournal } from './fake-wms.ts';
 import { Held, faultEnv, migrateCore } from './held.ts';
 import { Proc, freePort, sleep, waitFor, type Core, type CoreEnv } from './servers.ts';
 
@@ -35,27 +43,46 @@ const pauseMs = 100;
 const submitWindowMs = 45_000;
 const repoRoot = join(import.meta.dirname, '..', '..');
 
-const held = new Held();
-let wms: FakeWmsProcess | null = null;
-afterAll(async () => {
-  await wms?.proc.stop();
-  await held.release(databaseUrl);
-}, 60_000);
+const qimenApp = { appKey: 'pallet-fault-app', customerId: 'OWNER-FAULT' };
+const qimenCodeOf = (warehouse: string): string => `QM-${warehouse}`;
 
-/** The fake WMS as a child process on a fixed port, so a restart answers at the same URL. */
+type WmsKind = 'json' | 'qimen';
+
+/** What the checks read from a fake WMS's journal, whichever protocol it speaks. */
+interface WmsSummary {
+  /** Requests carrying a task (JSON pushes, QiMen deliveryorder.create). */
+  readonly pushes: number;
+  /** Tasks (delivery orders) it took, by id (the deliveryOrderCode is the task id). */
+  readonly taskIds: Set<string>;
+  /** Callbacks (confirms) the core refused. */
+  readonly refused: unknown[];
+}
+
+/** A fake WMS as a child process on a fixed port, so a restart answers at the same URL. */
 class FakeWmsProcess {
   readonly proc: Proc;
   readonly journal: string;
-  constructor(readonly port: number, dir: string, coreBase: string, tenant: string) {
+  constructor(readonly kind: WmsKind, readonly port: number, dir: string, coreBase: string, tenant: string, warehouses: readonly string[]) {
     this.journal = join(dir, 'journal.jsonl');
-    this.proc = new Proc('wms', process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'faults', 'fake-wms.ts')], {
-      cwd: repoRoot, logFile: join(dir, 'wms.log'),
-      env: { ...process.env, FAKE_WMS_PORT: String(port), FAKE_WMS_SECRET: wmsSecret, FAKE_WMS_CORE: coreBase, FAKE_WMS_TENANT: tenant, FAKE_WMS_JOURNAL: this.journal },
+    const env = kind === 'json'
+      ? { FAKE_WMS_PORT: String(port), FAKE_WMS_SECRET: wmsSecret, FAKE_WMS_CORE: coreBase, FAKE_WMS_TENANT: tenant, FAKE_WMS_JOURNAL: this.journal }
+      : {
+        FAKE_QIMEN_PORT: String(port), FAKE_QIMEN_APP_KEY: qimenApp.appKey, FAKE_QIMEN_SECRET: wmsSecret, FAKE_QIMEN_CUSTOMER_ID: qimenApp.customerId,
+        FAKE_QIMEN_WAREHOUSES: JSON.stringify(Object.fromEntries(warehouses.map((w) => [qimenCodeOf(w), w]))),
+        FAKE_QIMEN_CORE: coreBase, FAKE_QIMEN_TENANT: tenant, FAKE_QIMEN_JOURNAL: this.journal,
+      };
+    const script = kind === 'json' ? 'fake-wms.ts' : 'fake-qimen.ts';
+    this.proc = new Proc('wms', process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'faults', script)], {
+      cwd: repoRoot, logFile: join(dir, 'wms.log'), env: { ...process.env, ...env },
     });
   }
 
-  get url(): string {
-    return `http://127.0.0.1:${this.port}/tasks`;
+  /** The WMS connection of a warehouse, as PUT /v1/warehouses/{id}/wms takes it. */
+  settings(warehouse: string): Record<string, unknown> {
+    const base = `http://127.0.0.1:${this.port}`;
+    return this.kind === 'json'
+      ? { mode: 'push', url: `${base}/tasks`, secret: wmsSecret, timeoutMs: 1_500 }
+      : { mode: 'qimen', url: `${base}/router`, secret: wmsSecret, timeoutMs: 1_500, ...qimenApp, warehouseCode: qimenCodeOf(warehouse) };
   }
 
   async start(): Promise<void> {
@@ -66,8 +93,28 @@ class FakeWmsProcess {
     }, 20_000, 100);
   }
 
-  entries(): JournalEntry[] {
-    return readJournal(this.journal);
+  /** Tasks the WMS has journalled (its progress). */
+  tasks(): number {
+    return this.kind === 'json'
+      ? readJournal(this.journal).filter((e) => e.kind === 'task').length
+      : readQimenJournal(this.journal).filter((e) => e.kind === 'order').length;
+  }
+
+  summary(): WmsSummary {
+    if (this.kind === 'json') {
+      const journal = readJournal(this.journal);
+      return {
+        pushes: journal.filter((e) => e.kind === 'push').length,
+        taskIds: new Set(journal.filter((e) => e.kind === 'task').map((e) => e.taskId)),
+        refused: journal.filter((e) => e.kind === 'refused'),
+      };
+    }
+    const journal = readQimenJournal(this.journal);
+    return {
+      pushes: journal.filter((e) => e.kind === 'create').length,
+      taskIds: new Set(journal.filter((e) => e.kind === 'order').map((e) => e.code)),
+      refused: journal.filter((e) => e.kind === 'refused'),
+    };
   }
 }
 
@@ -115,7 +162,7 @@ async function submit(core: Core, tenant: Tenant, n: number, out: Outcome): Prom
   out.unanswered.push(`web-${n}`);
 }
 
-async function setUp(): Promise<{ core: Core; env: CoreEnv; tenant: Tenant }> {
+async function setUp(held: Held, kind: WmsKind): Promise<{ core: Core; env: CoreEnv; tenant: Tenant; wms: FakeWmsProcess }> {
   const redis = await held.redis(true);
   const nats = await held.nats();
   const env = faultEnv({
@@ -129,29 +176,35 @@ async function setUp(): Promise<{ core: Core; env: CoreEnv; tenant: Tenant }> {
   await migrateCore(env);
   const core = await held.core(env, held.dir('core'));
   const tenant = await createTenant(core.base, adminKey);
-  wms = new FakeWmsProcess(await freePort(), held.dir('wms'), core.base, tenant.id);
+  const wms = new FakeWmsProcess(kind, await freePort(), held.dir('wms'), core.base, tenant.id, tenant.warehouses);
   await wms.start();
   for (const w of tenant.warehouses) {
     const r = await fetch(`${core.base}/v1/warehouses/${w}/wms`, {
       method: 'PUT', headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ mode: 'push', url: wms.url, secret: wmsSecret, timeoutMs: 1_500 }),
+      body: JSON.stringify(wms.settings(w)),
     });
     expect(r.status, await r.text()).toBe(200);
   }
-  return { core, env, tenant };
+  return { core, env, tenant, wms };
 }
 
-describe('faults: fulfilment under kill -9 of the core and of the WMS', () => {
+describe.each<WmsKind>(['json', 'qimen'])('faults: fulfilment under kill -9 of the core and of the WMS (%s)', (kind) => {
+  const held = new Held();
   let core: Core;
   let env: CoreEnv;
   let tenant: Tenant;
+  let fake: FakeWmsProcess;
 
   beforeAll(async () => {
-    ({ core, env, tenant } = await setUp());
+    ({ core, env, tenant, wms: fake } = await setUp(held, kind));
   }, 90_000);
 
+  afterAll(async () => {
+    await fake?.proc.stop();
+    await held.release(databaseUrl);
+  }, 60_000);
+
   it('every released order gets one pick task per warehouse and is shipped once', async () => {
-    const fake = wms!;
     const out: Outcome = { answered: new Map(), unanswered: [], attempts: 0, statuses: new Map(), lastError: '' };
     let next = 0;
     // Paced (a pause after each answer), so the burst outlasts both kills.
@@ -162,7 +215,7 @@ describe('faults: fulfilment under kill -9 of the core and of the WMS', () => {
       }
     });
     // Progress is counted in tasks the WMS has journalled (the releases lag the 202s).
-    const wmsTasks = (): number => fake.entries().filter((e) => e.kind === 'task').length;
+    const wmsTasks = (): number => fake.tasks();
     // The WMS dies with tasks journalled, pushes in flight and chains of callbacks half done.
     await waitFor('tasks at the WMS before it is killed', async () => wmsTasks() >= orders / 8, 60_000, 50);
     const tasksAtWmsKill = wmsTasks();
@@ -176,7 +229,7 @@ describe('faults: fulfilment under kill -9 of the core and of the WMS', () => {
     await sleep(300);
     await core.start();
     await Promise.all(workers);
-    console.log(`[fault] fulfilment kill -9: the WMS killed at ${tasksAtWmsKill} tasks, the core at ${tasksAtCoreKill}, of ${orders} orders`);
+    console.log(`[fault] fulfilment kill -9 (${kind}): the WMS killed at ${tasksAtWmsKill} tasks, the core at ${tasksAtCoreKill}, of ${orders} orders`);
     expect(out.unanswered, `non-202 answers ${JSON.stringify([...out.statuses])}; last ${out.lastError}`).toEqual([]);
     // Both kills came mid-burst: tasks were still to come.
     expect(tasksAtCoreKill).toBeLessThan(orders * 0.9);
@@ -213,14 +266,11 @@ async function checkOutcome(sql: postgres.Sql, schema: string, tenant: string, o
   const taskKeys = new Set(taskRows.map((t) => `${t.order_id}@${t.warehouse}`));
   const expectedTasks = rows.flatMap((r) => (warehousesOf.get(r.reservation_id ?? '') ?? []).map((w) => `${r.id}@${w}`));
 
-  const journal = fake.entries();
-  const pushes = journal.filter((e) => e.kind === 'push').length;
-  const wmsTasks = new Set(journal.filter((e) => e.kind === 'task').map((e) => e.taskId));
-  const refused = journal.filter((e) => e.kind === 'refused');
+  const { pushes, taskIds: wmsTasks, refused } = fake.summary();
   const lost = [...out.answered.keys()].filter((id) => !rows.some((r) => r.id === id));
   const notShipped = rows.filter((r) => r.status !== 'shipped').map((r) => `${r.id}:${r.status}`);
   const ledger = await fulfilledLedger(sql, schema, tenant);
-  console.log(`[fault] fulfilment kill -9 (core and WMS): orders=${orders} attempts=${out.attempts} (non-202 ${[...out.statuses].map(([k, v]) => `${k}:${v}`).join(',') || 'none'}) `
+  console.log(`[fault] fulfilment kill -9 (core and WMS, ${fake.kind}): orders=${orders} attempts=${out.attempts} (non-202 ${[...out.statuses].map(([k, v]) => `${k}:${v}`).join(',') || 'none'}) `
     + `answered=${out.answered.size} rows=${rows.length} shipped=${rows.length - notShipped.length} tasks=${taskRows.length}/${expectedTasks.length} `
     + `pushes=${pushes} wmsTasks=${wmsTasks.size} refusedCallbacks=${refused.length} `
     + `shippedTwice=${rows.filter((r) => r.to_shipped > 1 || r.wms_shipped > 1).length} ledger=${JSON.stringify(ledger)}`);
@@ -242,6 +292,28 @@ async function checkOutcome(sql: postgres.Sql, schema: string, tenant: string, o
     'SKU-1': { committed: 0, fulfilledOnHand: -rows.length, fulfilledRows: expectedTasks.length },
     'SKU-2': { committed: 0, fulfilledOnHand: -2 * rows.length, fulfilledRows: expectedTasks.length },
   });
+  if (fake.kind === 'qimen') await checkQimen(sql, schema, tenant, fake, expectedTasks);
+}
+
+/**
+ * QiMen: every request the fake got was well signed and well formed, and it holds exactly one delivery order
+ * per (order, warehouse in effect) — by (sourceOrderCode, warehouseCode), whatever the code — each a pick task's.
+ */
+async function checkQimen(sql: postgres.Sql, schema: string, tenant: string, fake: FakeWmsProcess, expectedTasks: readonly string[]): Promise<void> {
+  const journal = readQimenJournal(fake.journal);
+  expect(journal.filter((e) => e.kind === 'problem')).toEqual([]);
+  const orderIdOf = new Map((await sql<{ id: string; external_id: string }[]>`
+    select id, external_id from ${sql(schema)}.orders where tenant_id = ${tenant}`).map((r) => [r.external_id, r.id]));
+  const codesOf = new Map<string, Set<string>>();
+  for (const e of journal) {
+    if (e.kind !== 'create') continue;
+    const key = `${orderIdOf.get(e.sourceOrderCode) ?? `?${e.sourceOrderCode}`}@${e.warehouseCode.replace(/^QM-/, '')}`;
+    codesOf.set(key, (codesOf.get(key) ?? new Set()).add(e.code));
+  }
+  expect([...codesOf.keys()].sort()).toEqual([...expectedTasks].sort());
+  expect([...codesOf].filter(([, codes]) => codes.size !== 1).map(([key, codes]) => `${key}: ${[...codes].join(',')}`)).toEqual([]);
+  const taskIds = (await sql<{ id: string }[]>`select id from ${sql(schema)}.pick_tasks where tenant_id = ${tenant}`).map((r) => r.id);
+  expect([...fake.summary().taskIds].sort()).toEqual(taskIds.sort());
 }
 
 /** Per SKU: the net committed (reserve→confirm→fulfil brings it back to 0), on-hand taken by stock.fulfilled, and its rows. */

@@ -2,7 +2,7 @@
 // parsed events, the counters of a cell, and the ledger replay (the sum of the
 // events' deltas per cell, which must equal the counters in Redis).
 
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/adapters/redis/connection.ts';
 import type { TenantKeys } from '../../src/adapters/redis/keys.ts';
 import { scanKeys } from './redis.ts';
 
@@ -30,7 +30,7 @@ export const zeroCounters = (): Counters => ({ onHand: 0, reserved: 0, committed
 export const cellName = (wh: string, sku: string): string => `${wh}/${sku}`;
 
 /** Outbox events after `afterStreamId` (exclusive), or all of them. */
-export async function readOutbox(redis: Redis, keys: TenantKeys, afterStreamId?: string): Promise<OutboxEvent[]> {
+export async function readOutbox(redis: RedisClient, keys: TenantKeys, afterStreamId?: string): Promise<OutboxEvent[]> {
   const start = afterStreamId === undefined ? '-' : `(${afterStreamId}`;
   const rows = await redis.xrange(keys.outbox, start, '+');
   return rows.map(([streamId, fields]) => {
@@ -44,12 +44,12 @@ export async function readOutbox(redis: Redis, keys: TenantKeys, afterStreamId?:
 }
 
 /** The stream id of the newest outbox entry, or undefined for an empty outbox. */
-export async function lastStreamId(redis: Redis, keys: TenantKeys): Promise<string | undefined> {
+export async function lastStreamId(redis: RedisClient, keys: TenantKeys): Promise<string | undefined> {
   const rows = await redis.xrevrange(keys.outbox, '+', '-', 'COUNT', 1);
   return rows[0]?.[0];
 }
 
-export async function readCounters(redis: Redis, keys: TenantKeys, wh: string, sku: string): Promise<Counters> {
+export async function readCounters(redis: RedisClient, keys: TenantKeys, wh: string, sku: string): Promise<Counters> {
   const f = await redis.hmget(keys.cell(wh, sku), 'onHand', 'reserved', 'committed', 'v');
   return { onHand: Number(f[0] ?? 0), reserved: Number(f[1] ?? 0), committed: Number(f[2] ?? 0), v: Number(f[3] ?? 0) };
 }
@@ -74,7 +74,7 @@ export function replayLedger(events: readonly OutboxEvent[]): Map<string, Counte
 export const postState = (t: CellTuple): Counters => ({ onHand: t[5], reserved: t[6], committed: t[7], v: t[8] });
 
 /** Counters of every cell key of a tenant (cells never written have no key), by cell name. */
-export async function readCells(redis: Redis, keys: TenantKeys): Promise<Map<string, Counters>> {
+export async function readCells(redis: RedisClient, keys: TenantKeys): Promise<Map<string, Counters>> {
   const out = new Map<string, Counters>();
   const cellKeys = await scanKeys(redis, `${keys.prefix}c:*`);
   const rows = await Promise.all(cellKeys.map((key) => redis.hmget(key, 'onHand', 'reserved', 'committed', 'v')));
@@ -87,7 +87,7 @@ export async function readCells(redis: Redis, keys: TenantKeys): Promise<Map<str
 }
 
 /** Reservation records of a tenant as stored: status and allocations [wh, sku, qty]. */
-export async function readReservations(redis: Redis, keys: TenantKeys, ids: readonly string[]): Promise<Map<string, { st: string; exp: number; alloc: [string, string, number][] } | null>> {
+export async function readReservations(redis: RedisClient, keys: TenantKeys, ids: readonly string[]): Promise<Map<string, { st: string; exp: number; alloc: [string, string, number][] } | null>> {
   const rows = await Promise.all(ids.map((id) => redis.hmget(keys.reservation(id), 'st', 'exp', 'alloc')));
   return new Map(ids.map((id, i) => {
     const [st, exp, alloc] = rows[i]!;

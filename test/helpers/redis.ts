@@ -4,8 +4,7 @@
 // `<namespace>:*`. Never FLUSHALL / FLUSHDB: the Redis is shared.
 
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { RedisPool } from '../../src/adapters/redis/connection.ts';
+import { isCluster, RedisPool, scanTargets, type RedisClient } from '../../src/adapters/redis/connection.ts';
 import { namespacePattern, TenantKeys } from '../../src/adapters/redis/keys.ts';
 import { RedisStockEngine, type EngineOptions } from '../../src/adapters/redis/stock.engine.ts';
 
@@ -29,7 +28,7 @@ export interface StockHarness {
   readonly engine: RedisStockEngine;
   readonly options: EngineOptions;
   /** A connection with every script registered (round-robin over the pool). */
-  redis(): Redis;
+  redis(): RedisClient;
   keys(tenant: string): TenantKeys;
   /** Another engine on the same namespace and pool, with some options changed (e.g. a tiny outbox). */
   engineWith(changes: Partial<Omit<EngineOptions, 'namespace'>>): RedisStockEngine;
@@ -78,21 +77,28 @@ export function createHarness(kind: string, opts: { connections?: number; engine
   return harness;
 }
 
-/** Every key matching a pattern, by SCAN (bounded batches, never KEYS). */
-export async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
+/** Every key matching a pattern, by SCAN (bounded batches, never KEYS; on a cluster, on every master). */
+export async function scanKeys(redis: RedisClient, pattern: string): Promise<string[]> {
   const out: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', scanCountMax);
-    out.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
+  for (const node of await scanTargets(redis)) {
+    let cursor = '0';
+    do {
+      const [next, batch] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', scanCountMax);
+      out.push(...batch);
+      cursor = next;
+    } while (cursor !== '0');
+  }
   return [...new Set(out)].sort();
 }
 
-export async function deleteMatching(redis: Redis, pattern: string): Promise<number> {
+export async function deleteMatching(redis: RedisClient, pattern: string): Promise<number> {
   const keys = await scanKeys(redis, pattern);
-  for (let i = 0; i < keys.length; i += scanCountMax) await redis.unlink(...keys.slice(i, i + scanCountMax));
+  for (let i = 0; i < keys.length; i += scanCountMax) {
+    const chunk = keys.slice(i, i + scanCountMax);
+    // A cluster refuses a multi-key command across slots: one UNLINK per key (auto-pipelined).
+    if (isCluster(redis)) await Promise.all(chunk.map((k) => redis.unlink(k)));
+    else await redis.unlink(...chunk);
+  }
   return keys.length;
 }
 
@@ -102,7 +108,7 @@ export type KeyDump = Record<string, { type: string; ttl: 'none' | 'set'; value:
  * Every key under a pattern with its type, value and whether it has a TTL.
  * Streams include their length and every entry, so an appended event shows.
  */
-export async function dumpKeys(redis: Redis, pattern: string): Promise<KeyDump> {
+export async function dumpKeys(redis: RedisClient, pattern: string): Promise<KeyDump> {
   const keys = await scanKeys(redis, pattern);
   const meta = keys.length === 0 ? [] : await redis.pipeline(keys.flatMap((k) => [['type', k], ['pttl', k]])).exec();
   const out: KeyDump = {};
@@ -114,7 +120,7 @@ export async function dumpKeys(redis: Redis, pattern: string): Promise<KeyDump> 
   return Object.fromEntries(keys.map((k) => [k, out[k]!]));
 }
 
-async function valueOf(redis: Redis, key: string, type: string): Promise<unknown> {
+async function valueOf(redis: RedisClient, key: string, type: string): Promise<unknown> {
   switch (type) {
     case 'string': return redis.get(key);
     case 'hash': return redis.hgetall(key);

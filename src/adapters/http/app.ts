@@ -25,6 +25,8 @@ import { importRoutes } from './routes/imports.route.ts';
 import { warehouseWmsRoutes } from './routes/warehouse-wms.route.ts';
 import { slaRoutes } from './routes/sla.route.ts';
 import { wmsCallbackRoutes } from './routes/wms-callbacks.route.ts';
+import { qimenRoutes } from './routes/qimen.route.ts';
+import { qimenOpsRoutes } from './routes/qimen-ops.route.ts';
 import { shipmentRoutes } from './routes/shipments.route.ts';
 import { labelRoutes } from './routes/labels.route.ts';
 import { writebackRoutes } from './routes/writeback.route.ts';
@@ -103,6 +105,8 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(warehouseWmsRoutes, routeDeps);
   await app.register(slaRoutes, routeDeps);
   await app.register(wmsCallbackRoutes, routeDeps);
+  await app.register(qimenRoutes, routeDeps);
+  await app.register(qimenOpsRoutes, routeDeps);
   await app.register(shipmentRoutes, routeDeps);
   await app.register(labelRoutes, routeDeps);
   await app.register(writebackRoutes, routeDeps);

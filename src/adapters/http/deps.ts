@@ -19,6 +19,8 @@ import type { SlaService } from '../../app/sla.service.ts';
 import type { PickTaskService } from '../../app/pick-task.service.ts';
 import type { LabelService } from '../../app/label.service.ts';
 import type { WritebackService } from '../../app/writeback.service.ts';
+import type { QimenInboundService } from '../../app/qimen.inbound.service.ts';
+import type { QimenOutboundService } from '../../app/qimen.outbound.service.ts';
 import type { Schemas } from './schemas.ts';
 
 export interface HttpDeps {
@@ -54,6 +56,10 @@ export interface HttpDeps {
   readonly labels: LabelService;
   /** Channel write-back: per-channel platform endpoints and the shipments pushed to them (issue 12). */
   readonly writebacks: WritebackService;
+  /** The QiMen router of QiMen-mode warehouses (issue 14); absent: POST …/qimen answers a failure document. */
+  readonly qimen?: QimenInboundService;
+  /** inventory.query and entryorder.create of QiMen-mode warehouses (issue 14); absent: those routes answer 409 WMS_NOT_QIMEN. */
+  readonly qimenOps?: QimenOutboundService;
 }
 
 export interface RouteDeps extends HttpDeps {

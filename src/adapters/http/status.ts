@@ -41,6 +41,8 @@ export const errorStatus = {
   AMENDMENT_NOT_FOUND: 404,
   ORDER_NOT_SHIPPED: 409,
   CARRIER_FAILED: 502,
+  WMS_NOT_QIMEN: 409,
+  WMS_FAILED: 502,
 } as const satisfies Record<ErrorCode, number>;
 
 /** HTTP-level codes that are not domain errors. */

@@ -10,18 +10,30 @@ export interface Nats {
   close(): Promise<void>;
 }
 
+/**
+ * `url` is NATS_URL: one server or a comma list of one cluster's servers
+ * (validated by loadConfig). Every listed server is a seed; the client also
+ * adds the servers the cluster announces (ignoreClusterUpdates false), so a
+ * reconnect finds a live node even when the listed ones are gone.
+ */
 export async function connectNats(url: string, name: string): Promise<Nats> {
-  const u = new URL(url);
+  const urls = url.split(',').map((s) => new URL(s.trim()));
+  const withUser = urls.find((u) => u.username !== '');
   const nc = await connect({
-    servers: `${u.hostname}:${u.port || '4222'}`,
+    servers: urls.map((u) => `${u.hostname}:${u.port || '4222'}`),
     name,
     timeout: 5_000,
     reconnect: true,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
+    reconnectJitter: 100,
     pingInterval: 10_000,
     maxPingOut: 3,
-    ...(u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : {}),
+    // Randomised: many Pallet processes given the same list would otherwise all pick the first server
+    // (and all move to the second when it goes). One server: no effect.
+    noRandomize: false,
+    ignoreClusterUpdates: false,
+    ...(withUser ? { user: decodeURIComponent(withUser.username), pass: decodeURIComponent(withUser.password) } : {}),
   });
   const js = jetstream(nc, { timeout: 10_000 });
   return {

@@ -50,6 +50,15 @@ export function topology(namespace: string): Topology {
   };
 }
 
+/**
+ * Every stream and every durable consumer gets PALLET_EVENTS_REPLICAS (3 on a
+ * NATS cluster: a message is acknowledged once two of three servers stored
+ * it). Consumers name it too rather than rely on 0 = "as the stream" (what
+ * NATS 2.9 does): an update then also scales consumers made before a change
+ * of the setting. The duplicate window must outlast the relay's retry of an
+ * unacknowledged publish (same Nats-Msg-Id) across a reconnect or a leader
+ * election: its default, 120 s, is far above the relay's retry delay cap.
+ */
 function streamConfigs(t: Topology, namespace: string, cfg: EventsConfig): Partial<StreamConfig>[] {
   const common = {
     storage: StorageType.File, retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old,
@@ -69,7 +78,7 @@ export function consumerConfig(t: Topology, name: ConsumerName, cfg: EventsConfi
     durable_name: c.durable, ...(c.filter === '' ? {} : { filter_subject: c.filter }),
     ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
     ack_wait: nanos(cfg.consumerAckWaitMs), max_deliver: cfg.consumerMaxDeliver,
-    max_ack_pending: cfg.consumerMaxAckPending,
+    max_ack_pending: cfg.consumerMaxAckPending, num_replicas: cfg.replicas,
   };
 }
 
@@ -116,6 +125,7 @@ export function intakeConsumerConfig(t: Topology, cfg: EventsConfig): Partial<Co
   return {
     durable_name: t.intakeDurable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
     ack_wait: nanos(cfg.consumerAckWaitMs), max_deliver: cfg.consumerMaxDeliver, max_ack_pending: cfg.consumerMaxAckPending,
+    num_replicas: cfg.replicas,
   };
 }
 

@@ -15,6 +15,7 @@ import { ChannelRepo, noteDeliveryIn } from './channel.repo.ts';
 import { DeadLetterRepo, insertDeadLetterIn } from './dead-letter.repo.ts';
 import { findByExternalId, getOrder, insertOrder, listOrders, readAudit, updateOrder, withTenant, type TenantTx } from './order.repo.ts';
 import { BoundedLru } from '../../core/lru.ts';
+import { assertTenant } from './tenant.scope.ts';
 import type { Sql } from './sql.ts';
 
 export class PgOrderTx implements OrderTx {
@@ -153,10 +154,11 @@ export class PgChannelStore implements ChannelStore {
     return undefined;
   }
 
+  /** One statement (migration 013: the function scopes itself to the tenant as withTenant does). */
   async deliverySeen(tenant: string, channel: string, deliveryId: string): Promise<boolean> {
-    const rows = await withTenant(this.sql, tenant, (t) => t.tx`
-      select 1 from channel_deliveries where tenant_id = ${tenant} and channel = ${channel} and delivery_id = ${deliveryId}`);
-    return rows.length > 0;
+    assertTenant(tenant);
+    const [row] = await this.sql<{ seen: boolean }[]>`select delivery_seen(${tenant}, ${channel}, ${deliveryId}) as seen`;
+    return row?.seen === true;
   }
 
   deadLetters(tenant: string, filters: DeadLetterFilters, cursor: string | null, limit: number): Promise<Result<DeadLetterPage>> {

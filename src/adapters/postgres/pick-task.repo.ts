@@ -26,6 +26,9 @@ interface WmsRow {
   mode: WmsMode;
   url: string | null;
   timeout_ms: number;
+  app_key: string | null;
+  customer_id: string | null;
+  warehouse_code: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -50,7 +53,10 @@ interface TaskRow {
 
 const wmsOf = (r: WmsRow): WmsConfig => ({
   warehouse: r.warehouse, mode: r.mode, url: r.url, timeoutMs: r.timeout_ms, createdAt: r.created_at, updatedAt: r.updated_at,
+  ...(r.mode === 'qimen' && r.app_key !== null && r.customer_id !== null && r.warehouse_code !== null
+    ? { qimen: { appKey: r.app_key, customerId: r.customer_id, warehouseCode: r.warehouse_code } } : {}),
 });
+const wmsColumns = ['warehouse', 'mode', 'url', 'timeout_ms', 'app_key', 'customer_id', 'warehouse_code', 'created_at', 'updated_at'];
 
 const taskOf = (r: TaskRow): PickTask => ({
   tenant: r.tenant_id, id: r.id, seq: Number(r.seq), orderId: r.order_id, warehouse: r.warehouse, status: r.status,
@@ -74,11 +80,13 @@ export class PickTaskRepo implements PickTaskStore {
     try {
       const row = await withTenant(this.sql, tenant, async ({ tx }) => {
         const [r] = await tx<WmsRow[]>`
-          insert into warehouse_wms (tenant_id, warehouse, mode, url, secret, timeout_ms)
-          values (${tenant}, ${warehouse}, ${s.mode}, ${s.url}, ${sealed}, ${s.timeoutMs})
+          insert into warehouse_wms (tenant_id, warehouse, mode, url, secret, timeout_ms, app_key, customer_id, warehouse_code)
+          values (${tenant}, ${warehouse}, ${s.mode}, ${s.url}, ${sealed}, ${s.timeoutMs},
+            ${s.qimen?.appKey ?? null}, ${s.qimen?.customerId ?? null}, ${s.qimen?.warehouseCode ?? null})
           on conflict (tenant_id, warehouse) do update set mode = excluded.mode, url = excluded.url, secret = excluded.secret,
-            timeout_ms = excluded.timeout_ms, updated_at = now()
-          returning warehouse, mode, url, timeout_ms, created_at, updated_at`;
+            timeout_ms = excluded.timeout_ms, app_key = excluded.app_key, customer_id = excluded.customer_id,
+            warehouse_code = excluded.warehouse_code, updated_at = now()
+          returning ${tx(wmsColumns)}`;
         return r!;
       });
       return ok(wmsOf(row));
@@ -93,7 +101,7 @@ export class PickTaskRepo implements PickTaskStore {
   async wms(tenant: string, warehouse: string): Promise<WmsConfig | null> {
     return withTenant(this.sql, tenant, async ({ tx }) => {
       const [r] = await tx<WmsRow[]>`
-        select warehouse, mode, url, timeout_ms, created_at, updated_at from warehouse_wms where tenant_id = ${tenant} and warehouse = ${warehouse}`;
+        select ${tx(wmsColumns)} from warehouse_wms where tenant_id = ${tenant} and warehouse = ${warehouse}`;
       return r === undefined ? null : wmsOf(r);
     });
   }

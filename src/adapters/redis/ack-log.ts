@@ -5,13 +5,13 @@
 // reads the log for a check and keeps its bookkeeping: the highest verified
 // sequence, the damaged mark while a found loss is repaired, and when the log
 // was last found intact (okAt, for the retention floors).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.ts';
 import type { AckLog, AckLogSnapshot, AckMark, AckNotes } from '../../app/event-log.port.ts';
 import { eventLogKeys, eventLogLossWindowMs, eventLogMarginMs } from './keys.ts';
 import { Code, runScript } from './scripts.ts';
 
 /** Anything that hands out a Redis connection with the scripts registered (RedisPool). */
-interface RedisSource { next(): Redis }
+interface RedisSource { next(): RedisClient }
 
 /**
  * The highest PubAck sequence this process saw since its last flush, with its
@@ -58,7 +58,7 @@ export class AckedSeqMark implements AckNotes {
 }
 
 /** The logged acknowledgements, lowest sequence first (at most the log's bound). */
-export async function readAckLog(redis: Redis, namespace: string): Promise<{ member: string; mark: AckMark }[]> {
+export async function readAckLog(redis: RedisClient, namespace: string): Promise<{ member: string; mark: AckMark }[]> {
   const members = await redis.zrange(eventLogKeys(namespace).ackedMark, 0, -1);
   const out: { member: string; mark: AckMark }[] = [];
   for (const member of members) {
@@ -71,7 +71,7 @@ export async function readAckLog(redis: Redis, namespace: string): Promise<{ mem
 export class RedisAckLog implements AckLog {
   private readonly keys: ReturnType<typeof eventLogKeys>;
 
-  constructor(private readonly redis: Redis, private readonly namespace: string) {
+  constructor(private readonly redis: RedisClient, private readonly namespace: string) {
     this.keys = eventLogKeys(namespace);
   }
 

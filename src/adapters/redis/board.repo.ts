@@ -4,7 +4,7 @@
 import type { BoardHotState, BoardInputs, CellsLoaded } from '../../app/board.port.ts';
 import type { CellUpdate, DriftView } from '../../app/board/board.types.ts';
 import { parseDrift } from '../../app/board/drift.ts';
-import type { RedisPool } from './connection.ts';
+import { isCluster, scanTargets, type RedisPool } from './connection.ts';
 import { cellsPattern, parseCellKey, tenantKeysCache, type CellKey, type TenantKeys } from './keys.ts';
 
 const cellFields = ['onHand', 'reserved', 'committed', 'inTransit', 'safetyStock', 'v'] as const;
@@ -16,30 +16,36 @@ export class RedisBoardRepo implements BoardHotState {
     this.keysOf = tenantKeysCache(namespace);
   }
 
-  /** Every `<ns>:{<tenant>}:c:<warehouse>:<sku>` hash, by SCAN, at most cellsMax. */
+  /**
+   * Every `<ns>:{<tenant>}:c:<warehouse>:<sku>` hash, by SCAN, at most cellsMax.
+   * On a cluster every master is scanned in turn, and each batch is read from
+   * the node that listed it (a pipeline over keys of many slots on one node is
+   * not a cross-slot command; a key moved meanwhile answers MOVED and is skipped).
+   */
   async loadCells(cellsMax: number, batchMax: number, board: BoardInputs): Promise<CellsLoaded> {
-    const redis = this.redis.next();
     const pattern = cellsPattern(this.namespace);
-    let cursor = '0';
     let cells = 0;
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', batchMax);
-      cursor = next;
-      const parsed = keys.map((k) => parseCellKey(this.namespace, k)).filter((c): c is CellKey => c !== null);
-      const room = cellsMax - cells;
-      const batch = parsed.slice(0, room);
-      if (batch.length > 0) {
-        const pipe = redis.pipeline();
-        for (const c of batch) pipe.hmget(c.key, ...cellFields);
-        const replies = (await pipe.exec()) ?? [];
-        batch.forEach((c, i) => {
-          const [err, f] = replies[i] ?? [null, null];
-          if (err === null && Array.isArray(f)) board.applyCell(c.tenant, cellOfHash(c, f as (string | null)[]));
-        });
-        cells += batch.length;
-      }
-      if (parsed.length > room) return { cells, cellsTruncated: true };
-    } while (cursor !== '0');
+    for (const node of await scanTargets(this.redis.next())) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', batchMax);
+        cursor = next;
+        const parsed = keys.map((k) => parseCellKey(this.namespace, k)).filter((c): c is CellKey => c !== null);
+        const room = cellsMax - cells;
+        const batch = parsed.slice(0, room);
+        if (batch.length > 0) {
+          const pipe = node.pipeline();
+          for (const c of batch) pipe.hmget(c.key, ...cellFields);
+          const replies = (await pipe.exec()) ?? [];
+          batch.forEach((c, i) => {
+            const [err, f] = replies[i] ?? [null, null];
+            if (err === null && Array.isArray(f)) board.applyCell(c.tenant, cellOfHash(c, f as (string | null)[]));
+          });
+          cells += batch.length;
+        }
+        if (parsed.length > room) return { cells, cellsTruncated: true };
+      } while (cursor !== '0');
+    }
     return { cells, cellsTruncated: false };
   }
 
@@ -48,7 +54,9 @@ export class RedisBoardRepo implements BoardHotState {
     const redis = this.redis.next();
     for (let i = 0; i < tenants.length; i += batchMax) {
       const batch = tenants.slice(i, i + batchMax);
-      const values = await redis.mget(...batch.map((t) => this.keysOf(t).drift));
+      const keys = batch.map((t) => this.keysOf(t).drift);
+      // Tenants hash to different slots: MGET across them is refused by a cluster; GETs are auto-pipelined per node.
+      const values = isCluster(redis) ? await Promise.all(keys.map((k) => redis.get(k))) : await redis.mget(...keys);
       batch.forEach((t, j) => out.set(t, parseDrift(values[j] ?? null)));
     }
     return out;

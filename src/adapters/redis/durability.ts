@@ -2,11 +2,11 @@
 // appendfsync) and re-reads them after every reconnect: a Redis restarted
 // with another configuration is noticed. What they mean is judged in
 // src/core/durability.rules.ts.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.ts';
 import type { RedisPersistence } from '../../core/durability.rules.ts';
 
 /** The settings, or nulls with the reason when CONFIG is renamed, refused by an ACL or Redis does not answer. */
-export async function readRedisPersistence(redis: Redis): Promise<RedisPersistence> {
+export async function readRedisPersistence(redis: RedisClient): Promise<RedisPersistence> {
   try {
     const appendonly = await configGet(redis, 'appendonly');
     const appendfsync = await configGet(redis, 'appendfsync');
@@ -19,7 +19,7 @@ export async function readRedisPersistence(redis: Redis): Promise<RedisPersisten
   }
 }
 
-async function configGet(redis: Redis, name: string): Promise<string | null> {
+async function configGet(redis: RedisClient, name: string): Promise<string | null> {
   // [name, value] pairs (RESP2); a Redis-compatible server may answer an empty list.
   const reply = (await redis.config('GET', name)) as unknown;
   if (!Array.isArray(reply)) return null;
@@ -32,7 +32,7 @@ async function configGet(redis: Redis, name: string): Promise<string | null> {
  * again after a reconnect (ioredis 'ready'), one read at a time; a reconnect
  * during a read is read again after it. Returns the unsubscribe.
  */
-export function watchRedisReconnects(redis: Redis, onReconnect: (s: RedisPersistence) => void): () => void {
+export function watchRedisReconnects(redis: RedisClient, onReconnect: (s: RedisPersistence) => void): () => void {
   let stopped = false;
   let reading = false;
   let again = false;

@@ -8,7 +8,7 @@
 // Bound: a batch holds the reservations finished in one turn of the event
 // loop, at most the requests in flight (bounded by the HTTP server's
 // connections); it is flushed at the next setImmediate.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.ts';
 
 interface Pending {
   earliestMs: number;
@@ -19,7 +19,7 @@ export class ExpiryNotes {
   private batch = new Map<string, Pending>();
   private scheduled = false;
 
-  constructor(private readonly redis: () => Redis, private readonly indexKey: string) {}
+  constructor(private readonly redis: () => RedisClient, private readonly indexKey: string) {}
 
   /** Lowers the tenant's index entry to expiresAtMs or earlier (ZADD LT), together with this turn's others. */
   note(tenant: string, expiresAtMs: number): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.ts';
 import type { CellRef } from '../../core/stock.types.ts';
 
 // Redis key layout. Every key of a tenant carries the hash tag {<tenant>}, so
@@ -114,7 +114,7 @@ export function retentionFloor(wallFloorMs: number, okAtMs: number): number {
 }
 
 /** When the tail guard last found the event log intact (epoch ms; 0: unknown or expired). */
-export async function readOkAtMs(redis: Redis, namespace: string): Promise<number> {
+export async function readOkAtMs(redis: RedisClient, namespace: string): Promise<number> {
   return Number(await redis.get(eventLogKeys(namespace).okAt)) || 0;
 }
 

@@ -6,7 +6,7 @@
 // time taken *before* the request left. Redis starts the key's TTL some time
 // after that, so the local bound is always earlier than the server's: a slow
 // reply can only shorten what we believe we hold, never stretch it.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.ts';
 import { LeaseCode, runScript } from './scripts.ts';
 
 export type LeaseOutcome =
@@ -27,7 +27,7 @@ export class RedisLease {
   private readonly monoMs: () => number;
 
   constructor(
-    private readonly redis: () => Redis,
+    private readonly redis: () => RedisClient,
     readonly key: string,
     readonly owner: string,
     private readonly opts: LeaseOptions,

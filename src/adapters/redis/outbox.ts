@@ -3,7 +3,7 @@
 // atomic trim (trimOutbox-2.lua), and plain reads above the projector's
 // watermark for a refill. The outbox entries are written by the stock scripts
 // (one shape: id, type, agg, ts, data); outboxFields reads that shape.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.ts';
 import { readOkAtMs, retentionFloor, type TenantKeys } from './keys.ts';
 import { Code, runScript } from './scripts.ts';
 
@@ -49,7 +49,7 @@ export class RedisOutbox {
   readonly stream: string;
 
   /** `redis` hands out a connection with the scripts registered (RedisPool.next). */
-  constructor(private readonly redis: () => Redis, readonly keys: TenantKeys) {
+  constructor(private readonly redis: () => RedisClient, readonly keys: TenantKeys) {
     this.stream = keys.outbox;
   }
 

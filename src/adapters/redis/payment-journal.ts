@@ -11,7 +11,7 @@
 // MAXLEN in the same MULTI). At the count bound the oldest entries go first,
 // so the refill window shrinks below the retention; the journal length is a
 // metric for that reason.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.ts';
 import { readOkAtMs, retentionFloor, type TenantKeys } from './keys.ts';
 
 export interface JournalEntry {
@@ -28,7 +28,7 @@ export interface PaymentJournalOptions {
 }
 
 /** Anything that hands out a connection (RedisPool). */
-export interface JournalRedis { next(): Redis }
+export interface JournalRedis { next(): RedisClient }
 
 /** How long append() reuses the retention floor it last read. */
 const floorCacheMs = 1_000;

@@ -1,12 +1,12 @@
 // The Redis records behind the payment ports (PaymentRecords): delivery marks
 // of accepted callbacks and the resolutions of orphaned payments, under the
 // tenant's hash tag next to its stock state.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.ts';
 import type { DeliveryClaim, PaymentRecords } from '../../app/payment.port.ts';
 import { tenantKeysCache, type TenantKeys } from './keys.ts';
 
 /** Anything that hands out a connection (RedisPool). */
-export interface RedisSource { next(): Redis }
+export interface RedisSource { next(): RedisClient }
 
 /**
  * Payment records under the tenant's hash tag, next to its stock state:

@@ -2,7 +2,8 @@
 // lua/includes/, and registers each as an ioredis command (EVALSHA with an
 // EVAL fallback, pipelining-aware).
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Redis, ChainableCommander } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from './connection.ts';
 
 const luaDir = new URL('./lua/', import.meta.url);
 
@@ -39,16 +40,16 @@ export function scriptSource(name: ScriptName): string {
   return text.replace(/^--! include (\w+)\s*$/gm, (_, inc: string) => readFileSync(new URL(`includes/${inc}.lua`, luaDir), 'utf8'));
 }
 
-const registered = new WeakSet<Redis>();
+const registered = new WeakSet<RedisClient>();
 
 /** Registers every script on a connection (idempotent per connection). */
-export function registerScripts(redis: Redis): void {
+export function registerScripts(redis: RedisClient): void {
   if (registered.has(redis)) return;
   for (const name of scriptNames) redis.defineCommand(name, { lua: scriptSource(name) });
   registered.add(redis);
 }
 
-type Target = Redis | ChainableCommander;
+type Target = RedisClient | ChainableCommander;
 
 /** Runs a registered script. Key count is passed explicitly, so any script may take a variable number of keys. */
 export function runScript(target: Target, name: ScriptName, keys: readonly string[], args: readonly (string | number)[]): Promise<ScriptReply> {

@@ -1,7 +1,7 @@
 // Operator access to the hot stock state, for reconcile and rebuild: reads by
 // SCAN (bounded), and the two writes that put Redis back in line with the
 // ledger (Lua repairCell, restoreReservation — compare-and-set, never blind).
-import type { Redis } from 'ioredis';
+import { scanTargets, type RedisClient } from './connection.ts';
 import type { CellRef, StockCell } from '../../core/stock.types.ts';
 import type {
   AllocationTuple, HotCell, HotReservation, LiveReservation, RestoreOutcome, SetCellOutcome, StockAdmin,
@@ -15,7 +15,7 @@ const readChunk = 500;
 export class RedisStockAdmin implements StockAdmin {
   private readonly keyOf: (tenant: string) => TenantKeys;
 
-  constructor(private readonly pool: { next(): Redis }, private readonly namespace: string) {
+  constructor(private readonly pool: { next(): RedisClient }, private readonly namespace: string) {
     this.keyOf = tenantKeysCache(namespace);
   }
 
@@ -111,14 +111,22 @@ export class RedisStockAdmin implements StockAdmin {
   }
 }
 
-/** Every key matching `pattern` by SCAN, at most `max` (sorted). */
-export async function scanAll(redis: Redis, pattern: string, max: number): Promise<string[]> {
+/**
+ * Every key matching `pattern` by SCAN, at most `max` (sorted). On a cluster
+ * each master is scanned in turn (SCAN walks one node's keyspace): a tenant's
+ * keys live on one master, but which one is the slot map's business, and a
+ * slot being migrated has keys on two.
+ */
+export async function scanAll(redis: RedisClient, pattern: string, max: number): Promise<string[]> {
   const out = new Set<string>();
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', scanCount);
-    for (const k of batch) out.add(k);
-    cursor = next;
-  } while (cursor !== '0' && out.size < max);
+  for (const node of await scanTargets(redis)) {
+    let cursor = '0';
+    do {
+      const [next, batch] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', scanCount);
+      for (const k of batch) out.add(k);
+      cursor = next;
+    } while (cursor !== '0' && out.size < max);
+    if (out.size >= max) break;
+  }
   return [...out].sort();
 }

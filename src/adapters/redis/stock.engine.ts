@@ -1,6 +1,5 @@
 // The Redis stock engine: every change is one Lua script; this file turns
 // typed commands into script calls and numeric replies into typed outcomes.
-import type { Redis } from 'ioredis';
 import { domainError, type DomainError } from '../../core/errors.ts';
 import { insufficientError } from '../../core/allocation.choice.ts';
 import { refusalError, reservationNotFound } from '../../core/reservation.machine.ts';
@@ -10,7 +9,7 @@ import type {
   LevelWrite, ReserveCommand, ReserveOutcome, StockEngine, StockWrite, StockWriteOutcome, Transition, TransitionOutcome,
 } from '../../app/stock.port.ts';
 import { sweepIndexKey, tenantKeysCache, type TenantKeys } from './keys.ts';
-import type { RedisPool } from './connection.ts';
+import { waitForReplicas, type RedisClient, type RedisPool } from './connection.ts';
 import { ExpiryNotes } from './expiry-notes.ts';
 import { Code, runScript, type ScriptName, type ScriptReply } from './scripts.ts';
 
@@ -41,7 +40,7 @@ export class RedisStockEngine implements StockEngine {
     return this.keyOf(tenant);
   }
 
-  private get redis(): Redis {
+  private get redis(): RedisClient {
     return this.pool.next();
   }
 
@@ -55,10 +54,12 @@ export class RedisStockEngine implements StockEngine {
       cmd.warehouses.length, cmd.demand.length, ...cmd.warehouses,
     ];
     for (const d of cmd.demand) args.push(d.sku, d.qty);
-    const reply = await runScript(this.redis, 'reserveStock', keys, args);
+    const redis = this.redis;
+    const reply = await runScript(redis, 'reserveStock', keys, args);
     switch (reply[0]) {
       case Code.OK:
         await this.noteExpiry(tenant, cmd.expiresAtMs);
+        if (this.pool.waitReplicas > 0) await this.waitForReplicas(redis, k.outbox);
         return { kind: 'reserved', allocations: allocationsOf(reply) };
       case Code.ALREADY: return { kind: 'replay', reservationId: String(reply[1]) };
       case Code.CATALOG_STALE: return { kind: 'catalogStale', version: Number(reply[1]) };
@@ -79,6 +80,21 @@ export class RedisStockEngine implements StockEngine {
     return this.expiryNotes.note(tenant, expiresAtMs);
   }
 
+  /**
+   * PALLET_REDIS_WAIT_REPLICAS (cluster mode): WAIT until that many replicas
+   * of the tenant's master have the reservation, or the timeout passes. Redis
+   * replication is asynchronous, so a failover right after a 2xx can lose the
+   * reservation; this narrows that window, it does not close it (WAIT is not a
+   * consensus: a timed-out WAIT still answers 2xx, and it is counted).
+   */
+  private async waitForReplicas(redis: RedisClient, key: string): Promise<void> {
+    const acked = await waitForReplicas(redis, key, this.pool.waitReplicas, this.pool.waitTimeoutMs).catch(() => 0);
+    if (acked < this.pool.waitReplicas) this.replicaWaitsShort++;
+  }
+
+  /** Reservations whose WAIT ended with fewer replicas than asked (since start). */
+  replicaWaitsShort = 0;
+
   /** Tenants whose next expiry is due at nowMs (by the sweeper's index), earliest first. */
   async dueTenants(nowMs: number, max: number): Promise<string[]> {
     return this.redis.zrangebyscore(this.sweepIndex, '-inf', nowMs, 'LIMIT', 0, max);
@@ -94,14 +110,11 @@ export class RedisStockEngine implements StockEngine {
     const k = this.keys(tenant);
     const redis = this.redis;
     const first = nextExpiryOf(await redis.zrange(k.expiry, 0, 0, 'WITHSCORES'));
-    const p = redis.pipeline();
-    if (first === null) p.zrem(this.sweepIndex, tenant);
-    else p.zadd(this.sweepIndex, first, tenant);
-    p.zrange(k.expiry, 0, 0, 'WITHSCORES');
-    const results = await p.exec();
-    if (results === null) throw new Error('reindex pipeline: no results');
-    for (const [err] of results) if (err) throw err;
-    const again = nextExpiryOf(results[1]![1] as string[]);
+    // The index ({sweep}) and the tenant's expiry set are in different slots: on a cluster they may be on
+    // different masters, so no pipeline; the write is awaited before the read again, which keeps the order.
+    if (first === null) await redis.zrem(this.sweepIndex, tenant);
+    else await redis.zadd(this.sweepIndex, first, tenant);
+    const again = nextExpiryOf(await redis.zrange(k.expiry, 0, 0, 'WITHSCORES'));
     if (again !== null && (first === null || again < first)) await redis.zadd(this.sweepIndex, 'LT', again, tenant);
   }
 

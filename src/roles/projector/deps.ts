@@ -1,5 +1,5 @@
 // What the projector role is built from (the composition root provides it).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../adapters/redis/connection.ts';
 import type { Clock } from '../../app/clock.port.ts';
 import type { LedgerStore } from '../../app/ledger.port.ts';
 import type { Log } from '../../app/log.port.ts';
@@ -15,7 +15,7 @@ export interface ProjectorDeps {
   readonly nats: Nats;
   readonly store: ProjectionStore;
   /** Anything that hands out a Redis connection with the scripts registered (RedisPool). */
-  readonly redis: { next(): Redis };
+  readonly redis: { next(): RedisClient };
   readonly namespace: string;
   readonly events: EventsConfig;
   readonly log: Log;

@@ -5,7 +5,7 @@
 // to it acked, i.e. committed or dead-lettered, by any projector instance —
 // has passed the batch's highest stream sequence; then it is raised in Redis
 // (raiseWatermarks).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../adapters/redis/connection.ts';
 import type { Log } from '../../app/log.port.ts';
 import { TenantKeys } from '../../adapters/redis/keys.ts';
 import { Code, runScript } from '../../adapters/redis/scripts.ts';
@@ -78,7 +78,7 @@ export class WatermarkGate {
 }
 
 /** Raises each tenant's watermark to its id. Best effort: a failed raise is made good by the next batch of the tenant. */
-export async function raiseWatermarks(redis: () => Redis, namespace: string, marks: ReadonlyMap<string, string>, log: Log): Promise<void> {
+export async function raiseWatermarks(redis: () => RedisClient, namespace: string, marks: ReadonlyMap<string, string>, log: Log): Promise<void> {
   await Promise.all([...marks].map(async ([tenant, id]) => {
     try {
       const reply = await runScript(redis(), 'raiseWatermark', [new TenantKeys(namespace, tenant).outboxWatermark], [id]);

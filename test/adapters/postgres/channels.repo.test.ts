@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelRepo } from '../../../src/adapters/postgres/channel.repo.ts';
 import { DeadLetterRepo } from '../../../src/adapters/postgres/dead-letter.repo.ts';
+import { PgChannelStore } from '../../../src/adapters/postgres/order.store.ts';
 import { migrate } from '../../../src/adapters/postgres/migrate.ts';
 import { dropSchema, newSchema, newTenant } from './order.fixture.ts';
 
@@ -120,6 +121,25 @@ describe('deliveries', () => {
     expect(await short.pruneDeliveries(tenant, 100)).toBe(1); // other/d-1 is the expired one now
     const [left] = await sql<{ n: number }[]>`select count(*)::int as n from channel_deliveries where tenant_id = ${tenant}`;
     expect(left!.n).toBe(2);
+  });
+});
+
+describe('deliverySeen (one statement, migration 013)', () => {
+  it('sees a delivery of its own tenant and channel only, and leaves no role or tenant on the pooled connections', async () => {
+    const [a, b] = [await newTenant(sql), await newTenant(sql)];
+    const store = new PgChannelStore(sql, repo);
+    await repo.createChannel(a, { id: 'shop', type: 'shopify', name: 'Shop' });
+    expect(await store.deliverySeen(a, 'shop', 'd-9')).toBe(false);
+    expect(await repo.noteDelivery(a, 'shop', 'd-9')).toBe('new');
+    expect(await store.deliverySeen(a, 'shop', 'd-9')).toBe(true);
+    expect(await store.deliverySeen(a, 'other', 'd-9')).toBe(false);
+    expect(await store.deliverySeen(b, 'shop', 'd-9')).toBe(false);
+    // Every connection of the pool (6) used by the function, then asked who it is.
+    await Promise.all(Array.from({ length: 12 }, () => store.deliverySeen(a, 'shop', 'd-9')));
+    const who = await Promise.all(Array.from({ length: 12 }, () => sql<{ u: string; t: string | null }[]>`
+      select current_user as u, nullif(current_setting('pallet.tenant', true), '') as t, pg_sleep(0.01)`));
+    expect(new Set(who.map(([r]) => `${r!.u}/${r!.t}`))).toEqual(new Set([`${who[0]![0]!.u}/null`]));
+    expect(who[0]![0]!.u).not.toBe('pallet_tenant');
   });
 });
 

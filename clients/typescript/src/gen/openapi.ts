@@ -3402,6 +3402,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/warehouses/{id}/qimen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A QiMen WMS calls Pallet (signed, XML): delivery order confirms, shortage, stock change and inbound reports
+         * @description The QiMen router of a qimen-mode warehouse. No API key: the query string carries QiMen's system parameters
+         *     (method, timestamp `yyyy-MM-dd HH:mm:ss` Beijing time, format=xml, app_key, v, sign_method=md5, customerId, sign), the sign being
+         *     the upper-case hex MD5 of secret + sorted name+value pairs (sign excluded) + raw body + secret. The tenant: header `Pallet-Tenant`
+         *     or query parameter `tenant`. Methods: taobao.qimen.deliveryorder.confirm, taobao.qimen.itemlack.report,
+         *     taobao.qimen.stockchange.report, taobao.qimen.entryorder.confirm. Always HTTP 200 with
+         *     `<response><flag>success|failure</flag><code/><message/></response>`; failure changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the QiMen response document (application/xml) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouses/{id}/qimen/entry-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Announce an inbound order to a QiMen warehouse (entryorder.create); its entryorder.confirm adds the received stock
+         * @description Admin or ops key. 201 once the WMS answered success (its code, message and entry order id). Pallet's stock does not change until the WMS
+         *     confirms what it received (taobao.qimen.entryorder.confirm on the warehouse's router). 404 UNKNOWN_SKU, 409 SKU_IS_BUNDLE, 409 WMS_NOT_QIMEN;
+         *     502 WMS_FAILED (with wmsCode, wmsMessage) when the WMS refuses or does not answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description warehouse id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the inbound order code (1-64 printable ASCII); the WMS refuses a code twice */
+                        entryOrderCode: string;
+                        /**
+                         * Format: date-time
+                         * @description when the goods are expected at the warehouse
+                         */
+                        expectedAt?: string;
+                        items: {
+                            qty: number;
+                            /** @description sku */
+                            sku: string;
+                        }[];
+                        /** @description the supplier's code at the WMS */
+                        supplier?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entryOrderCode: string;
+                            warehouse: string;
+                            wms: {
+                                code: string;
+                                entryOrderId: string | null;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouses/{id}/qimen/inventory-drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pallet's on-hand against a QiMen WMS's book stock (inventory.query), per SKU; nothing is changed
+         * @description Admin or ops key. Asks the warehouse's QiMen WMS for the sellable (ZP) book stock of the tenant's SKUs (bundles excluded), in SKU order,
+         *     at most PALLET_QIMEN_INVENTORY_SKUS_MAX per call (`after` pages on), PALLET_QIMEN_INVENTORY_BATCH_SIZE item codes per query. Drift is reported, never applied.
+         *     409 WMS_NOT_QIMEN when the warehouse is not in qimen mode; 502 WMS_FAILED (with wmsCode, wmsMessage) when the WMS fails.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the nextAfter of the previous page */
+                    after?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description warehouse id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedAt: string;
+                            /** @description items whose difference is not 0 */
+                            drifted: number;
+                            items: {
+                                /** @description WMS quantity − Pallet on-hand */
+                                difference: number;
+                                pallet: {
+                                    committed: number;
+                                    onHand: number;
+                                    reserved: number;
+                                };
+                                sku: string;
+                                /** @description null: the WMS named no sellable stock of it */
+                                wms: {
+                                    lockQuantity: number;
+                                    quantity: number;
+                                } | null;
+                            }[];
+                            /** @description pass as `after` for the next SKUs; null on the last page */
+                            nextAfter: string | null;
+                            warehouse: string;
+                            warehouseCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/warehouses/{id}/tasks": {
         parameters: {
             query?: never;
@@ -3639,6 +3826,12 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             mode: string;
+                            /** @description qimen mode only */
+                            qimen?: {
+                                appKey: string;
+                                customerId: string;
+                                warehouseCode: string;
+                            };
                             timeoutMs: number;
                             updatedAt: string;
                             url: string | null;
@@ -3649,7 +3842,7 @@ export interface paths {
             };
         };
         /**
-         * Connect a warehouse's WMS: push (tasks are POSTed to url, signed) or pull (the WMS lists and acks tasks)
+         * Connect a warehouse's WMS: push (tasks are POSTed to url, signed), pull (the WMS lists and acks tasks) or qimen (QiMen deliveryorder.create to url)
          * @description The secret is stored encrypted and never returned. 404 UNKNOWN_WAREHOUSE.
          */
         put: {
@@ -3665,12 +3858,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        mode: "push" | "pull";
-                        /** @description HMAC-SHA256 signing secret; never returned */
+                        /** @description qimen mode: the WMS's app_key */
+                        appKey?: string;
+                        /** @description qimen mode: Pallet's owner (customer) id at the WMS */
+                        customerId?: string;
+                        mode: "push" | "pull" | "qimen";
+                        /** @description HMAC-SHA256 signing secret (qimen: the app secret); never returned */
                         secret: string;
                         timeoutMs?: number;
                         /** @description http(s) URL tasks are POSTed to (push mode) */
                         url?: string;
+                        /** @description qimen mode: the warehouse's code at the WMS */
+                        warehouseCode?: string;
                     };
                 };
             };
@@ -3684,6 +3883,12 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             mode: string;
+                            /** @description qimen mode only */
+                            qimen?: {
+                                appKey: string;
+                                customerId: string;
+                                warehouseCode: string;
+                            };
                             timeoutMs: number;
                             updatedAt: string;
                             url: string | null;

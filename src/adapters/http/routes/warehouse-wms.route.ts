@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { PickTask } from '../../../core/pick-task.rules.ts';
-import { wmsModes, wmsSecretLengthMax, wmsSecretLengthMin, wmsTimeoutMsMax, wmsTimeoutMsMin, wmsUrlLengthMax } from '../../../core/pick-task.rules.ts';
+import { qimenCodeLengthMax, wmsModes, wmsSecretLengthMax, wmsSecretLengthMin, wmsTimeoutMsMax, wmsTimeoutMsMin, wmsUrlLengthMax } from '../../../core/pick-task.rules.ts';
 import type { WmsConfig } from '../../../app/fulfilment.port.ts';
 import { requireAccess, tenantOf } from '../auth.hook.ts';
 import type { RouteDeps } from '../deps.ts';
@@ -32,6 +32,7 @@ export const taskBody = (t: PickTask) => ({
 
 const wmsBody = (w: WmsConfig) => ({
   warehouse: w.warehouse, mode: w.mode, url: w.url, timeoutMs: w.timeoutMs, createdAt: w.createdAt.toISOString(), updatedAt: w.updatedAt.toISOString(),
+  ...(w.qimen === undefined ? {} : { qimen: { appKey: w.qimen.appKey, customerId: w.qimen.customerId, warehouseCode: w.qimen.warehouseCode } }),
 });
 
 const TaskView = Type.Object({
@@ -45,12 +46,17 @@ const TaskView = Type.Object({
 const WmsView = Type.Object({
   warehouse: Type.String(), mode: Type.String(), url: Type.Union([Type.String(), Type.Null()]), timeoutMs: Type.Integer(),
   createdAt: Type.String(), updatedAt: Type.String(),
+  qimen: Type.Optional(Type.Object({ appKey: Type.String(), customerId: Type.String(), warehouseCode: Type.String() }, { description: 'qimen mode only' })),
 });
+const QimenCode = (description: string) => Type.Optional(Type.String({ pattern: `^[\\x21-\\x7e]{1,${qimenCodeLengthMax}}$`, description }));
 const WmsBody = Type.Object({
   mode: Type.Union(wmsModes.map((m) => Type.Literal(m))),
   url: Type.Optional(Type.String({ maxLength: wmsUrlLengthMax, description: 'http(s) URL tasks are POSTed to (push mode)' })),
-  secret: Type.String({ minLength: wmsSecretLengthMin, maxLength: wmsSecretLengthMax, description: 'HMAC-SHA256 signing secret; never returned' }),
+  secret: Type.String({ minLength: wmsSecretLengthMin, maxLength: wmsSecretLengthMax, description: 'HMAC-SHA256 signing secret (qimen: the app secret); never returned' }),
   timeoutMs: Type.Optional(Type.Integer({ minimum: wmsTimeoutMsMin, maximum: wmsTimeoutMsMax })),
+  appKey: QimenCode("qimen mode: the WMS's app_key"),
+  customerId: QimenCode("qimen mode: Pallet's owner (customer) id at the WMS"),
+  warehouseCode: QimenCode("qimen mode: the warehouse's code at the WMS"),
 }, { additionalProperties: false });
 const TaskId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'task id (tk_…)' });
 const OrderId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'order id (o_…)' });
@@ -101,7 +107,7 @@ export const warehouseWmsRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
   app.put('/v1/warehouses/:id/wms', {
     onRequest: admin,
     schema: {
-      summary: "Connect a warehouse's WMS: push (tasks are POSTed to url, signed) or pull (the WMS lists and acks tasks)", tags: ['fulfilment'],
+      summary: "Connect a warehouse's WMS: push (tasks are POSTed to url, signed), pull (the WMS lists and acks tasks) or qimen (QiMen deliveryorder.create to url)", tags: ['fulfilment'],
       description: 'The secret is stored encrypted and never returned. 404 UNKNOWN_WAREHOUSE.', params: Params, body: WmsBody, response: { 200: WmsView },
     },
   }, async (request, reply) => {
