@@ -61,28 +61,21 @@ export class OrderApplyService {
     private readonly limits: ApplyLimits,
   ) {}
 
+  /** One document alone (a batch's fallback): the single transaction of a round of one. */
   async apply(doc: IntakeDocument): Promise<ApplyOutcome> {
-    const mapped = await this.map(doc);
+    const mapped = await this.mappedOf(doc, 0);
     if ('deadLetter' in mapped) return this.deadLettered(doc, mapped.deadLetter);
-    const draft = mapped.draft;
-    const orderId = orderIdOf(doc.channel, draft.externalId);
-    const context = await this.contextOf(doc.tenant, orderId, draft);
-    const existing = context.existing;
-    const next = await this.decide(doc, orderId, draft, context);
-    const actor = actorOf(doc);
-    return this.orders.inTenant(doc.tenant, async (tx): Promise<ApplyOutcome> => {
-      if ((await tx.noteDelivery(doc.channel, doc.deliveryId)) === 'replayed') return { kind: 'replayed', orderId };
-      return this.store(tx, existing, next, actor);
-    });
+    const [outcome] = await this.inOneTransaction(doc.tenant, [mapped]);
+    if (outcome instanceof Error) throw outcome;
+    return outcome!;
   }
 
   /**
    * Many documents at once, each with its own outcome (an Error: not applied, retry it). Per tenant,
-   * documents naming distinct orders share one read transaction and one write transaction (the
-   * queries of each pipelined) instead of two each: a round trip, a commit and a WAL flush per
-   * document were most of an order's cost. A document naming an order another one of the batch
+   * documents naming distinct orders share one transaction (the queries pipelined) instead of two
+   * each: a round trip, a commit and a WAL flush per document were most of an order's cost. A document naming an order another one of the batch
    * names waits for the next round, so one order's documents apply in their order. When a shared
-   * write transaction fails (a concurrent change of one of its orders), each of its documents is
+   * transaction fails (a concurrent change of one of its orders), each of its documents is
    * applied alone: the stock steps are idempotent, so repeating them moves nothing twice.
    */
   async applyMany(docs: readonly IntakeDocument[]): Promise<(ApplyOutcome | Error)[]> {
@@ -116,32 +109,34 @@ export class OrderApplyService {
 
   private async applyRound(tenant: string, round: readonly Mapped[], outcomes: (ApplyOutcome | Error)[]): Promise<void> {
     if (round.length === 0) return;
-    if (round.length === 1) { outcomes[round[0]!.index] = await settleOf(() => this.apply(round[0]!.doc)); return; }
-    let contexts: ApplyContext[];
     try {
-      contexts = await this.orders.inTenant(tenant, (tx) => Promise.all(round.map((m) => readContext(tx, m.orderId, m.draft))));
+      const results = await this.inOneTransaction(tenant, round);
+      round.forEach((m, k) => { outcomes[m.index] = results[k]!; });
     } catch (err) {
-      for (const m of round) outcomes[m.index] = asError(err);
-      return;
-    }
-    const decided = await Promise.all(round.map((m, k) => settleOf(() => this.decide(m.doc, m.orderId, m.draft, contexts[k]!))));
-    const ready: { m: Mapped; existing: Order | null; next: Order }[] = [];
-    round.forEach((m, k) => {
-      const d = decided[k]!;
-      if (d instanceof Error) outcomes[m.index] = d;
-      else ready.push({ m, existing: contexts[k]!.existing, next: d });
-    });
-    if (ready.length === 0) return;
-    try {
-      const stored = await this.orders.inTenant(tenant, (tx) => allOrThrow(ready.map(async ({ m, existing, next }): Promise<ApplyOutcome> => {
-        if ((await tx.noteDelivery(m.doc.channel, m.doc.deliveryId)) === 'replayed') return { kind: 'replayed', orderId: m.orderId };
-        return this.store(tx, existing, next, actorOf(m.doc));
-      })));
-      ready.forEach(({ m }, k) => { outcomes[m.index] = stored[k]!; });
-    } catch {
+      if (round.length === 1) { outcomes[round[0]!.index] = asError(err); return; }
       // Rolled back as a whole: each document alone, as a redelivery would.
-      await Promise.all(ready.map(async ({ m }) => { outcomes[m.index] = await settleOf(() => this.apply(m.doc)); }));
+      await Promise.all(round.map(async (m) => { outcomes[m.index] = await settleOf(() => this.apply(m.doc)); }));
     }
+  }
+
+  /**
+   * Reads, decides (stock through the engine) and writes a round's documents in ONE tenant
+   * transaction, the reads and the writes of all of them pipelined: an outcome per document (a
+   * document whose stock step failed gets its Error and writes nothing); throws when the
+   * transaction fails, having written nothing.
+   */
+  private inOneTransaction(tenant: string, round: readonly Mapped[]): Promise<(ApplyOutcome | Error)[]> {
+    return this.orders.inTenant(tenant, async (tx) => {
+      const rules = tx.holdRules();
+      const contexts = await Promise.all(round.map((m) => readContext(tx, m.orderId, m.draft, rules)));
+      const decided = await Promise.all(round.map((m, k) => settleOf(() => this.decide(m.doc, m.orderId, m.draft, contexts[k]!))));
+      return allOrThrow(round.map(async (m, k): Promise<ApplyOutcome | Error> => {
+        const next = decided[k]!;
+        if (next instanceof Error) return next;
+        if ((await tx.noteDelivery(m.doc.channel, m.doc.deliveryId)) === 'replayed') return { kind: 'replayed', orderId: m.orderId };
+        return this.store(tx, contexts[k]!.existing, next, actorOf(m.doc));
+      }));
+    });
   }
 
   private async mappedOf(doc: IntakeDocument, index: number): Promise<Mapped | { deadLetter: DeadLetterDraft }> {
@@ -153,11 +148,6 @@ export class OrderApplyService {
   private async deadLettered(doc: IntakeDocument, letter: DeadLetterDraft): Promise<ApplyOutcome> {
     const { id } = await this.orders.inTenant(doc.tenant, (tx) => tx.deadLetter({ channel: doc.channel, document: doc.body, ...letter }));
     return { kind: 'dead_letter', deadLetterId: id, reason: letter.reason };
-  }
-
-  /** What deciding needs from the order pool, read in one transaction (the reads pipelined). */
-  private contextOf(tenant: string, orderId: string, draft: OrderDraft): Promise<ApplyContext> {
-    return this.orders.inTenant(tenant, (tx) => readContext(tx, orderId, draft));
   }
 
   /** The draft of a document, or the dead letter it becomes. */
@@ -237,9 +227,9 @@ export class OrderApplyService {
 }
 
 /** The reads deciding needs, issued together on one transaction (pipelined). */
-async function readContext(tx: OrderTx, orderId: string, draft: OrderDraft): Promise<ApplyContext> {
+async function readContext(tx: OrderTx, orderId: string, draft: OrderDraft, holdRules: Promise<HoldRule[]>): Promise<ApplyContext> {
   const [existing, rules, first] = await Promise.all([
-    tx.get(orderId), tx.holdRules(), tx.isFirstOrderOfBuyer(draft.shippingAddress.phone, orderId),
+    tx.get(orderId), holdRules, tx.isFirstOrderOfBuyer(draft.shippingAddress.phone, orderId),
   ]);
   const lastAddress = existing === null ? null : await tx.lastAddressChange(existing.id);
   return { existing, rules, first, lastAddress };
