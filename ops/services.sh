@@ -11,7 +11,11 @@
 # Reads REDIS_URL, NATS_URL, DATABASE_URL (defaults: 127.0.0.1 on 6379, 4222
 # and 5432, user and database postgres). A service that already answers is
 # reused and never stopped, restarted or reconfigured.
-# Remote (non-loopback) URLs are only checked, never started.
+# Remote (non-loopback) URLs are only checked, never started. Nor are lists:
+# a REDIS_URL of several seeds (or REDIS_CLUSTER=1) is a Redis Cluster and a
+# NATS_URL of several servers a NATS cluster; each listed server is checked and
+# at least one must answer (ops/redis-cluster.sh and ops/nats-cluster.sh start
+# local clusters).
 # Tunables: SERVICES_WAIT_SECS (default 30), SERVICES_REDIS_APPENDFSYNC
 # (default always: every acknowledged write is on disk; "everysec" trades up to
 # ~1 s on power loss for ~7-8 % more reservations/s). See ops/README.md.
@@ -172,9 +176,11 @@ install_pkg() {
 
 # ------------------------------------------------------------------ redis
 
+# redis_parse [URL]: one server's URL (default REDIS_URL)
 redis_parse() {
-  if ! parse_url "$REDIS_URL" 6379 || [[ $U_SCHEME != redis && $U_SCHEME != rediss ]]; then
-    die "redis: cannot parse REDIS_URL='$REDIS_URL' (expected redis://[user:pass@]host:port[/db])"
+  local url=${1:-$REDIS_URL}
+  if ! parse_url "$url" 6379 || [[ $U_SCHEME != redis && $U_SCHEME != rediss ]]; then
+    die "redis: cannot parse REDIS_URL='$REDIS_URL' (expected redis://[user:pass@]host:port[/db], or a comma list of cluster seeds)"
   fi
   R_HOST=$U_HOST R_PORT=$U_PORT R_USER=$U_USER R_PASS=$U_PASS R_TLS=0
   [[ $U_SCHEME == rediss ]] && R_TLS=1
@@ -223,7 +229,44 @@ redis_auth_error() { [[ $R_REPLY == NOAUTH* || $R_REPLY == WRONGPASS* || $R_REPL
 # the server is up, whether or not it accepts our credentials
 redis_replies() { redis_ping || redis_auth_error; }
 
+# split_list VAR LIST: the entries of a comma list, blanks trimmed, into array VAR
+split_list() {
+  local -n out=$1
+  local entry entries
+  out=()
+  IFS=',' read -r -a entries <<<"$2"
+  for entry in "${entries[@]}"; do
+    entry=${entry//[[:space:]]/}
+    [[ -n $entry ]] && out+=("$entry")
+  done
+}
+
+# A Redis Cluster: several seeds, or REDIS_CLUSTER=1
+redis_is_cluster() { [[ $REDIS_URL == *,* || ${REDIS_CLUSTER:-0} == 1 ]]; }
+
+# redis_cluster_up: checks every seed, starts nothing; leaves R_* on the first
+# seed that answers (for redis_durability)
+redis_cluster_up() {
+  local seeds seed first='' answering=0 down=()
+  split_list seeds "$REDIS_URL"
+  for seed in "${seeds[@]}"; do
+    redis_parse "$seed"
+    if redis_ping; then
+      ((answering += 1))
+      [[ -n $first ]] || first=$seed
+    else
+      down+=("$R_AT")
+    fi
+  done
+  ((answering > 0)) ||
+    die "redis: none of the ${#seeds[@]} server(s) in REDIS_URL answers (Redis Cluster); a cluster is never started here: bash ops/redis-cluster.sh starts a local one"
+  say "redis: Redis Cluster, ${answering} of ${#seeds[@]} listed server(s) answering${down[*]:+ (not answering: ${down[*]})}; nothing started here for a cluster (bash ops/redis-cluster.sh starts a local one)"
+  SUMMARY+=("redis cluster reused")
+  redis_parse "$first"
+}
+
 redis_up() {
+  if redis_is_cluster; then redis_cluster_up; return; fi
   redis_parse
   if redis_ping; then
     say "redis: answering at $R_AT (reused)"
@@ -279,8 +322,9 @@ redis_start() {
 
 # ------------------------------------------------------------------- nats
 
+# nats_parse [URL]: one server's URL (default the first of NATS_URL)
 nats_parse() {
-  local url=$NATS_URL
+  local url=${1:-$NATS_URL}
   url=${url%%,*}
   [[ $url == *://* ]] || url="nats://$url"
   if ! parse_url "$url" 4222 || [[ $U_SCHEME != nats && $U_SCHEME != tls ]]; then
@@ -305,7 +349,27 @@ nats_require_js() {
   die "nats: a NATS server answers at $N_AT but JetStream is not enabled (its INFO has no \"jetstream\":true); Pallet needs JetStream: enable it on that server (nats-server -js, or a 'jetstream { store_dir: ... }' block) or point NATS_URL at one that has it"
 }
 
+# nats_cluster_up: checks every listed server, starts nothing
+nats_cluster_up() {
+  local servers server answering=0 down=()
+  split_list servers "$NATS_URL"
+  for server in "${servers[@]}"; do
+    nats_parse "$server"
+    if nats_info; then
+      nats_require_js
+      ((answering += 1))
+    else
+      down+=("$N_AT")
+    fi
+  done
+  ((answering > 0)) ||
+    die "nats: none of the ${#servers[@]} servers in NATS_URL answers (a NATS cluster); a cluster is never started here: bash ops/nats-cluster.sh starts a local one"
+  say "nats: NATS cluster, ${answering} of ${#servers[@]} listed servers answering with JetStream${down[*]:+ (not answering: ${down[*]})}; nothing started here for a cluster (bash ops/nats-cluster.sh starts a local one)"
+  SUMMARY+=("nats cluster reused")
+}
+
 nats_up() {
+  if [[ $NATS_URL == *,* ]]; then nats_cluster_up; return; fi
   nats_parse
   if nats_info; then
     nats_require_js
@@ -664,17 +728,27 @@ pg_durability() {
 # ---------------------------------------------------------------- status
 
 status_all() {
-  local ok=0 pid bin
-  redis_parse
-  if redis_ping; then say "redis: answering at $R_AT"; else say "redis: NOT answering at $R_AT (${R_REPLY:-no reply})"; ok=1; fi
+  local ok=0 pid bin urls url answering
+  split_list urls "$REDIS_URL"
+  answering=0
+  for url in "${urls[@]}"; do
+    redis_parse "$url"
+    if redis_ping; then say "redis: answering at $R_AT"; ((answering += 1)); else say "redis: NOT answering at $R_AT (${R_REPLY:-no reply})"; fi
+  done
+  # a cluster needs one seed to answer (the client finds the rest); one server must answer itself
+  ((answering > 0)) || ok=1
   if pid=$(pid_from "$DATA/redis/redis.pid" redis-server); then say "redis: local instance running from .data/redis (pid $pid)"; fi
-  nats_parse
-  if nats_info; then
-    if [[ $N_INFO == *'"jetstream":true'* ]]; then say "nats: answering at $N_AT with JetStream"; else say "nats: answering at $N_AT WITHOUT JetStream"; ok=1; fi
-  else
-    say "nats: NOT answering at $N_AT"
-    ok=1
-  fi
+  split_list urls "$NATS_URL"
+  answering=0
+  for url in "${urls[@]}"; do
+    nats_parse "$url"
+    if nats_info; then
+      if [[ $N_INFO == *'"jetstream":true'* ]]; then say "nats: answering at $N_AT with JetStream"; ((answering += 1)); else say "nats: answering at $N_AT WITHOUT JetStream"; ok=1; fi
+    else
+      say "nats: NOT answering at $N_AT"
+    fi
+  done
+  ((answering > 0)) || ok=1
   if pid=$(pid_from "$DATA/nats/nats.pid" nats-server); then say "nats: local instance running from .data/nats (pid $pid)"; fi
   pg_parse
   if pg_ready; then say "postgres: answering at $P_AT"; else say "postgres: NOT answering at $P_AT"; ok=1; fi

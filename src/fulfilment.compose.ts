@@ -3,7 +3,7 @@
 // fulfilment role share, and the role's starter.
 import type { Logger } from 'pino';
 import type { Clock } from './app/clock.port.ts';
-import { PickTaskService } from './app/pick-task.service.ts';
+import { PickTaskService, type Reallocator } from './app/pick-task.service.ts';
 import type { CatalogService } from './app/catalog.service.ts';
 import { LabelService } from './app/label.service.ts';
 import { PdfLabelRenderer } from './adapters/labels/label.pdf.ts';
@@ -22,14 +22,20 @@ import { HttpQimenGateway } from './adapters/qimen/client.ts';
 import { QimenXmlCodec } from './adapters/qimen/xml.ts';
 import { ChannelRepo } from './adapters/postgres/channel.repo.ts';
 import { PgQimenReportStore } from './adapters/postgres/qimen-report.repo.ts';
+import { QimenHeldChangeService } from './app/qimen.held.service.ts';
 import { QimenInboundService } from './app/qimen.inbound.service.ts';
 import { QimenOutboundService } from './app/qimen.outbound.service.ts';
 import type { StockEngine } from './app/stock.port.ts';
 import type { OrderFulfilmentService } from './app/order.fulfilment.service.ts';
 import type { StockService } from './app/stock.service.ts';
 
-/** The pick-task store (also the WMS secrets of the callbacks: wmsSecretsFrom(store)) and the service over it. */
-export function pickTaskParts(config: Config, sql: Sql, reservations: ReservationService, clock: Clock): { store: PickTaskRepo; service: PickTaskService } {
+/**
+ * The pick-task store (also the WMS secrets of the callbacks: wmsSecretsFrom(store)) and the service over it;
+ * `reallocator` finishes re-allocations a crash cut short (the WMS callbacks' service, made after this one).
+ */
+export function pickTaskParts(
+  config: Config, sql: Sql, reservations: ReservationService, clock: Clock, reallocator?: Reallocator,
+): { store: PickTaskRepo; service: PickTaskService } {
   // WMS secrets share the channel-secrets key (PALLET_SECRETS_KEY), sealed under their own associated data.
   const store = new PickTaskRepo(sql, channelSecretsKey(config.orders.secretsKeyHex, config.dataDir));
   // Reads only: the order as it is now and its pending amendments.
@@ -40,7 +46,7 @@ export function pickTaskParts(config: Config, sql: Sql, reservations: Reservatio
   const qimen = new HttpQimenGateway({ responseBytesMax: config.fulfilment.qimenBodyBytesMax, nowMs: () => clock.nowMs(), codec: qimenCodec(config) });
   const service = new PickTaskService(store, orders, reservations, push, clock, {
     wmsTimeoutMsDefault: config.fulfilment.wmsTimeoutMsDefault, timestampToleranceSeconds: config.payments.timestampToleranceSeconds,
-  }, { gateway: qimen, channelTypeOf: async (tenant, id) => (await channels.getChannel(tenant, id))?.type ?? null });
+  }, { gateway: qimen, channelTypeOf: async (tenant, id) => (await channels.getChannel(tenant, id))?.type ?? null }, reallocator);
   return { store, service };
 }
 
@@ -53,6 +59,11 @@ export function qimenInbound(config: Config, sql: Sql, store: PickTaskRepo, fulf
     bodyBytesMax: config.fulfilment.qimenBodyBytesMax,
     stockToleranceUnits: config.fulfilment.qimenStockToleranceUnits,
   });
+}
+
+/** The approval queue of held QiMen stock changes (routes/qimen-ops.route.ts): decisions through the stock service. */
+export function qimenHeldChanges(sql: Sql, stock: StockService, catalogs: CatalogService, clock: Clock): QimenHeldChangeService {
+  return new QimenHeldChangeService(new PgQimenReportStore(sql), stock, catalogs, clock);
 }
 
 /** inventory.query (drift, reported) and entryorder.create to QiMen WMSs, asked by operators (routes/qimen-ops.route.ts). */

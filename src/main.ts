@@ -64,7 +64,7 @@ import { ChannelRepo } from './adapters/postgres/channel.repo.ts';
 import { PgChannelStore, PgOrderStore } from './adapters/postgres/order.store.ts';
 import { channelSecretsKey } from './adapters/postgres/secrets-key.ts';
 import { slaParts, startTimers, type SlaParts } from './sla.compose.ts';
-import { labelService, pickTaskParts, qimenInbound, qimenOutbound, startFulfilment } from './fulfilment.compose.ts';
+import { labelService, pickTaskParts, qimenHeldChanges, qimenInbound, qimenOutbound, startFulfilment } from './fulfilment.compose.ts';
 import { startWriteback, writebackService } from './writeback.compose.ts';
 
 export interface Runtime {
@@ -137,13 +137,15 @@ export async function buildRuntime(config: Config, opts: { log?: Logger; clock?:
     });
   const ledger = new LedgerRepo(sql);
   const reservations = new ReservationService(engine, catalogs, config.limits, clock);
-  const pickTasks = pickTaskParts(config, sql, reservations, clock);
+  // The WMS callbacks' service (in orders) finishes interrupted re-allocations for the fulfilment role's prepare.
+  const pickTasks = pickTaskParts(config, sql, reservations, clock, { reallocate: (tenant, orderId) => orders.fulfilment.reallocate(tenant, orderId) });
   const orders = orderServices(config, sql, nats, reservations, clock, log, metrics, wmsSecretsFrom(pickTasks.store));
   const sla = slaParts(config, sql, redis, clock, log, { redrive: (tenant, orderId) => pickTasks.service.redrive(tenant, orderId) });
   const stock = new StockService(engine, catalogs, config.limits, clock);
   const deps: HttpDeps = {
     qimen: qimenInbound(config, sql, pickTasks.store, orders.fulfilment, stock, clock),
     qimenOps: qimenOutbound(config, pickTasks.store, catalogs, engine, clock),
+    qimenHeld: qimenHeldChanges(sql, stock, catalogs, clock),
     pickTasks: pickTasks.service,
     writebacks: writebackService(config, sql, clock),
     sla: sla.service,

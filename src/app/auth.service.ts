@@ -22,7 +22,11 @@ import type { Config } from '../config.ts';
 import { BoundedLru } from '../core/lru.ts';
 import type { CatalogStore, RevokedApiKey, Scope } from './catalog.port.ts';
 
-export type TenantPrincipal = { readonly kind: 'tenant'; readonly tenantId: string; readonly keyId: string; readonly scopes: ReadonlySet<Scope> };
+export type TenantPrincipal = {
+  readonly kind: 'tenant'; readonly tenantId: string; readonly keyId: string; readonly scopes: ReadonlySet<Scope>;
+  /** The one channel a `channel` key serves; absent on every other key. */
+  readonly channel?: string;
+};
 export type Principal = { readonly kind: 'operator' } | TenantPrincipal;
 
 export type AuthOutcome =
@@ -142,7 +146,10 @@ export class AuthService {
       if (this.opts.negativeCacheTtlMs > 0) this.unknown.set(id, now + this.opts.negativeCacheTtlMs);
       return null;
     }
-    const principal: TenantPrincipal = { kind: 'tenant', tenantId: found.tenantId, keyId: found.keyId, scopes: new Set(found.scopes) };
+    const principal: TenantPrincipal = {
+      kind: 'tenant', tenantId: found.tenantId, keyId: found.keyId, scopes: new Set(found.scopes),
+      ...(found.channel === undefined ? {} : { channel: found.channel }),
+    };
     if (this.opts.cacheTtlMs > 0 && generation === this.generation) this.valid.set(key, { principal, untilMs: now + this.opts.cacheTtlMs });
     return principal;
   }

@@ -83,9 +83,16 @@ export class CatalogService {
     return this.store.createTenant(id, name);
   }
 
-  /** A new API key of the tenant (the key itself is answered only here); null for an unknown tenant. */
-  createApiKey(tenant: string, scopes: readonly Scope[], label?: string): Promise<{ id: string; key: string; scopes: readonly Scope[] } | null> {
-    return this.store.createApiKey(tenant, scopes, label);
+  /**
+   * A new API key of the tenant (the key itself is answered only here); null for an unknown tenant.
+   * `channel`: the channel a `channel` key is bound to (the caller has checked that the tenant has it).
+   */
+  createApiKey(tenant: string, scopes: readonly Scope[], label?: string, channel?: string): Promise<{ id: string; key: string; scopes: readonly Scope[]; channel?: string } | null> {
+    return this.store.createApiKey(tenant, scopes, label, channel);
+  }
+
+  async tenantExists(tenant: string): Promise<boolean> {
+    return (await this.store.getTenant(tenant)) !== null;
   }
 
   /** A page of the tenant's keys in id order, revoked ones included (never the keys); null for an unknown tenant. */

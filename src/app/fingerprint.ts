@@ -29,17 +29,22 @@ export interface ReserveFields {
   readonly region?: string;
   readonly allowSplit?: boolean;
   readonly ttlSeconds?: number;
+  /** Warehouses the reservation must not take from (a re-allocation away from warehouses that refused). */
+  readonly excludeWarehouses?: readonly string[];
 }
 
 /**
  * fingerprint() of a reservation request, built without sorting: the same
- * text canonical() makes of it (keys in sorted order: allowSplit, lines,
- * region, ttlSeconds, warehouse; qty before sku), so the hash of a request is
- * the same as before this shortcut (test/app/fingerprint.test.ts).
+ * text canonical() makes of it (keys in sorted order: allowSplit,
+ * excludeWarehouses, lines, region, ttlSeconds, warehouse; qty before sku),
+ * so the hash of a request is the same as before this shortcut
+ * (test/app/fingerprint.test.ts). A request without excludeWarehouses hashes
+ * as it did before that field existed.
  */
 export function reserveFingerprint(input: ReserveFields): string {
   let text = '{';
   if (input.allowSplit !== undefined) text += `"allowSplit":${input.allowSplit ? 'true' : 'false'},`;
+  if (input.excludeWarehouses !== undefined) text += `"excludeWarehouses":${JSON.stringify(input.excludeWarehouses)},`;
   text += '"lines":[';
   for (let i = 0; i < input.lines.length; i++) {
     const line = input.lines[i]!;

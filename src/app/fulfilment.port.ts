@@ -17,6 +17,12 @@ export interface TaskPage {
   readonly nextCursor: string | null;
 }
 
+export interface CreatedTasks {
+  readonly tasks: PickTask[];
+  /** Per warehouse of the drafts: its WMS connection, null when it has none. */
+  readonly wms: ReadonlyMap<string, WmsConfig | null>;
+}
+
 export interface PickTaskStore {
   /** Creates or replaces the warehouse's WMS connection; UNKNOWN_WAREHOUSE when the tenant has no such warehouse. */
   putWms(tenant: string, warehouse: string, settings: WmsSettings, secret: string): Promise<Result<WmsConfig>>;
@@ -24,8 +30,11 @@ export interface PickTaskStore {
   wms(tenant: string, warehouse: string): Promise<WmsConfig | null>;
   /** The decrypted signing secret; null: no WMS connection. */
   wmsSecret(tenant: string, warehouse: string): Promise<string | null>;
-  /** Inserts the drafts that do not exist yet (one per (order, warehouse)); returns every task of the order, in creation order. */
-  createTasks(tenant: string, drafts: readonly PickTaskDraft[]): Promise<PickTask[]>;
+  /**
+   * Inserts the drafts that do not exist yet (one per (order, warehouse)); returns every task of the order, in
+   * creation order, and the WMS connections of the drafts' warehouses, read in the same transaction.
+   */
+  createTasks(tenant: string, drafts: readonly PickTaskDraft[]): Promise<CreatedTasks>;
   task(tenant: string, id: string): Promise<PickTask | null>;
   /** The order's tasks (at most `limit`). */
   tasksOfOrder(tenant: string, orderId: string, limit: number): Promise<PickTask[]>;

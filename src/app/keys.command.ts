@@ -7,7 +7,8 @@ import type { Output } from './command.port.ts';
 export const keysUsage = `usage: pallet keys list --tenant <id> [--json]
        pallet keys revoke --tenant <id> --key <keyId>
 
-list    the tenant's API keys, revoked ones included: id, scopes, label, created, revoked
+list    the tenant's API keys, revoked ones included: id, scopes (a channel key's channel in
+        parentheses), label, created, revoked
         (never the keys themselves: only their hashes are stored)
 revoke  revokes the key. Running servers refuse it within PALLET_AUTH_CACHE_TTL_MS (their key
         cache); DELETE /v1/tenants/{id}/keys/{keyId} also refuses it at once in the process that
@@ -68,7 +69,8 @@ async function listKeys(store: KeyStore, tenant: string, json: boolean, out: Out
   out.log(`${keys.length} key(s) of tenant ${tenant}`);
   for (const k of keys) {
     const state = k.revokedAt === null ? 'live' : `revoked ${k.revokedAt.toISOString()}`;
-    out.log(`  ${k.id}  ${k.scopes.join(',')}  ${state}  created ${k.createdAt?.toISOString() ?? '-'}  ${JSON.stringify(k.label ?? '')}`);
+    const scopes = k.channel === undefined ? k.scopes.join(',') : `${k.scopes.join(',')}(${k.channel})`;
+    out.log(`  ${k.id}  ${scopes}  ${state}  created ${k.createdAt?.toISOString() ?? '-'}  ${JSON.stringify(k.label ?? '')}`);
   }
   return 0;
 }

@@ -6,7 +6,11 @@
 //                            warehouse's acknowledgement: it must ack first)
 //   packed         → pack   (the parcels and their weights are kept with the callback)
 //   shipped        → ship   (reservation fulfilled; each parcel a shipment)
-//   cannot_fulfil  → fail   (exception, the reason as a hold reason)
+//   cannot_fulfil  → of a released order: re-allocation to the other
+//                    warehouses (order.reallocation.service.ts), or, when
+//                    none holds it, fail (exception, the reason as a hold
+//                    reason, the stock released); of a picking or packed
+//                    order: fail, as `exception`
 //   exception      → fail   (exception, the reason as a hold reason)
 //
 // Each callback counts once per (warehouse, callbackId): it is recorded in
@@ -16,13 +20,14 @@
 // once the order allows it (after acknowledging the amendment).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { awaitsAmendment } from '../core/amendment.rules.ts';
-import { orderChanges, type Actor, type AuditChanges } from '../core/audit.chain.ts';
+import { orderChanges, type AuditChanges } from '../core/audit.chain.ts';
 import { domainError, fail, ok, type DomainError, type Result } from '../core/errors.ts';
 import { applyCommand, lastSeq, type OrderCommand } from '../core/order.machine.ts';
 import type { HoldReason, Order } from '../core/order.types.ts';
 import type { Clock } from './clock.port.ts';
 import type { AcknowledgeOutcome, OrderAddressService } from './order.address.service.ts';
 import { knowledgeOf } from './order.knowledge.ts';
+import { OrderReallocation, wmsActor, type Reallocated } from './order.reallocation.service.ts';
 import type { OrderStock } from './order.stock.ts';
 import { parseSignature } from './payment.signature.ts';
 import type { FulfilmentStore, FulfilmentTx, PickTaskLookup, Shipment, WmsCallback, WmsCallbackStatus, WmsSecrets } from './wms-callback.port.ts';
@@ -54,12 +59,13 @@ const commandOf: Readonly<Record<WmsCallbackStatus, OrderCommand | null>> = {
 const unconfiguredSecret = randomBytes(32).toString('base64url');
 const orderNotFound = (id: string) => fail(domainError('ORDER_NOT_FOUND', `order ${id} not found`, { order: id }));
 const invalidSignature = (detail: string): DomainError => domainError('SIGNATURE_INVALID', detail, { field: 'headers.pallet-signature' });
-const wmsActor = (warehouse: string): Actor => ({ kind: 'system', id: `wms:${warehouse}` });
 
 /** A write whose order changed meanwhile: the transaction rolls back (the callback row with it) and the callback is tried again. */
 class OrderMoved extends Error {}
 
 export class OrderFulfilmentService {
+  private readonly reallocation: OrderReallocation;
+
   constructor(
     private readonly store: FulfilmentStore,
     private readonly stock: OrderStock,
@@ -69,7 +75,9 @@ export class OrderFulfilmentService {
     private readonly opts: FulfilmentOptions,
     /** Absent until pick tasks are stored (migration 008): the task a callback names is then not checked. */
     private readonly tasks?: PickTaskLookup,
-  ) {}
+  ) {
+    this.reallocation = new OrderReallocation(store, stock, clock);
+  }
 
   /** `Pallet-Signature` over the raw body with the warehouse's WMS secret(s), in constant time, then the timestamp. */
   async verify(tenant: string, warehouse: string, header: string, body: Uint8Array): Promise<Result<void>> {
@@ -96,7 +104,7 @@ export class OrderFulfilmentService {
     for (let attempt = 1; attempt <= conflictAttemptsMax; attempt++) {
       const [order, seen] = await this.store.inTenant(tenant, (tx) => Promise.all([tx.get(cb.orderId), tx.callbackSeen(warehouse, cb.callbackId)]));
       if (order === null) return orderNotFound(cb.orderId);
-      if (seen) return ok({ order, duplicate: true, changed: false });
+      if (seen) return this.repeated(tenant, cb, order);
       try {
         const applied = await this.apply(tenant, warehouse, cb, order);
         if (applied !== null) return applied;
@@ -123,6 +131,7 @@ export class OrderFulfilmentService {
       });
       return done ? ok({ order, duplicate: false, changed: true }) : null;
     }
+    if (cb.status === 'cannot_fulfil' && order.status === 'released') return this.refused(tenant, warehouse, cb, order);
     if (command === 'pick' && awaitsAmendment(order)) {
       return fail(domainError('ORDER_INVALID_TRANSITION',
         `order is ${order.status}: an address amendment awaits the warehouse's acknowledgement (POST /v1/warehouses/{id}/amendments/{aid}/ack) before picking`,
@@ -149,6 +158,42 @@ export class OrderFulfilmentService {
       return true;
     });
     return written ? ok({ order: next, duplicate: false, changed: true }) : null;
+  }
+
+  /**
+   * cannot_fulfil of a released order, step 1 of order.reallocation.service.ts: the refusal recorded (callback
+   * row, the warehouse's task cancelled, version bump and audit entry `wms_refused`) before any stock moves, then
+   * the switch. A refusal by a warehouse the order's reservation does not take from (a task the order has
+   * already been moved away from) is recorded and changes nothing.
+   */
+  private async refused(tenant: string, warehouse: string, cb: WmsCallback, order: Order): Promise<Result<CallbackOutcome> | null> {
+    const atMs = this.clock.nowMs();
+    const current = order.reservationId === undefined ? null : await this.stock.reservation(tenant, order.reservationId);
+    const here = current === null || current.allocations.some((a) => a.warehouse === warehouse);
+    const noted = await this.store.inTenant(tenant, async (tx) => {
+      if ((await tx.noteCallback({ warehouse, callback: cb, orderVersion: here ? order.version + 1 : order.version, atMs })) === 'duplicate') return false;
+      if (!here) return true;
+      await tx.cancelTask(cb.taskId);
+      const next = { ...order, version: order.version + 1 };
+      if (!(await tx.update(next, order.version, { actor: wmsActor(warehouse), atMs, action: 'wms_refused', changes: callbackChanges(warehouse, cb) }))) throw new OrderMoved();
+      return true;
+    });
+    if (!noted) return null;
+    if (!here) return ok({ order, duplicate: false, changed: false });
+    const switched = await this.reallocation.reallocate(tenant, order.id);
+    return switched.ok ? ok({ order: switched.value.order, duplicate: false, changed: true }) : switched;
+  }
+
+  /** A callback id seen before changes nothing; a repeated cannot_fulfil first finishes a switch a crash interrupted. */
+  private async repeated(tenant: string, cb: WmsCallback, order: Order): Promise<Result<CallbackOutcome>> {
+    if (cb.status !== 'cannot_fulfil') return ok({ order, duplicate: true, changed: false });
+    const switched = await this.reallocation.reallocate(tenant, order.id);
+    return switched.ok ? ok({ order: switched.value.order, duplicate: true, changed: false }) : switched;
+  }
+
+  /** Runs a re-allocation that is due (PickTaskService.prepare, when it finds a released order's task cancelled). */
+  reallocate(tenant: string, orderId: string): Promise<Result<Reallocated>> {
+    return this.reallocation.reallocate(tenant, orderId);
   }
 
   /** When pick tasks are known: the task must exist and be this order's at this warehouse. */

@@ -4,10 +4,10 @@
 // Idempotency-Key is derived from the order id; confirm, release and fulfil
 // answer the current state when repeated), so a redelivered document or a
 // crash between steps never moves stock twice.
-import type { DomainError, Result } from '../core/errors.ts';
+import { ok, type DomainError, type Result } from '../core/errors.ts';
 import { stockStepsFor } from '../core/order.machine.ts';
 import type { Order, OrderStatus } from '../core/order.types.ts';
-import type { ReservationStatus } from '../core/stock.types.ts';
+import type { Reservation, ReservationStatus } from '../core/stock.types.ts';
 import { reservationKeyOf } from './order.ids.ts';
 import type { ReservationService } from './reservation.service.ts';
 
@@ -39,6 +39,37 @@ export class OrderStock {
       if (!moved.ok && !alreadyThere(step, moved.error.code)) return { ok: false, error: new Error(`${step} of reservation ${reservationId}: ${moved.error.code} ${moved.error.detail}`) };
     }
     return { ok: true, value: reservationId === undefined ? {} : { reservationId } };
+  }
+
+  // ---- re-allocation (issue 12: a warehouse cannot fulfil; order.fulfilment.service.ts drives the steps)
+
+  /**
+   * The order's lines reserved anew under `key`, from none of `excluded`, held for the order TTL until confirmed:
+   * a crash before the order points at it lets it expire instead of holding stock forever. The same key and
+   * exclusions again answer the same reservation (the stock engine's idempotency), so a retry finds it.
+   */
+  async reserveElsewhere(tenant: string, order: Pick<Order, 'lines'>, excluded: readonly string[], key: string): Promise<Result<Reservation>> {
+    const reserved = await this.reservations.reserve(tenant, {
+      lines: mergeLines(order.lines), ttlSeconds: this.ttlSeconds, excludeWarehouses: [...new Set(excluded)].sort(),
+    }, key);
+    return reserved.ok ? ok(reserved.value.reservation) : reserved;
+  }
+
+  /** The reservation as it is now (a held one past its expiry reads expired); null when it is gone. */
+  async reservation(tenant: string, id: string): Promise<Reservation | null> {
+    const r = await this.reservations.get(tenant, id);
+    return r.ok ? r.value : null;
+  }
+
+  /**
+   * Confirm or release; done already counts as done, and so does releasing one that expired or is gone (its
+   * stock is back either way). Any other refusal (a confirm of an expired or released one) is returned.
+   */
+  async move(tenant: string, step: 'confirm' | 'release', id: string): Promise<Result<void>> {
+    const moved = await this.reservations.transition(tenant, step, id);
+    if (moved.ok || alreadyThere(step, moved.error.code)) return ok(undefined);
+    if (step === 'release' && (moved.error.code === 'RESERVATION_EXPIRED' || moved.error.code === 'RESERVATION_NOT_FOUND')) return ok(undefined);
+    return moved;
   }
 
   private async statusOf(tenant: string, id: string): Promise<ReservationStatus | undefined> {

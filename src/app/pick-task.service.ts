@@ -28,7 +28,8 @@ export interface PickTaskOptions {
 
 /** What an order.changed event led to. */
 export type Prepared =
-  | { readonly kind: 'tasks'; readonly tasks: PickTask[] }
+  /** wms: the connections of the tasks' warehouses as read with them (deliver takes them instead of reading again). */
+  | { readonly kind: 'tasks'; readonly tasks: PickTask[]; readonly wms?: ReadonlyMap<string, WmsConfig | null> }
   | { readonly kind: 'cancelled'; readonly count: number }
   | { readonly kind: 'none'; readonly reason: string }
   /** Will never work (the reservation is gone): dead-letter at once. */
@@ -41,6 +42,15 @@ export interface QimenDelivery {
   readonly gateway: QimenGateway;
   /** null: no such channel (the delivery order says OTHER). */
   channelTypeOf(tenant: string, channelId: string): Promise<ChannelType | null>;
+}
+
+/**
+ * Finishes a re-allocation a crash interrupted (OrderFulfilmentService.reallocate, order.reallocation.service.ts):
+ * prepare() calls it when a released order's task turns out cancelled, which only a refusal does to an order
+ * that is not cancelled.
+ */
+export interface Reallocator {
+  reallocate(tenant: string, orderId: string): Promise<Result<{ readonly kind: 'none' | 'reallocated' | 'exception' }>>;
 }
 
 /** WMS modes Pallet sends tasks to (the others wait for their WMS to pull). */
@@ -68,6 +78,8 @@ export class PickTaskService {
     private readonly opts: PickTaskOptions,
     /** Absent: a qimen-mode warehouse's tasks wait (nothing can reach its WMS). */
     private readonly qimen?: QimenDelivery,
+    /** Absent: a released order whose task was refused waits for the refusing WMS to call again. */
+    private readonly reallocator?: Reallocator,
   ) {}
 
   // ---------------------------------------------------------------- WMS connections
@@ -106,11 +118,11 @@ export class PickTaskService {
   // ---------------------------------------------------------------- from order events
 
   /** Makes the tasks of a released order (idempotent), or cancels those of a cancelled one. Reads the order as it is now. */
-  async prepare(tenant: string, orderId: string): Promise<Prepared> {
+  async prepare(tenant: string, orderId: string, reallocated = false): Promise<Prepared> {
+    // The amendments are read with the order (one round trip), though only a released order needs them.
     const found = await this.orders.inTenant(tenant, async (tx) => {
-      const order = await tx.get(orderId);
-      if (order === null || order.status !== 'released') return { order };
-      return { order, amendments: await tx.amendments(orderId, amendmentsPerOrderMax) };
+      const [order, amendments] = await Promise.all([tx.get(orderId), tx.amendments(orderId, amendmentsPerOrderMax)]);
+      return { order, amendments };
     });
     const { order } = found;
     if (order === null) return { kind: 'none', reason: `order ${orderId} not found` };
@@ -128,13 +140,20 @@ export class PickTaskService {
     }
     const drafts = tasksFromAllocations(order, reservation.value.allocations, taskAmendmentsOf(found.amendments ?? []), taskIdOf);
     if (!drafts.ok) return { kind: 'poison', reason: drafts.error.detail };
-    return { kind: 'tasks', tasks: await this.store.createTasks(tenant, drafts.value) };
+    const { tasks, wms } = await this.store.createTasks(tenant, drafts.value);
+    const refused = tasks.some((t) => t.status === 'cancelled' && drafts.value.some((d) => d.id === t.id));
+    if (!refused || this.reallocator === undefined || reallocated) return { kind: 'tasks', tasks, wms };
+    // The order still takes from a warehouse that refused it: a switch was cut short. Finish it (a failure is
+    // thrown, so the consumer retries the event), then make the tasks of the order as it is now.
+    const switched = await this.reallocator.reallocate(tenant, orderId);
+    if (!switched.ok) throw new Error(`re-allocation of order ${orderId}: ${switched.error.code} ${switched.error.detail}`);
+    return switched.value.kind === 'none' ? { kind: 'tasks', tasks } : this.prepare(tenant, orderId, true);
   }
 
   /** Pushes a pending task to a push-mode WMS; a pull-mode or unconnected warehouse waits for its WMS. */
-  async deliver(tenant: string, task: PickTask): Promise<Delivery> {
+  async deliver(tenant: string, task: PickTask, known?: ReadonlyMap<string, WmsConfig | null>): Promise<Delivery> {
     if (task.status !== 'pending') return 'delivered';
-    const wms = await this.store.wms(tenant, task.warehouse);
+    const wms = known?.has(task.warehouse) === true ? known.get(task.warehouse)! : await this.store.wms(tenant, task.warehouse);
     if (wms === null || !pushModes.has(wms.mode) || wms.url === null) return 'waiting';
     return this.pushOnce(tenant, task, wms);
   }
@@ -147,7 +166,7 @@ export class PickTaskService {
     const prepared = await this.prepare(tenant, orderId);
     if (prepared.kind !== 'tasks') return;
     for (const task of prepared.tasks) {
-      const d = await this.deliver(tenant, task);
+      const d = await this.deliver(tenant, task, prepared.wms);
       if (typeof d === 'object') await this.store.recordFailure(tenant, task.id, d.failed, task.dead);
     }
   }

@@ -12,9 +12,10 @@
 //                            ACCEPT → accepted, EXCEPTION/REJECT/CANCELED/CLOSED → exception;
 //                            once per (warehouse, confirm): the confirm's outBizCode, else its
 //                            WMS order id, time, status and tracking numbers
-//   itemlack.report        → cannot_fulfil (the order's exception, the shortage as its reason)
+//   itemlack.report        → cannot_fulfil (re-allocation to another warehouse, else the order's exception, the shortage as its reason)
 //   stockchange.report     → stock adjustments with their reason through the stock engine;
-//                            a movement above the tolerance is held (recorded, not applied)
+//                            a movement above the tolerance is held (recorded, not applied) until
+//                            a person approves or rejects it (qimen.held.service.ts)
 //   entryorder.confirm     → the received quantities added to on-hand
 //
 // success is answered only once the effect is committed; a failure answer
@@ -33,7 +34,7 @@ import {
 import type { Clock } from './clock.port.ts';
 import type { PickTaskStore, WmsConfig } from './fulfilment.port.ts';
 import type { CallbackOutcome } from './order.fulfilment.service.ts';
-import type { QimenReportMethod, QimenReportStore, XmlCodec } from './qimen.port.ts';
+import type { NewHeldChange, QimenReportMethod, QimenReportStore, XmlCodec } from './qimen.port.ts';
 import { qimenSignMatches } from './qimen.signature.ts';
 import type { WmsCallback, WmsCallbackStatus } from './wms-callback.port.ts';
 import type { Result } from '../core/errors.ts';
@@ -193,8 +194,8 @@ export class QimenInboundService {
     const bizId = digest(JSON.stringify(moves.value));
     const tolerance = this.opts.stockToleranceUnits;
     return this.applyReport(tenant, warehouse, 'stockchange.report', bizId, moves.value.map((m) => ({
-      sku: m.itemCode, delta: m.quantity, inventoryType: m.inventoryType, reason: stockReasonOf(m),
-      hold: Math.abs(m.quantity) > tolerance ? `|${m.quantity}| units is above the tolerance of ${tolerance}; no approval queue exists yet, so it is recorded, not applied` : null,
+      sku: m.itemCode, delta: m.quantity, inventoryType: m.inventoryType, reason: stockReasonOf(m), wmsReportId: (m.outBizCode ?? m.orderCode ?? null)?.slice(0, reasonLengthMax) ?? null,
+      hold: Math.abs(m.quantity) > tolerance ? `|${m.quantity}| units is above the tolerance of ${tolerance}; held for approval` : null,
     })));
   }
 
@@ -205,7 +206,8 @@ export class QimenInboundService {
     if (!code.ok) return code;
     const bizId = digest(`${doc.value.entryOrderCode}\u0000${doc.value.outBizCode ?? JSON.stringify(doc.value.lines)}`);
     return this.applyReport(tenant, warehouse, 'entryorder.confirm', bizId, doc.value.lines.map((l) => ({
-      sku: l.itemCode, delta: l.actualQty, inventoryType: l.inventoryType, reason: `QiMen entryorder.confirm ${doc.value.entryOrderCode}`.slice(0, reasonLengthMax), hold: null,
+      sku: l.itemCode, delta: l.actualQty, inventoryType: l.inventoryType, reason: `QiMen entryorder.confirm ${doc.value.entryOrderCode}`.slice(0, reasonLengthMax),
+      wmsReportId: doc.value.entryOrderCode, hold: null,
     })));
   }
 
@@ -217,14 +219,14 @@ export class QimenInboundService {
   private async applyReport(tenant: string, warehouse: string, method: QimenReportMethod, bizId: string, moves: readonly Move[]): Promise<QimenResult<string>> {
     if (await this.reports.seen(tenant, warehouse, method, bizId)) return qok('already applied');
     const applied: object[] = [];
-    const held: object[] = [];
+    const held: NewHeldChange[] = [];
     for (const [i, m] of moves.entries()) {
       if (m.delta === 0 || m.inventoryType !== 'ZP') {
         applied.push({ sku: m.sku, delta: m.delta, inventoryType: m.inventoryType, written: false });
         continue;
       }
       if (m.hold !== null) {
-        held.push({ sku: m.sku, delta: m.delta, reason: m.reason, why: m.hold });
+        held.push({ itemIndex: i, sku: m.sku, delta: m.delta, reason: m.reason, wmsReportId: m.wmsReportId, why: m.hold });
         continue;
       }
       const written = await this.stock.adjust(tenant, warehouse, m.sku, m.delta, m.reason, `qimen.${bizId}.${i}`);
@@ -237,7 +239,10 @@ export class QimenInboundService {
   }
 }
 
-interface Move { readonly sku: string; readonly delta: number; readonly inventoryType: string; readonly reason: string; readonly hold: string | null }
+interface Move {
+  readonly sku: string; readonly delta: number; readonly inventoryType: string; readonly reason: string;
+  readonly wmsReportId: string | null; readonly hold: string | null;
+}
 
 /** The query string's parameters, decoded; a name given twice is refused (which one would the sign have meant?). */
 function queryParams(rawQuery: string): QimenResult<Record<string, string>> {

@@ -1,6 +1,7 @@
 // Ports of the QiMen (奇门) side of fulfilment (issue 14): the XML codec
-// (adapters/qimen/xml.ts) and the durable record of what a WMS reported on
-// its own (adapters/postgres/qimen-report.repo.ts, migration 012).
+// (adapters/qimen/xml.ts), the durable record of what a WMS reported on its
+// own and the approval queue of the stock changes held from those reports
+// (adapters/postgres/qimen-report.repo.ts, migrations 012 and 014).
 import type { QimenResult } from '../core/qimen.protocol.ts';
 
 export interface XmlCodec {
@@ -23,7 +24,23 @@ export interface QimenReportRecord {
   readonly bizId: string;
   readonly status: 'applied' | 'held';
   readonly applied: readonly object[];
-  readonly held: readonly object[];
+  /** Movements not applied: each becomes a held change (QimenHeldChangeStore), recorded with the report. */
+  readonly held: readonly NewHeldChange[];
+}
+
+/** A movement of a report held for a person's decision instead of applied. */
+export interface NewHeldChange {
+  /** Its place in the report (0-based). */
+  readonly itemIndex: number;
+  readonly sku: string;
+  /** Signed units of on-hand (a loss is negative). */
+  readonly delta: number;
+  /** The ledger reason the adjustment gets when approved. */
+  readonly reason: string;
+  /** The WMS's own id of the movement (outBizCode, else orderCode). */
+  readonly wmsReportId: string | null;
+  /** Why it was held. */
+  readonly why: string;
 }
 
 export interface QimenReportStore {
@@ -31,4 +48,55 @@ export interface QimenReportStore {
   seen(tenant: string, warehouse: string, method: QimenReportMethod, bizId: string): Promise<boolean>;
   /** Records a report once; 'duplicate' when it was recorded meanwhile. */
   record(tenant: string, r: QimenReportRecord): Promise<'new' | 'duplicate'>;
+}
+
+export const heldChangeStates = ['held', 'approved', 'rejected'] as const;
+export type HeldChangeState = (typeof heldChangeStates)[number];
+
+export interface HeldStockChange {
+  readonly id: string;
+  readonly warehouse: string;
+  readonly method: QimenReportMethod;
+  readonly sku: string;
+  readonly delta: number;
+  readonly reason: string;
+  readonly wmsReportId: string | null;
+  readonly receivedAtMs: number;
+  readonly state: HeldChangeState;
+  readonly decidedAtMs: number | null;
+  /** Who decided: `key:<api key id>`. */
+  readonly decidedBy: string | null;
+  readonly note: string | null;
+}
+
+export interface HeldChangePage {
+  readonly changes: HeldStockChange[];
+  /** Where the next page starts; null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+export interface HeldChangeDecision {
+  readonly state: Exclude<HeldChangeState, 'held'>;
+  readonly by: string;
+  readonly note: string | null;
+  readonly atMs: number;
+}
+
+export type HeldChangeDecided<E> =
+  | { readonly kind: 'not_found' }
+  /** The change's effect refused: nothing was decided. */
+  | { readonly kind: 'refused'; readonly error: E }
+  /** The change as it stands: decided by this call (`now`) or before it, in whichever state. */
+  | { readonly kind: 'decided'; readonly change: HeldStockChange; readonly now: boolean };
+
+export interface QimenHeldChangeStore {
+  /** A warehouse's held changes newest first (of one state, when given); null when the cursor is not one this list returned. */
+  heldChanges(tenant: string, warehouse: string, state: HeldChangeState | null, cursor: string | null, limit: number): Promise<HeldChangePage | null>;
+  /**
+   * Decides a held change once. In one transaction the change moves from held to the decision's state by a
+   * conditional update (a concurrent decision waits for that row and then finds it decided); `effect` runs
+   * before the commit, and an error it returns rolls the decision back (`refused`). A change decided before
+   * is answered as it stands and `effect` does not run.
+   */
+  decide<E>(tenant: string, warehouse: string, id: string, d: HeldChangeDecision, effect: (c: HeldStockChange) => Promise<E | null>): Promise<HeldChangeDecided<E>>;
 }

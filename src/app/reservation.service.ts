@@ -18,12 +18,21 @@ export interface ReserveInput {
   readonly region?: string;
   readonly allowSplit?: boolean;
   readonly ttlSeconds?: number;
+  /**
+   * Warehouses not to take from (left out of the ranking before the stock engine sees it; the engine only
+   * ever takes from the warehouses it is given). A re-allocation passes the warehouses that refused the order.
+   */
+  readonly excludeWarehouses?: readonly string[];
 }
 
 export interface Reserved {
   readonly reservation: Reservation;
   readonly replayed: boolean;
 }
+
+/** STOCK_INSUFFICIENT when no warehouse may be asked: every line short, nothing available. */
+const noWarehouseLeft = (demand: readonly { sku: string; qty: number }[], detail: string) =>
+  domainError('STOCK_INSUFFICIENT', detail, { lines: demand.map((d) => ({ ...d, requested: d.qty, available: 0 })) });
 
 /** A catalog change seen mid-request is retried this many times at most. */
 const catalogAttemptsMax = 2;
@@ -87,16 +96,20 @@ export class ReservationService {
   private plan(catalog: Catalog, input: ReserveInput): Result<{ warehouses: string[]; demand: { sku: string; qty: number }[] }> {
     const demand = expandLines(input.lines, catalog.skus, this.limits.bundleDepthMax, this.limits.qtyMax * this.limits.linesPerReservationMax);
     if (!demand.ok) return demand;
+    const excluded = new Set(input.excludeWarehouses ?? []);
     if (input.warehouse !== undefined) {
       if (!catalog.warehouses.has(input.warehouse)) {
         return fail(domainError('UNKNOWN_WAREHOUSE', `unknown warehouse: ${input.warehouse}`, { warehouse: input.warehouse }));
       }
+      if (excluded.has(input.warehouse)) return fail(noWarehouseLeft(demand.value, `warehouse ${input.warehouse} is excluded`));
       return ok({ warehouses: [input.warehouse], demand: demand.value });
     }
-    if (catalog.warehouses.size === 0) {
-      return fail(domainError('STOCK_INSUFFICIENT', 'the tenant has no warehouses', { lines: demand.value.map((d) => ({ ...d, requested: d.qty, available: 0 })) }));
-    }
-    return ok({ warehouses: this.ranking(catalog, input.region), demand: demand.value });
+    if (catalog.warehouses.size === 0) return fail(noWarehouseLeft(demand.value, 'the tenant has no warehouses'));
+    const ranked = this.ranking(catalog, input.region);
+    if (excluded.size === 0) return ok({ warehouses: ranked, demand: demand.value });
+    const left = ranked.filter((w) => !excluded.has(w));
+    if (left.length === 0) return fail(noWarehouseLeft(demand.value, 'every warehouse of the tenant is excluded'));
+    return ok({ warehouses: left, demand: demand.value });
   }
 
   /** Warehouse ranking per region, computed once per catalog version (regions per catalog are bounded). */

@@ -72,6 +72,15 @@ export interface CallbackRecord {
   readonly atMs: number;
 }
 
+/** A warehouse's cannot_fulfil callback about an order, as recorded (wms_callbacks). */
+export interface Refusal {
+  readonly warehouse: string;
+  readonly taskId: string;
+  readonly callbackId: string;
+  readonly reason: string;
+  readonly atMs: number;
+}
+
 /** One tenant-scoped transaction of the order pool plus the callback tables (migration 009). */
 export interface FulfilmentTx extends OrderTx {
   /** Whether this (warehouse, callbackId) was recorded before. */
@@ -83,6 +92,10 @@ export interface FulfilmentTx extends OrderTx {
   addShipments(shipments: readonly Shipment[]): Promise<void>;
   /** The order an amendment belongs to; null when the tenant has no such amendment. */
   amendmentOrder(amendmentId: string): Promise<string | null>;
+  /** The order's recorded cannot_fulfil callbacks, oldest first, at most `limit`: the warehouses that refused it. */
+  refusals(orderId: string, limit: number): Promise<Refusal[]>;
+  /** An open pick task (migration 008) → cancelled; false when it is not open (or not there). */
+  cancelTask(taskId: string): Promise<boolean>;
 }
 
 export interface FulfilmentStore {

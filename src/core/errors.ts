@@ -42,6 +42,7 @@ export const errorCodes = [
   'CARRIER_FAILED',
   'WMS_NOT_QIMEN',
   'WMS_FAILED',
+  'HELD_CHANGE_DECIDED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

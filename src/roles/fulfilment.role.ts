@@ -13,7 +13,7 @@
 // POST /v1/warehouses/{id}/tasks/{taskId}/redeliver sends it again.
 import type { JsMsg } from '@nats-io/jetstream';
 import type { Log } from '../app/log.port.ts';
-import type { PickTaskService } from '../app/pick-task.service.ts';
+import type { PickTaskService, Prepared } from '../app/pick-task.service.ts';
 import { pushRetryDelayMs } from '../core/pick-task.rules.ts';
 import type { EventsConfig, FulfilmentConfig } from '../config.ts';
 import type { Metrics } from '../adapters/metrics/metrics.ts';
@@ -66,7 +66,7 @@ export class FulfilmentRole {
       const prepared = await this.deps.tasks.prepare(ev.tenant, ev.orderId);
       if (prepared.kind === 'poison') return await this.deadLetter(m, prepared.reason);
       if (prepared.kind === 'cancelled' && prepared.count > 0) this.deps.log.info({ tenant: ev.tenant, orderId: ev.orderId, tasks: prepared.count }, 'pick tasks cancelled');
-      const failed = prepared.kind === 'tasks' ? await this.deliverAll(m, ev.tenant, prepared.tasks, last) : [];
+      const failed = prepared.kind === 'tasks' ? await this.deliverAll(m, ev.tenant, prepared, last) : [];
       if (failed.length === 0) return m.ack();
       if (last) return await this.deadLetter(m, `push failed after ${m.info.deliveryCount} deliveries: ${failed.join('; ')}`);
       m.nak(pushRetryDelayMs(m.info.deliveryCount, this.deps.fulfilment.retryDelayMsMax));
@@ -78,10 +78,10 @@ export class FulfilmentRole {
   }
 
   /** Pushes the order's pending tasks (one per warehouse, at once); the failures, each recorded on its task. */
-  private async deliverAll(m: JsMsg, tenant: string, tasks: Awaited<ReturnType<PickTaskService['tasksOfOrder']>>, last: boolean): Promise<string[]> {
+  private async deliverAll(m: JsMsg, tenant: string, prepared: Extract<Prepared, { kind: 'tasks' }>, last: boolean): Promise<string[]> {
     m.working();
-    const outcomes = await Promise.all(tasks.map(async (task) => {
-      const d = await this.deps.tasks.deliver(tenant, task);
+    const outcomes = await Promise.all(prepared.tasks.map(async (task) => {
+      const d = await this.deps.tasks.deliver(tenant, task, prepared.wms);
       if (typeof d !== 'object') return null;
       await this.deps.tasks.recordFailure(tenant, task.id, d.failed, last);
       this.deps.log.warn({ tenant, taskId: task.id, warehouse: task.warehouse, error: d.failed, delivery: m.info.deliveryCount, dead: last }, 'pick task push failed');

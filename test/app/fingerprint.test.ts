@@ -9,6 +9,7 @@ const reserveInput = fc.record({
   region: fc.string({ maxLength: 8 }),
   allowSplit: fc.boolean(),
   ttlSeconds: fc.integer({ min: 1, max: 86_400 }),
+  excludeWarehouses: fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }),
 }, { requiredKeys: ['lines'] });
 
 describe('fingerprint', () => {

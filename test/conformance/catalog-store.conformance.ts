@@ -136,6 +136,14 @@ function apiKeyTests(get: Get): void {
       expect(await get().listApiKeys(tenantId, 10)).toEqual([]);
     });
 
+    it('refuses a key that breaks the channel scope\'s rule (channel named iff scope channel, held alone) and stores nothing', async () => {
+      const tenantId = await newTenant(get());
+      await expect(get().createApiKey(tenantId, ['channel'])).rejects.toThrow();
+      await expect(get().createApiKey(tenantId, ['read'], undefined, 'shop1')).rejects.toThrow();
+      await expect(get().createApiKey(tenantId, ['channel', 'read'], undefined, 'shop1')).rejects.toThrow();
+      expect(await get().listApiKeys(tenantId, 10)).toEqual([]);
+    });
+
     it('finds nothing for a malformed key, a never-issued key, a key id, or a near miss of a real key', async () => {
       const created = await createKey(get(), await newTenant(get()), ['admin']);
       for (const probe of ['', 'not a key', neverIssuedKey(), created.id, created.key.slice(3), `${created.key}x`, ` ${created.key}`, created.key.toUpperCase()]) {

@@ -108,6 +108,18 @@ function reserveTests(get: Get): void {
     expect(await tiers(engine, t, ['A/s1', 'B/s1', 'C/s1', 'B/s2'])).toEqual([[2, 2, 0], [3, 2, 0], [9, 0, 0], [1, 1, 0]]);
   });
 
+  it('takes only from the warehouses it is given: one left out is neither taken from nor counted as available', async () => {
+    // What re-allocation relies on (the reservation service leaves the warehouses that refused an order out of the list).
+    const { engine } = get();
+    const t = newTenant();
+    await stock(engine, t, { 'A/s1': 9, 'B/s1': 1, 'C/s1': 5 });
+    const short = await engine.reserve(t, reserveCmd({ warehouses: ['B'], demand: [{ sku: 's1', qty: 3 }] }));
+    expect(short).toMatchObject({ kind: 'error', error: { code: 'STOCK_INSUFFICIENT', extra: { lines: [{ sku: 's1', requested: 3, available: 1 }] } } });
+    const split = await engine.reserve(t, reserveCmd({ allowSplit: true, warehouses: ['B', 'C'], demand: [{ sku: 's1', qty: 6 }] }));
+    expect(split).toEqual({ kind: 'reserved', allocations: [{ warehouse: 'B', sku: 's1', qty: 1 }, { warehouse: 'C', sku: 's1', qty: 5 }] });
+    expect(await tiers(engine, t, ['A/s1', 'B/s1', 'C/s1'])).toEqual([[9, 0, 0], [1, 1, 0], [5, 5, 0]]);
+  });
+
   it('replays a repeated idempotency key and request with the first reservation id, reserving nothing more', async () => {
     const { engine } = get();
     const t = newTenant();

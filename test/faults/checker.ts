@@ -20,7 +20,7 @@
 // is kept apart from the rules (evaluate), which the checker's own test
 // (checker.test.ts) runs on synthetic records.
 
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import postgres from 'postgres';
 import { TenantKeys } from '../../src/adapters/redis/keys.ts';
 import { connectNats } from '../../src/adapters/nats/connection.ts';
@@ -164,8 +164,20 @@ export async function readPg(sql: postgres.Sql, schema: string, tenant: string, 
   return { reservations, payments, reReserved, heldPastExpiry: overdue.map((r) => r.id) };
 }
 
-async function withRedis<T>(env: CoreEnv, tenant: string, fn: (redis: Redis, keys: TenantKeys) => Promise<T>): Promise<T> {
-  const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+/**
+ * One server's client, or a cluster client when REDIS_URL lists several seed
+ * nodes (as Pallet reads it). Every key the checker reads carries the tenant's
+ * hash tag, so each pipeline below stays in one slot, on one master.
+ */
+function redisOf(url: string): Redis | Cluster {
+  const seeds = url.split(',').map((s) => s.trim());
+  if (seeds.length === 1) return new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  const nodes = seeds.map((s) => { const u = new URL(s); return { host: u.hostname, port: Number(u.port || '6379') }; });
+  return new Cluster(nodes, { lazyConnect: true, redisOptions: { maxRetriesPerRequest: 2 } });
+}
+
+async function withRedis<T>(env: CoreEnv, tenant: string, fn: (redis: Redis | Cluster, keys: TenantKeys) => Promise<T>): Promise<T> {
+  const redis = redisOf(env.REDIS_URL);
   try {
     await redis.connect();
     return await fn(redis, new TenantKeys(env.PALLET_NAMESPACE, tenant));

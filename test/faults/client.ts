@@ -34,9 +34,11 @@ async function must(base: string, method: string, path: string, key: string, bod
   return r.body;
 }
 
-/** A tenant with one all-scope key, two warehouses, three SKUs with ample stock, and a payment secret. */
-export async function createTenant(base: string, adminKey: string): Promise<Tenant> {
-  const id = rid('tn');
+/**
+ * A tenant with one all-scope key, two warehouses, three SKUs with ample stock, and a payment secret.
+ * `id` chooses the tenant id (on Redis Cluster it picks the master: the id is the hash tag of every key).
+ */
+export async function createTenant(base: string, adminKey: string, id: string = rid('tn')): Promise<Tenant> {
   await must(base, 'POST', '/v1/tenants', adminKey, { id, name: `Fault ${id}` }, [201]);
   const key = (await must(base, 'POST', `/v1/tenants/${id}/keys`, adminKey, { scopes: ['admin', 'checkout', 'read'], label: 'faults' }, [201])).key as string;
   const warehouses = ['wh-a', 'wh-b'];
@@ -135,7 +137,9 @@ export interface CallbackResult {
  * One succeeded payment per reservation, each delivered 1–5 times under
  * distinct delivery ids, all shuffled and sent with `concurrency` workers.
  */
-export async function deliverPayments(base: string, tenant: Tenant, reservationIds: readonly string[], concurrency: number): Promise<CallbackResult> {
+export async function deliverPayments(base: string | (() => string), tenant: Tenant, reservationIds: readonly string[], concurrency: number): Promise<CallbackResult> {
+  // A function spreads the deliveries (and the retries of one) over several instances.
+  const baseOf = typeof base === 'string' ? () => base : base;
   const deliveries: { paymentId: string; reservationId: string; deliveryId: string }[] = [];
   for (const reservationId of reservationIds) {
     const paymentId = rid('pay');
@@ -158,7 +162,7 @@ export async function deliverPayments(base: string, tenant: Tenant, reservationI
         let status = 0;
         let replayed = false;
         try {
-          const r = await fetch(`${base}/v1/payments/callbacks`, {
+          const r = await fetch(`${baseOf()}/v1/payments/callbacks`, {
             method: 'POST', body: raw, signal: AbortSignal.timeout(5_000),
             headers: {
               'content-type': 'application/json', 'pallet-tenant': tenant.id, 'pallet-delivery-id': d.deliveryId,

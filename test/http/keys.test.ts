@@ -118,7 +118,7 @@ describe('listing keys', () => {
     expect(r.body.items).toHaveLength(5);
     expect(r.body.next).toBeNull();
     const byId = new Map<string, any>(r.body.items.map((k: any) => [k.id, k]));
-    expect(byId.get(live.id)).toEqual({ id: live.id, label: 'web shop', scopes: ['checkout'], createdAt: expect.any(String), revokedAt: null });
+    expect(byId.get(live.id)).toEqual({ id: live.id, label: 'web shop', scopes: ['checkout'], channel: null, createdAt: expect.any(String), revokedAt: null });
     expect(byId.get(gone.id)).toMatchObject({ label: null, scopes: ['read', 'admin'], revokedAt: revoked.body.revokedAt });
     for (const secret of [live.key, gone.key, t.keys.admin, hashApiKey(live.key)]) expect(r.text).not.toContain(secret);
     const ops = await h.call({ method: 'GET', url: `/v1/tenants/${t.id}/keys`, key: h.adminKey });

@@ -21,6 +21,7 @@ import type { LabelService } from '../../app/label.service.ts';
 import type { WritebackService } from '../../app/writeback.service.ts';
 import type { QimenInboundService } from '../../app/qimen.inbound.service.ts';
 import type { QimenOutboundService } from '../../app/qimen.outbound.service.ts';
+import type { QimenHeldChangeService } from '../../app/qimen.held.service.ts';
 import type { Schemas } from './schemas.ts';
 
 export interface HttpDeps {
@@ -60,6 +61,8 @@ export interface HttpDeps {
   readonly qimen?: QimenInboundService;
   /** inventory.query and entryorder.create of QiMen-mode warehouses (issue 14); absent: those routes answer 409 WMS_NOT_QIMEN. */
   readonly qimenOps?: QimenOutboundService;
+  /** The approval queue of held QiMen stock changes (issue 14); absent: those routes answer 409 WMS_NOT_QIMEN. */
+  readonly qimenHeld?: QimenHeldChangeService;
 }
 
 export interface RouteDeps extends HttpDeps {

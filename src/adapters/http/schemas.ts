@@ -49,8 +49,15 @@ export function buildSchemas(limits: Limits) {
     TenantBody: Type.Object({ id: TenantId, name: Name }, strict),
     TenantId,
     KeyBody: Type.Object({
-      scopes: Type.Array(Type.Union([Type.Literal('checkout'), Type.Literal('admin'), Type.Literal('read'), Type.Literal('ops')]), { minItems: 1, maxItems: 4, uniqueItems: true }),
+      scopes: Type.Array(
+        Type.Union([Type.Literal('checkout'), Type.Literal('admin'), Type.Literal('read'), Type.Literal('ops'), Type.Literal('channel')]),
+        { minItems: 1, maxItems: 5, uniqueItems: true, description: 'channel: a key for one channel only, holding no other scope' },
+      ),
       label: Type.Optional(Type.String({ maxLength: 200 })),
+      channel: Type.Optional(Type.String({
+        pattern: `^[A-Za-z0-9_-]{1,${limits.idLengthMax}}$`,
+        description: 'the channel a key with scope channel is bound to (required for that scope, refused for any other)',
+      })),
     }, strict),
     WarehouseBody: Type.Object({ name: Name, region: Region, priority: Type.Integer({ minimum: 0, maximum: 1_000_000 }) }, strict),
     SkuBody: Type.Object({

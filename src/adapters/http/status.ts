@@ -43,6 +43,7 @@ export const errorStatus = {
   CARRIER_FAILED: 502,
   WMS_NOT_QIMEN: 409,
   WMS_FAILED: 502,
+  HELD_CHANGE_DECIDED: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** HTTP-level codes that are not domain errors. */

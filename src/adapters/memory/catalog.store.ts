@@ -13,7 +13,7 @@
 // - nothing returned shares state with the store, nothing stored shares state with an argument.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { allScopes, type ApiKeyInfo, type CatalogStore, type RevokedApiKey, type Scope } from '../../app/catalog.port.ts';
+import { allScopes, channelScopeProblem, type ApiKeyInfo, type CatalogStore, type RevokedApiKey, type Scope } from '../../app/catalog.port.ts';
 import type { Component, Sku, Warehouse } from '../../core/catalog.types.ts';
 
 export interface MemoryTenant {
@@ -37,12 +37,16 @@ interface KeyState {
   readonly tenantId: string;
   readonly hash: string;
   readonly scopes: readonly Scope[];
+  /** The channel of a `channel` key (not checked against channels: this store keeps none). */
+  readonly channel: string | null;
   readonly label: string | null;
   readonly createdAt: Date;
   revokedAt: Date | null;
 }
 
 const keyPattern = /^pk_[A-Za-z0-9_-]{43}$/;
+/** As the repo answers: `channel` only on a channel key. */
+const channelOf = (k: KeyState): { channel?: string } => (k.channel === null ? {} : { channel: k.channel });
 
 export class MemoryCatalogStore implements CatalogStore {
   private readonly tenants = new Map<string, TenantState>();
@@ -70,25 +74,27 @@ export class MemoryCatalogStore implements CatalogStore {
     return page([...this.tenants.keys()], (id) => id, limit, afterId);
   }
 
-  async createApiKey(tenantId: string, scopes: readonly Scope[], label?: string): Promise<{ id: string; key: string; scopes: Scope[] } | null> {
+  async createApiKey(tenantId: string, scopes: readonly Scope[], label?: string, channel?: string): Promise<{ id: string; key: string; scopes: Scope[]; channel?: string } | null> {
     const unique = [...new Set(scopes)];
     if (unique.length === 0 || unique.some((s) => !allScopes.includes(s))) {
       throw new Error(`api key scopes must be a non-empty subset of ${allScopes.join(', ')}, got [${scopes.join(', ')}]`);
     }
+    const broken = channelScopeProblem(unique, channel);
+    if (broken !== null) throw new Error(`api key ${broken.field} ${broken.reason}`);
     if (!this.tenants.has(tenantId)) return null;
     const key = `pk_${randomBytes(32).toString('base64url')}`;
     const id = `key_${randomBytes(12).toString('base64url')}`;
-    const state: KeyState = { id, tenantId, hash: sha256Hex(key), scopes: unique, label: label ?? null, createdAt: this.now(), revokedAt: null };
+    const state: KeyState = { id, tenantId, hash: sha256Hex(key), scopes: unique, channel: channel ?? null, label: label ?? null, createdAt: this.now(), revokedAt: null };
     this.keysByHash.set(state.hash, state);
     this.keysById.set(id, state);
-    return { id, key, scopes: [...unique] };
+    return { id, key, scopes: [...unique], ...channelOf(state) };
   }
 
-  async findApiKey(key: string): Promise<{ keyId: string; tenantId: string; scopes: Scope[] } | null> {
+  async findApiKey(key: string): Promise<{ keyId: string; tenantId: string; scopes: Scope[]; channel?: string } | null> {
     if (!keyPattern.test(key)) return null;
     const k = this.keysByHash.get(sha256Hex(key));
     if (k === undefined || k.revokedAt !== null) return null;
-    return { keyId: k.id, tenantId: k.tenantId, scopes: [...k.scopes] };
+    return { keyId: k.id, tenantId: k.tenantId, scopes: [...k.scopes], ...channelOf(k) };
   }
 
   async revokeApiKey(tenantId: string, keyId: string): Promise<RevokedApiKey | null> {
@@ -102,7 +108,7 @@ export class MemoryCatalogStore implements CatalogStore {
     assertLimit(limit);
     const own = [...this.keysById.values()].filter((k) => k.tenantId === tenantId);
     return page(own, (k) => k.id, limit, afterId).map((k) => ({
-      id: k.id, label: k.label, scopes: [...k.scopes], createdAt: new Date(k.createdAt), revokedAt: k.revokedAt === null ? null : new Date(k.revokedAt),
+      id: k.id, label: k.label, scopes: [...k.scopes], ...channelOf(k), createdAt: new Date(k.createdAt), revokedAt: k.revokedAt === null ? null : new Date(k.revokedAt),
     }));
   }
 

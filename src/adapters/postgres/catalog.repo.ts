@@ -13,8 +13,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { Sql, TxSql } from './sql.ts';
 
-export type Scope = 'checkout' | 'admin' | 'read' | 'ops';
-export const allScopes: readonly Scope[] = Object.freeze(['checkout', 'admin', 'read', 'ops']);
+export type Scope = 'checkout' | 'admin' | 'read' | 'ops' | 'channel';
+export const allScopes: readonly Scope[] = Object.freeze(['checkout', 'admin', 'read', 'ops', 'channel']);
 
 export interface Tenant {
   readonly id: string;
@@ -46,12 +46,15 @@ export interface CreatedApiKey {
   /** The plaintext key: returned by createApiKey only, never stored. */
   readonly key: string;
   readonly scopes: Scope[];
+  /** The channel of a `channel` key; absent on every other key. */
+  readonly channel?: string;
 }
 
 export interface FoundApiKey {
   readonly keyId: string;
   readonly tenantId: string;
   readonly scopes: Scope[];
+  readonly channel?: string;
 }
 
 export interface RevokedApiKey {
@@ -63,6 +66,7 @@ export interface ApiKeyInfo {
   readonly id: string;
   readonly label: string | null;
   readonly scopes: Scope[];
+  readonly channel?: string;
   readonly createdAt: Date | null;
   readonly revokedAt: Date | null;
 }
@@ -87,6 +91,9 @@ const keyPattern = /^pk_[A-Za-z0-9_-]{43}$/;
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
+
+/** `channel` only on a channel key: every other key's shape is what it was before the scope existed. */
+const channelOf = (channel: string | null): { channel?: string } => (channel === null ? {} : { channel });
 
 interface TenantRow { id: string; name: string; catalog_version: string; created_at: Date }
 interface SkuRow { sku: string; name: string; components: SkuComponent[] }
@@ -130,29 +137,32 @@ export class CatalogRepo {
    * Creates a key for an existing tenant; `null` if the tenant does not exist.
    * Duplicate scopes are collapsed; an empty or unknown scope violates the
    * api_keys_scopes_valid check and throws (a programmer error: validate first).
+   * `channel` binds a `channel` key to one of the tenant's channels; a key that
+   * breaks the scope's rule (channelScopeProblem) or names a channel the tenant
+   * does not have violates a check or foreign key of 015 and throws likewise.
    */
-  async createApiKey(tenantId: string, scopes: readonly Scope[], label?: string): Promise<CreatedApiKey | null> {
+  async createApiKey(tenantId: string, scopes: readonly Scope[], label?: string, channel?: string): Promise<CreatedApiKey | null> {
     const sql = this.sql;
     const key = `pk_${randomBytes(32).toString('base64url')}`;
     const id = `key_${randomBytes(12).toString('base64url')}`;
     const unique = [...new Set(scopes)];
-    const row = { id, tenant_id: tenantId, key_hash: hashApiKey(key), scopes: unique, label: label ?? null };
+    const row = { id, tenant_id: tenantId, key_hash: hashApiKey(key), scopes: unique, label: label ?? null, channel: channel ?? null };
     try {
-      await sql`insert into api_keys ${sql(row, 'id', 'tenant_id', 'key_hash', 'scopes', 'label')}`;
+      await sql`insert into api_keys ${sql(row, 'id', 'tenant_id', 'key_hash', 'scopes', 'label', 'channel')}`;
     } catch (err) {
       if (err instanceof postgres.PostgresError && err.code === '23503' && err.constraint_name === 'api_keys_tenant_id_fkey') return null;
       throw err;
     }
-    return { id, key, scopes: unique };
+    return { id, key, scopes: unique, ...channelOf(channel ?? null) };
   }
 
   /** The live (not revoked) key with this plaintext, or null. */
   async findApiKey(key: string): Promise<FoundApiKey | null> {
     if (!keyPattern.test(key)) return null;
-    const [row] = await this.sql<{ id: string; tenant_id: string; scopes: Scope[] }[]>`
-      select id, tenant_id, scopes from api_keys
+    const [row] = await this.sql<{ id: string; tenant_id: string; scopes: Scope[]; channel: string | null }[]>`
+      select id, tenant_id, scopes, channel from api_keys
       where key_hash = ${hashApiKey(key)} and revoked_at is null`;
-    return row ? { keyId: row.id, tenantId: row.tenant_id, scopes: row.scopes } : null;
+    return row ? { keyId: row.id, tenantId: row.tenant_id, scopes: row.scopes, ...channelOf(row.channel) } : null;
   }
 
   /**
@@ -178,11 +188,11 @@ export class CatalogRepo {
   async listApiKeys(tenantId: string, limit: number, afterId?: string): Promise<ApiKeyInfo[]> {
     assertLimit(limit);
     const sql = this.sql;
-    const rows = await sql<{ id: string; label: string | null; scopes: Scope[]; created_at: Date | null; revoked_at: Date | null }[]>`
-      select id, label, scopes, created_at, revoked_at from api_keys
+    const rows = await sql<{ id: string; label: string | null; scopes: Scope[]; channel: string | null; created_at: Date | null; revoked_at: Date | null }[]>`
+      select id, label, scopes, channel, created_at, revoked_at from api_keys
       where tenant_id = ${tenantId} ${afterId === undefined ? sql`` : sql`and id > ${afterId}`}
       order by id limit ${limit}`;
-    return rows.map((r) => ({ id: r.id, label: r.label, scopes: r.scopes, createdAt: r.created_at, revokedAt: r.revoked_at }));
+    return rows.map((r) => ({ id: r.id, label: r.label, scopes: r.scopes, ...channelOf(r.channel), createdAt: r.created_at, revokedAt: r.revoked_at }));
   }
 
   /** Inserts or replaces a warehouse and bumps the catalog version; null if no such tenant. */

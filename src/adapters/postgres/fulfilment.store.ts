@@ -5,7 +5,8 @@
 // it causes, its audit entry and its shipments commit together or not at all.
 import postgres from 'postgres';
 import type { AuditDraft } from '../../core/audit.chain.ts';
-import type { CallbackRecord, FulfilmentStore, FulfilmentTx, PickTaskInfo, PickTaskLookup, Shipment } from '../../app/wms-callback.port.ts';
+import { cancellableStatuses, type PickTaskStatus } from '../../core/pick-task.rules.ts';
+import type { CallbackRecord, FulfilmentStore, FulfilmentTx, PickTaskInfo, PickTaskLookup, Refusal, Shipment } from '../../app/wms-callback.port.ts';
 import { appendAudit, withTenant, type TenantTx } from './order.repo.ts';
 import { PgOrderTx } from './order.store.ts';
 import type { Sql } from './sql.ts';
@@ -69,6 +70,25 @@ class PgFulfilmentTx extends PgOrderTx implements FulfilmentTx {
     const { tx, tenant } = this.scope;
     const [row] = await tx<{ order_id: string }[]>`select order_id from order_amendments where tenant_id = ${tenant} and id = ${amendmentId}`;
     return row?.order_id ?? null;
+  }
+
+  async refusals(orderId: string, limit: number): Promise<Refusal[]> {
+    const { tx, tenant } = this.scope;
+    const rows = await tx<{ warehouse: string; task_id: string; callback_id: string; reason: string | null; received_at: Date }[]>`
+      select warehouse, task_id, callback_id, reason, received_at from wms_callbacks
+      where tenant_id = ${tenant} and order_id = ${orderId} and status = 'cannot_fulfil'
+      order by received_at, callback_id
+      limit ${limit}`;
+    return rows.map((r) => ({ warehouse: r.warehouse, taskId: r.task_id, callbackId: r.callback_id, reason: r.reason ?? '', atMs: r.received_at.getTime() }));
+  }
+
+  async cancelTask(taskId: string): Promise<boolean> {
+    const { tx, tenant } = this.scope;
+    const rows = await tx`
+      update pick_tasks set status = 'cancelled', updated_at = now()
+      where tenant_id = ${tenant} and id = ${taskId} and status in ${tx(cancellableStatuses as PickTaskStatus[])}
+      returning 1`;
+    return rows.length === 1;
   }
 }
 

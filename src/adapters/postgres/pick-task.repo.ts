@@ -11,7 +11,7 @@ import postgres from 'postgres';
 import { domainError, fail, ok, type Result } from '../../core/errors.ts';
 import type { PickTask, PickTaskDraft, PickTaskStatus, WmsMode, WmsSettings } from '../../core/pick-task.rules.ts';
 import { cancellableStatuses } from '../../core/pick-task.rules.ts';
-import type { PickTaskStore, TaskPage, WmsConfig } from '../../app/fulfilment.port.ts';
+import type { CreatedTasks, PickTaskStore, TaskPage, WmsConfig } from '../../app/fulfilment.port.ts';
 import type { Sql, TxSql } from './sql.ts';
 import { listLimitMax, withTenant } from './tenant.scope.ts';
 
@@ -114,19 +114,24 @@ export class PickTaskRepo implements PickTaskStore {
     return sealed === null ? null : this.open(tenant, warehouse, sealed);
   }
 
-  async createTasks(tenant: string, drafts: readonly PickTaskDraft[]): Promise<PickTask[]> {
-    if (drafts.length === 0) return [];
+  async createTasks(tenant: string, drafts: readonly PickTaskDraft[]): Promise<CreatedTasks> {
+    if (drafts.length === 0) return { tasks: [], wms: new Map() };
     const orderIds = new Set(drafts.map((d) => d.orderId));
     if (orderIds.size !== 1) throw new Error('createTasks takes the drafts of one order');
+    const warehouses = [...new Set(drafts.map((d) => d.warehouse))];
     return withTenant(this.sql, tenant, async ({ tx }) => {
-      for (const d of drafts) {
-        await tx`
+      // Sent together (the connection runs them in order, so the select sees the inserts): one round trip, not one per statement.
+      const inserted = Promise.all(drafts.map((d) => tx`
           insert into pick_tasks (tenant_id, id, order_id, warehouse, lines, shipping_address, amendments)
           values (${tenant}, ${d.id}, ${d.orderId}, ${d.warehouse}, ${json(tx, d.lines)}, ${json(tx, d.shippingAddress)}, ${json(tx, d.amendments)})
-          on conflict do nothing`;
-      }
-      const rows = await tx<TaskRow[]>`select * from pick_tasks where tenant_id = ${tenant} and order_id = ${drafts[0]!.orderId} order by seq`;
-      return rows.map(taskOf);
+          on conflict do nothing`.execute()));
+      const rows = tx<TaskRow[]>`select * from pick_tasks where tenant_id = ${tenant} and order_id = ${drafts[0]!.orderId} order by seq`.execute();
+      const connections = tx<WmsRow[]>`
+        select ${tx(wmsColumns)} from warehouse_wms where tenant_id = ${tenant} and warehouse = any(${warehouses})`.execute();
+      const [, taskRows, wmsRows] = await Promise.all([inserted, rows, connections]);
+      const wms = new Map<string, WmsConfig | null>(warehouses.map((w) => [w, null]));
+      for (const r of wmsRows) wms.set(r.warehouse, wmsOf(r));
+      return { tasks: taskRows.map(taskOf), wms };
     });
   }
 

@@ -64,7 +64,7 @@ describe('migrate', () => {
     expect(await migrate(sql, schema)).toEqual({ applied: [] });
 
     expect((await recorded(schema)).map((r) => r.version)).toEqual(all.map((l) => Number(l.slice(0, 3))));
-    expect(await tableNames(schema)).toEqual(['alerts', 'api_keys', 'channel_deliveries', 'channel_writeback', 'channels', 'dead_letters', 'hold_rules', 'import_rows', 'imports', 'notifiers', 'order_amendments', 'order_audit', 'orders', 'payment_exceptions', 'payment_secrets', 'payments', 'pick_tasks', 'qimen_reports', 'reservation_history', 'reservations', 'schema_migrations', 'shipments', 'skus', 'sla_policies', 'stock_ledger', 'tenants', 'warehouse_wms', 'warehouses', 'wms_callbacks', 'writebacks']);
+    expect(await tableNames(schema)).toEqual(['alerts', 'api_keys', 'channel_deliveries', 'channel_writeback', 'channels', 'dead_letters', 'hold_rules', 'import_rows', 'imports', 'notifiers', 'order_amendments', 'order_audit', 'orders', 'payment_exceptions', 'payment_secrets', 'payments', 'pick_tasks', 'qimen_held_changes', 'qimen_reports', 'reservation_history', 'reservations', 'schema_migrations', 'shipments', 'skus', 'sla_policies', 'stock_ledger', 'tenants', 'warehouse_wms', 'warehouses', 'wms_callbacks', 'writebacks']);
   });
 
   it('serializes concurrent migrators so each migration is applied exactly once', async () => {

@@ -3054,6 +3054,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description the channel of a key with scope channel; null for every other key */
+                                channel: string | null;
                                 createdAt: string | null;
                                 id: string;
                                 label: string | null;
@@ -3067,7 +3069,12 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an API key; the key is shown once */
+        /**
+         * Create an API key; the key is shown once
+         * @description A key with scope `channel` names the one channel of the tenant it serves (`channel`) and holds no other scope:
+         *     it may import orders into that channel and read and replay that channel's imports and dead letters, nothing else.
+         *     400 VALIDATION_FAILED naming body.channel or body.scopes when that rule is broken, 404 CHANNEL_NOT_FOUND.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3081,8 +3088,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description the channel a key with scope channel is bound to (required for that scope, refused for any other) */
+                        channel?: string;
                         label?: string;
-                        scopes: ("checkout" | "admin" | "read" | "ops")[];
+                        /** @description channel: a key for one channel only, holding no other scope */
+                        scopes: ("checkout" | "admin" | "read" | "ops" | "channel")[];
                     };
                 };
             };
@@ -3094,6 +3104,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description on a key with scope channel only */
+                            channel?: string;
                             id: string;
                             key: string;
                             scopes: string[];
@@ -3364,7 +3376,9 @@ export interface paths {
          *     `Pallet-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the warehouse's WMS secret>`.
          *     Body: `{callbackId, taskId, orderId, status: accepted|picking|packed|shipped|cannot_fulfil|exception, parcels?: [{carrier, trackingNumber, weightGrams?}], reason?}`.
          *     accepted: no status change (audit entry); picking → picking (409 while an address amendment awaits the warehouse: ack it first);
-         *     packed → packed; shipped → shipped (parcels required, stored as shipments, stock fulfilled); cannot_fulfil, exception → exception (reason required).
+         *     packed → packed; shipped → shipped (parcels required, stored as shipments, stock fulfilled); exception → exception (reason required);
+         *     cannot_fulfil (reason required) of a released order → re-allocated to another warehouse (its stock reserved there and released here, a new task),
+         *     or exception with the stock released when no other warehouse holds it; of a picking or packed order → exception.
          *     200 `{applied, duplicate, changed, orderId, status}`; the same callbackId again → 200 with `duplicate: true` and no effect.
          *     401 SIGNATURE_INVALID / SIGNATURE_EXPIRED, 404 ORDER_NOT_FOUND, 409 ORDER_INVALID_TRANSITION naming the order's status.
          */
@@ -3508,6 +3522,220 @@ export interface paths {
                                 entryOrderId: string | null;
                                 message: string;
                             };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouses/{id}/qimen/held-stock-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stock changes a QiMen WMS reported above the tolerance, held for approval (newest first)
+         * @description Admin or ops key. Each stockchange.report movement of more than PALLET_QIMEN_STOCK_TOLERANCE_UNITS units was recorded, not applied:
+         *     its SKU, delta, the WMS's reason and id, when it arrived and its state (held, approved, rejected). `state` filters; `cursor` is the nextCursor
+         *     of the previous page. 404 UNKNOWN_WAREHOUSE.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description items per page, 1..200 (default 50) */
+                    limit?: string;
+                    /** @description only changes in this state */
+                    state?: "held" | "approved" | "rejected";
+                };
+                header?: never;
+                path: {
+                    /** @description warehouse id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                decidedAt: string | null;
+                                /** @description key:<API key id> */
+                                decidedBy: string | null;
+                                /** @description units of on-hand; a loss is negative */
+                                delta: number;
+                                id: string;
+                                /** @description the QiMen report it came from (stockchange.report) */
+                                method: string;
+                                note: string | null;
+                                /** @description the WMS's reason (order type, codes, remark); the ledger reason once approved, with the approving key */
+                                reason: string;
+                                receivedAt: string;
+                                sku: string;
+                                state: "held" | "approved" | "rejected";
+                                warehouse: string;
+                                /** @description the WMS's id of the movement (outBizCode, else orderCode) */
+                                wmsReportId: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouses/{id}/qimen/held-stock-changes/{changeId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a held QiMen stock change: its adjustment is applied through the stock engine, once
+         * @description Admin or ops key. Writes the change's delta to on-hand with the WMS's reason and the approving key in the ledger, in the same step as the
+         *     change becomes approved; approving again (or concurrently) answers the same change and adjusts nothing more. 404 NOT_FOUND (no such change),
+         *     409 HELD_CHANGE_DECIDED (with its state) when it was rejected; a refusal of the stock engine (409 STOCK_INVARIANT: a loss larger than what is
+         *     neither reserved nor committed; 404 UNKNOWN_SKU) leaves it held.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description held stock change id */
+                    changeId: string;
+                    /** @description warehouse id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why, for the record (1-500 characters) */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            /** @description key:<API key id> */
+                            decidedBy: string | null;
+                            /** @description units of on-hand; a loss is negative */
+                            delta: number;
+                            id: string;
+                            /** @description the QiMen report it came from (stockchange.report) */
+                            method: string;
+                            note: string | null;
+                            /** @description the WMS's reason (order type, codes, remark); the ledger reason once approved, with the approving key */
+                            reason: string;
+                            receivedAt: string;
+                            sku: string;
+                            state: "held" | "approved" | "rejected";
+                            warehouse: string;
+                            /** @description the WMS's id of the movement (outBizCode, else orderCode) */
+                            wmsReportId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouses/{id}/qimen/held-stock-changes/{changeId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a held QiMen stock change: recorded as rejected, no stock change
+         * @description Admin or ops key. Rejecting again answers the same change. 404 NOT_FOUND (no such change), 409 HELD_CHANGE_DECIDED (with its state) when it
+         *     was approved.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description held stock change id */
+                    changeId: string;
+                    /** @description warehouse id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why, for the record (1-500 characters) */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            /** @description key:<API key id> */
+                            decidedBy: string | null;
+                            /** @description units of on-hand; a loss is negative */
+                            delta: number;
+                            id: string;
+                            /** @description the QiMen report it came from (stockchange.report) */
+                            method: string;
+                            note: string | null;
+                            /** @description the WMS's reason (order type, codes, remark); the ledger reason once approved, with the approving key */
+                            reason: string;
+                            receivedAt: string;
+                            sku: string;
+                            state: "held" | "approved" | "rejected";
+                            warehouse: string;
+                            /** @description the WMS's id of the movement (outBizCode, else orderCode) */
+                            wmsReportId: string | null;
                         };
                     };
                 };

@@ -2,9 +2,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Principal } from '../../../app/auth.service.ts';
+import { channelScopeProblem, type Scope } from '../../../app/catalog.port.ts';
 import { requireAccess, tenantOf } from '../auth.hook.ts';
 import type { RouteDeps } from '../deps.ts';
-import { sendDomainError, sendProblem } from '../problem.ts';
+import { sendDomainError, sendProblem, type Problem } from '../problem.ts';
 
 const keysPageDefault = 100;
 const keysPageMax = 500;
@@ -36,6 +37,23 @@ const tenantRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => 
   });
 };
 
+/**
+ * Why a key with these scopes and channel may not be made (the `channel` scope's rule, or a
+ * channel the tenant does not have), or null. The channel is checked here for a clear 404;
+ * migration 015's foreign key keeps it true in the table whatever calls the store.
+ */
+async function channelKeyRefusal(deps: RouteDeps, tenant: string, scopes: readonly Scope[], channel: string | undefined): Promise<Problem | null> {
+  const broken = channelScopeProblem(scopes, channel);
+  if (broken !== null) {
+    const field = `body.${broken.field}`;
+    return { code: 'VALIDATION_FAILED', detail: `${field} ${broken.reason}`, field, errors: [{ field, reason: broken.reason }] };
+  }
+  if (channel === undefined || (await deps.channels.get(tenant, channel)).ok) return null;
+  // An unknown tenant has no channels either: name what is missing first.
+  if (!(await deps.catalogs.tenantExists(tenant))) return { code: 'TENANT_NOT_FOUND', detail: `tenant ${tenant} not found` };
+  return { code: 'CHANNEL_NOT_FOUND', detail: `body.channel: tenant ${tenant} has no channel ${channel}`, field: 'body.channel', channel };
+}
+
 const keyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   const { schemas: s, auth, catalogs } = deps;
   const keyMaker = requireAccess(auth, { operator: true, scopes: ['admin'] });
@@ -43,17 +61,28 @@ const keyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   const KeyParams = Type.Object({ id: s.TenantId, keyId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'key id (the `id` that creating the key answered)' }) });
   const KeyInfo = Type.Object({
     id: Type.String(), label: Type.Union([Type.String(), Type.Null()]), scopes: Type.Array(Type.String()),
+    channel: Type.Union([Type.String(), Type.Null()], { description: 'the channel of a key with scope channel; null for every other key' }),
     createdAt: Type.Union([Type.String(), Type.Null()]), revokedAt: Type.Union([Type.String(), Type.Null()]),
   });
 
   app.post('/v1/tenants/:id/keys', {
     onRequest: keyMaker,
-    schema: { summary: 'Create an API key; the key is shown once', tags: ['tenants'], params: Type.Object({ id: s.TenantId }), body: s.KeyBody, response: { 201: Type.Object({ id: Type.String(), key: Type.String(), scopes: Type.Array(Type.String()) }) } },
+    schema: {
+      summary: 'Create an API key; the key is shown once', tags: ['tenants'],
+      description: `A key with scope \`channel\` names the one channel of the tenant it serves (\`channel\`) and holds no other scope:
+it may import orders into that channel and read and replay that channel's imports and dead letters, nothing else.
+400 VALIDATION_FAILED naming body.channel or body.scopes when that rule is broken, 404 CHANNEL_NOT_FOUND.`,
+      params: Type.Object({ id: s.TenantId }), body: s.KeyBody,
+      response: { 201: Type.Object({ id: Type.String(), key: Type.String(), scopes: Type.Array(Type.String()), channel: Type.Optional(Type.String({ description: 'on a key with scope channel only' })) }) },
+    },
   }, async (request, reply) => {
     const tenant = request.params.id;
+    const { scopes, label, channel } = request.body;
     const notFound = () => sendProblem(reply, { code: 'TENANT_NOT_FOUND', detail: `tenant ${tenant} not found` });
     if (foreignTenant(request, tenant)) return notFound();
-    const key = await catalogs.createApiKey(tenant, request.body.scopes, request.body.label);
+    const refused = await channelKeyRefusal(deps, tenant, scopes, channel);
+    if (refused !== null) return sendProblem(reply, refused);
+    const key = await catalogs.createApiKey(tenant, scopes, label, channel);
     if (key === null) return notFound();
     return reply.code(201).header('cache-control', 'no-store').send({ ...key, scopes: [...key.scopes] });
   });
@@ -76,7 +105,7 @@ const keyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
     const limit = request.query.limit === undefined ? keysPageDefault : Number(request.query.limit);
     const keys = await catalogs.listApiKeys(tenant, limit, request.query.after);
     if (keys === null) return notFound();
-    const items = keys.map((k) => ({ id: k.id, label: k.label, scopes: [...k.scopes], createdAt: iso(k.createdAt), revokedAt: iso(k.revokedAt) }));
+    const items = keys.map((k) => ({ id: k.id, label: k.label, scopes: [...k.scopes], channel: k.channel ?? null, createdAt: iso(k.createdAt), revokedAt: iso(k.revokedAt) }));
     return reply.header('cache-control', 'no-store').send({ items, next: keys.length === limit ? keys[keys.length - 1]!.id : null });
   });
 

@@ -103,8 +103,9 @@ const channelAdminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, dep
 const deadLetterRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   const { auth, channels } = deps;
   const s = channelSchemas(deps.config.limits);
-  const reader = requireAccess(auth, { scopes: ['admin', 'ops', 'read'] });
-  const operations = requireAccess(auth, { scopes: ['admin', 'ops'] });
+  // A `channel` key reads and replays the dead letters of its own channel only.
+  const reader = requireAccess(auth, { scopes: ['admin', 'ops', 'read'], channelParam: 'id' });
+  const operations = requireAccess(auth, { scopes: ['admin', 'ops'], channelParam: 'id' });
 
   app.get('/v1/channels/:id/dead-letters', {
     onRequest: reader,

@@ -71,8 +71,9 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRouteDeps> = async (a
   const bytesMax = config.orders.importBytesMax;
   // Encapsulated (this plugin only); no fields but the file, one file.
   await app.register(multipart, { limits: { fileSize: bytesMax, files: 1, fields: 4, fieldSize: 1024, parts: 8, headerPairs: 200 }, throwFileSizeLimit: false });
-  const operations = requireAccess(auth, { scopes: ['admin', 'ops'] });
-  const readers = requireAccess(auth, { scopes: ['admin', 'ops', 'read'] });
+  // A `channel` key (a connector pulling from the platform's API) imports into, and reads the imports of, its own channel only.
+  const operations = requireAccess(auth, { scopes: ['admin', 'ops'], channelParam: 'id' });
+  const readers = requireAccess(auth, { scopes: ['admin', 'ops', 'read'], channelParam: 'id' });
   const ChannelId = Type.String({ pattern: `^[A-Za-z0-9_-]{1,${config.limits.idLengthMax}}$`, description: 'channel id' });
   const ImportId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'import id (imp_…)' });
 

@@ -51,7 +51,9 @@ const signedHeaders = `No API key: the request is signed. Headers: \`Pallet-Tena
 const callbackDescription = `${signedHeaders}
 Body: \`{callbackId, taskId, orderId, status: accepted|picking|packed|shipped|cannot_fulfil|exception, parcels?: [{carrier, trackingNumber, weightGrams?}], reason?}\`.
 accepted: no status change (audit entry); picking → picking (409 while an address amendment awaits the warehouse: ack it first);
-packed → packed; shipped → shipped (parcels required, stored as shipments, stock fulfilled); cannot_fulfil, exception → exception (reason required).
+packed → packed; shipped → shipped (parcels required, stored as shipments, stock fulfilled); exception → exception (reason required);
+cannot_fulfil (reason required) of a released order → re-allocated to another warehouse (its stock reserved there and released here, a new task),
+or exception with the stock released when no other warehouse holds it; of a picking or packed order → exception.
 200 \`{applied, duplicate, changed, orderId, status}\`; the same callbackId again → 200 with \`duplicate: true\` and no effect.
 401 SIGNATURE_INVALID / SIGNATURE_EXPIRED, 404 ORDER_NOT_FOUND, 409 ORDER_INVALID_TRANSITION naming the order's status.`;
 
