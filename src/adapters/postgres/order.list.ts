@@ -50,7 +50,7 @@ function conditions(tx: TxSql, tenant: string, f: OrderListFilters, after: ListC
   if (f.channel !== undefined) conds.push(tx`channel = ${f.channel}`);
   if (f.externalId !== undefined) conds.push(tx`external_id = ${f.externalId}`);
   if (f.sku !== undefined) conds.push(tx`lines @> ${tx.json([{ sku: f.sku }] as postgres.JSONValue)}`);
-  if (f.phone !== undefined) conds.push(tx`(shipping_address ->> 'phone' = ${f.phone} or buyer ->> 'phone' = ${f.phone})`);
+  if (f.phone !== undefined) conds.push(tx`(ship_phone = ${f.phone} or buyer_phone = ${f.phone})`);
   if (f.hold !== undefined) conds.push(f.hold ? tx`holds <> '[]'::jsonb` : tx`holds = '[]'::jsonb`);
   if (f.fromMs !== undefined) conds.push(tx`created_at >= ${new Date(f.fromMs)}`);
   if (f.toMs !== undefined) conds.push(tx`created_at < ${new Date(f.toMs)}`);

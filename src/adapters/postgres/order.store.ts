@@ -49,7 +49,7 @@ export class PgOrderTx implements OrderTx {
   async isFirstOrderOfBuyer(phone: string, exceptOrderId: string): Promise<boolean> {
     const rows = await this.t.tx`
       select 1 from orders
-      where tenant_id = ${this.t.tenant} and (shipping_address ->> 'phone' = ${phone} or buyer ->> 'phone' = ${phone}) and id <> ${exceptOrderId}
+      where tenant_id = ${this.t.tenant} and (ship_phone = ${phone} or buyer_phone = ${phone}) and id <> ${exceptOrderId}
       limit 1`;
     return rows.length === 0;
   }

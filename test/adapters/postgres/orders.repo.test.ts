@@ -227,7 +227,7 @@ describe('list', () => {
     expect(await field({}, null, 200)).toBeNull();
   });
 
-  it('serves each list filter from an index (5,000 orders of a bulk tenant, analysed)', async () => {
+  it('serves each list filter but sku from an index under row-level security (5,000 orders of a bulk tenant, analysed)', async () => {
     await sql`
       insert into orders (tenant_id, id, channel, external_id, status, placed_at, buyer, shipping_address, lines, totals,
         currency, total_minor, holds, version, created_at)
@@ -239,16 +239,20 @@ describe('list', () => {
         now() - i * interval '1 second'
       from generate_series(1, 5000) i`;
     await sql`analyze orders`;
-    const plan = async (where: string) => {
-      const rows = await sql.unsafe(`explain select id from orders where tenant_id = 'bulk' and ${where} order by created_at desc, id desc limit 51`);
+    // Planned as the list runs: as pallet_tenant under row-level security, where only leakproof
+    // conditions may drive an index scan.
+    const plan = (where: string) => sql.begin(async (tx) => {
+      await tx`select set_config('role', 'pallet_tenant', true), set_config('pallet.tenant', 'bulk', true)`;
+      const rows = await tx.unsafe(`explain select id from orders where tenant_id = 'bulk' and ${where} order by created_at desc, id desc limit 51`);
       return rows.map((r) => String(r['QUERY PLAN'])).join('\n');
-    };
+    });
     expect(await plan(`status = 'paid'`)).toMatch(/orders_status_idx/);
     expect(await plan(`channel = 'ch3'`)).toMatch(/orders_channel_idx/);
     expect(await plan(`holds <> '[]'::jsonb`)).toMatch(/orders_held_idx/);
     expect(await plan(`external_id = 'X42'`)).toMatch(/orders_external_id_idx/);
-    expect(await plan(`lines @> '[{"sku":"S42"}]'`)).toMatch(/orders_lines_sku_idx/);
-    expect(await plan(`(shipping_address ->> 'phone' = 's42' or buyer ->> 'phone' = 's42')`)).toMatch(/orders_ship_phone_idx[\s\S]*orders_buyer_phone_idx/);
+    // Not the sku filter (lines @> …): jsonb containment is not leakproof, so under RLS its GIN index is
+    // not used and the filter reads the tenant's orders (README, Orders: what is not built).
+    expect(await plan(`(ship_phone = 's42' or buyer_phone = 's42')`)).toMatch(/orders_ship_phone_idx[\s\S]*orders_buyer_phone_idx/);
     expect(await plan(`(created_at, id) < (now() - interval '1 hour', 'z')`)).toMatch(/Index Cond: .*ROW\(created_at, id\) < ROW/);
   });
 });
