@@ -36,7 +36,7 @@ import { documentsFor, loadOrdersBenchConfig, type OrdersBenchConfig } from './c
 import { signedDocuments, writeWrkDocuments, type DocumentSource } from './documents.ts';
 import { ProbeClient } from './probe.ts';
 import { renderMarkdown, renderStdout, type IntakeRun, type IntakeWrkSummary } from './report.ts';
-import { connectRows, countRows, rowStats, type OrderRows } from './rows.ts';
+import { analyzeSchema, connectRows, countRows, rowStats, type OrderRows } from './rows.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scriptPath = fileURLToPath(new URL('../wrk/intake.lua', import.meta.url));
@@ -180,6 +180,7 @@ async function warmUp(ctx: Ctx, started: Started, rows: OrderRows, progress: () 
     const drained = await waitForRows(rows, progress, fromMs, fromMs + config.drainSecondsMax * 1_000, config.backlogPollMs);
     log(`bench:orders: warm-up: ${w.requests - w.errors.status} of ${w.sent} answered 202; ${drained.orders} orders after ${((performance.now() - fromMs) / 1_000).toFixed(1)} s`);
   }
+  log(`bench:orders: analysed ${await analyzeSchema(rows)} tables (statistics as autovacuum keeps them on a running system)`);
   const idleSeconds = await settle(started.server);
   if (idleSeconds >= 1) log(`bench:orders: waited ${idleSeconds.toFixed(1)} s for the server to go idle`);
 }

@@ -32,6 +32,18 @@ async function inTenant<T>(r: OrderRows, fn: (tx: postgres.TransactionSql) => Pr
   return (boxed as { value: T }).value;
 }
 
+/**
+ * ANALYZE every table of the namespace's schema (bench/README.md, "Order intake"): a schema made
+ * seconds ago has no statistics, and the server's cached generic plans of that moment (an empty
+ * orders table) would read a tenant's whole pool per key lookup until autovacuum's first analyze,
+ * up to a minute later. Returns the tables analysed.
+ */
+export async function analyzeSchema(r: OrderRows): Promise<number> {
+  const tables = await r.sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = ${r.schema} order by tablename`;
+  for (const t of tables) await r.sql`analyze ${r.sql(r.schema)}.${r.sql(t.name)}`;
+  return tables.length;
+}
+
 /** Order rows and dead letters of the tenant's channel, now. */
 export async function countRows(r: OrderRows): Promise<{ readonly orders: number; readonly deadLetters: number }> {
   return inTenant(r, async (tx) => {
