@@ -2,7 +2,10 @@
 --
 --   wrk -t1 -c64 -d10s -s bench/wrk/reserve.lua http://127.0.0.1:PORT -- <api key> <key prefix> <sku count> <region> <seed>
 --
--- Every request: POST /v1/reservations with `Authorization: Bearer <api key>`,
+-- Every request: POST /v1/reservations with `Authorization: Bearer <api key>`
+-- (<api key> may be a comma list, one key per tenant: requests take them in
+-- turn, so bench/cluster/masters.ts spreads the load over tenants on several
+-- Redis Cluster masters; one key is the plain case),
 -- a unique `Idempotency-Key` (<key prefix><thread>-<counter>), and the body
 -- {"lines":[{"sku":"sku-NNN","qty":1}],"region":"<region>"} with a random SKU
 -- out of sku-000 … sku-<count - 1> (the names bench/lib/scenarios.ts seeds).
@@ -19,6 +22,7 @@ local counter = 0
 local keyPrefix = ''
 local skuCount = 1
 local bodyFormat = ''
+local authorizations = {}
 
 local nextThreadId = 0
 
@@ -30,7 +34,7 @@ end
 
 function init(args)
   local id = threadId or 0
-  headers['Authorization'] = 'Bearer ' .. args[1]
+  for key in string.gmatch(args[1], '[^,]+') do authorizations[#authorizations + 1] = 'Bearer ' .. key end
   keyPrefix = args[2] .. id .. '-'
   skuCount = tonumber(args[3])
   local width = #tostring(skuCount - 1)
@@ -41,6 +45,7 @@ end
 function request()
   counter = counter + 1
   headers['Idempotency-Key'] = keyPrefix .. counter
+  headers['Authorization'] = authorizations[counter % #authorizations + 1]
   return wrk.format('POST', path, headers, string.format(bodyFormat, math.random(0, skuCount - 1)))
 end
 
