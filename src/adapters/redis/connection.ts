@@ -10,7 +10,7 @@
 // a multi-key command across slots) is done per master: see scanTargets.
 import { Cluster, Redis } from 'ioredis';
 import type { RedisClusterConfig } from '../../config.types.ts';
-import { registerScripts, scriptNames } from './scripts.ts';
+import { registerScripts, scriptNames, scriptSource } from './scripts.ts';
 
 /** One server's client or a cluster's: the command API both share (routing differs, see scanTargets). */
 export type RedisClient = Redis | Cluster;
@@ -43,6 +43,11 @@ export class RedisPool {
       client.on('error', () => undefined);
       return client;
     });
+    // The script cache is per server: one client loads every script on every master whenever it has
+    // (re)learnt the cluster (start, reconnect, a failover's new master). EVALSHA's NOSCRIPT fallback
+    // still covers a master that turns up between two loads.
+    const first = this.clients[0]!;
+    if (isCluster(first)) first.on('ready', () => void loadScriptsOnMasters(first).catch(() => undefined));
   }
 
   get cluster(): boolean {
@@ -112,6 +117,14 @@ function clusterClient(c: RedisClusterConfig, commandTimeoutMs: number): Cluster
       tls: first.protocol === 'rediss:' ? {} : undefined,
     },
   });
+}
+
+/** SCRIPT LOAD of every Pallet script on every master the cluster client knows; the number of loads. */
+export async function loadScriptsOnMasters(client: Cluster): Promise<number> {
+  const sources = scriptNames.map((name) => scriptSource(name));
+  const masters = client.nodes('master');
+  await Promise.all(masters.map((node) => Promise.all(sources.map((source) => node.script('LOAD', source)))));
+  return masters.length * sources.length;
 }
 
 /** True for a cluster client. */
