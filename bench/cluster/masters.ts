@@ -10,7 +10,10 @@
 // bench/RESULTS.md. BENCH_CLUSTER_START=1 adds `pallet start` (every role:
 // relay → NATS, projector → PostgreSQL) on the plain Redis and on the largest
 // cluster, which is where the NATS and PostgreSQL cost per reservation comes
-// from. See bench/README.md ("Redis Cluster: 1, 2, 3 masters").
+// from. BENCH_CLUSTER_WAIT=1 adds the largest cluster with one replica per
+// master, twice with the same load: PALLET_REDIS_WAIT_REPLICAS=0, then =1 (the
+// cost of WAIT on the reserve path). See bench/README.md ("Redis Cluster: 1,
+// 2, 3 masters").
 
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +48,10 @@ export interface ClusterOptions {
   readonly withStart: boolean;
   /** `start` cases: after wrk, the cost window runs on until the server is idle again, at most this long. */
   readonly drainSecondsMax: number;
+  /** Also the largest cluster with one replica per master, with PALLET_REDIS_WAIT_REPLICAS 0 and 1. */
+  readonly withWait: boolean;
+  /** PALLET_REDIS_WAIT_TIMEOUT_MS of the WAIT case. */
+  readonly waitTimeoutMs: number;
 }
 
 function clusterOptions(): ClusterOptions {
@@ -53,12 +60,17 @@ function clusterOptions(): ClusterOptions {
   if (masters.some((m) => !Number.isSafeInteger(m) || m < 1 || m > 8)) throw new Error(`BENCH_CLUSTER_MASTERS=${raw}: a comma list of master counts in 1..8`);
   const start = process.env.BENCH_CLUSTER_START?.trim() ?? '0';
   if (!/^[01]$/.test(start)) throw new Error(`BENCH_CLUSTER_START=${start}: must be 0 or 1`);
+  const wait = process.env.BENCH_CLUSTER_WAIT?.trim() ?? '0';
+  if (!/^[01]$/.test(wait)) throw new Error(`BENCH_CLUSTER_WAIT=${wait}: must be 0 or 1`);
   return {
     masters,
     // 6: every master of a 1-, 2- or 3-master cluster holds the same number of tenants.
     tenants: intEnv('BENCH_CLUSTER_TENANTS', 6, 1, 64),
     withStart: start === '1',
     drainSecondsMax: intEnv('BENCH_CLUSTER_DRAIN_SECONDS_MAX', 30, 0, 300),
+    withWait: wait === '1',
+    // Pallet's own default.
+    waitTimeoutMs: intEnv('BENCH_CLUSTER_WAIT_TIMEOUT_MS', 100, 1, 10_000),
   };
 }
 
@@ -77,7 +89,14 @@ interface Case {
   /** 0 = the plain (non-cluster) Redis server. */
   readonly masters: number;
   readonly command: 'serve' | 'start';
+  /** Replicas per master (BENCH_CLUSTER_WAIT cases), else 0. */
+  readonly replicas: number;
+  /** PALLET_REDIS_WAIT_REPLICAS of the case (only with replicas). */
+  readonly waitReplicas: number;
 }
+
+/** Distinguishes the cases' namespaces and idempotency keys. */
+const caseTag = (c: Case): string => `c${c.masters}${c.command === 'start' ? 's' : ''}${c.replicas > 0 ? `r${c.replicas}w${c.waitReplicas}` : ''}`;
 
 async function main(): Promise<number> {
   // 50 SKUs per tenant (6 tenants: 300 cells) keeps the seeding short; Redis runs one command at a time, so fewer cells change no contention.
@@ -100,12 +119,18 @@ async function main(): Promise<number> {
     log(`bench: cluster run ${id}; masters ${options.masters.join(', ')} after the plain server; ${options.tenants} tenants × ${config.skuCount} SKUs; ${config.connections} connections; ${config.warmupSeconds} s warm-up + ${config.measureSeconds} s measured; logs in ${run.logDir}`);
     log(`bench: tenants (slot): ${run.tenants.map((t) => `${t} (${keySlot(t)})`).join(', ')}`);
     const cases: Case[] = [
-      { name: 'plain Redis', masters: 0, command: 'serve' },
-      ...options.masters.map((m): Case => ({ name: `cluster, ${m} master${m === 1 ? '' : 's'}`, masters: m, command: 'serve' })),
+      { name: 'plain Redis', masters: 0, command: 'serve', replicas: 0, waitReplicas: 0 },
+      ...options.masters.map((m): Case => ({ name: `cluster, ${m} master${m === 1 ? '' : 's'}`, masters: m, command: 'serve', replicas: 0, waitReplicas: 0 })),
     ];
+    const largest = Math.max(...options.masters);
     if (options.withStart) {
-      const largest = Math.max(...options.masters);
-      cases.push({ name: 'plain Redis, start', masters: 0, command: 'start' }, { name: `cluster, ${largest} masters, start`, masters: largest, command: 'start' });
+      cases.push({ name: 'plain Redis, start', masters: 0, command: 'start', replicas: 0, waitReplicas: 0 }, { name: `cluster, ${largest} masters, start`, masters: largest, command: 'start', replicas: 0, waitReplicas: 0 });
+    }
+    if (options.withWait) {
+      // Same cluster layout and same load (the wrk seed depends on the masters only); only the WAIT differs.
+      for (const waitReplicas of [0, 1]) {
+        cases.push({ name: `cluster, ${largest} master${largest === 1 ? '' : 's'} + 1 replica each, WAIT ${waitReplicas}`, masters: largest, command: 'serve', replicas: 1, waitReplicas });
+      }
     }
     // The load before anything of this run starts; the Redis settings are read from the first private Redis below.
     const before = await describeEnvironment(root, config.redisUrl, config.databaseUrl);
@@ -152,8 +177,8 @@ function commandLine(): string {
 /** One case: its own Redis (stopped at the end of the case), its own Pallet server in its namespace, seed, warm-up, measure. */
 async function runCase(run: Run, c: Case, p: Prepared, onRedis: (redis: PrivateRedis) => Promise<void>): Promise<CaseRun> {
   const dir = mkdtempSync(join(tmpdir(), `pallet-bench-cluster-redis-${c.masters}-`));
-  const redis = await startPrivateRedis(c.masters, dir, run.cleanup);
-  log(`bench: ${c.name}: redis-server ${redis.nodes.map((n) => `:${n.port} (pid ${n.pid})`).join(', ')}`);
+  const redis = await startPrivateRedis(c.masters, dir, run.cleanup, c.replicas);
+  log(`bench: ${c.name}: redis-server ${redis.nodes.map((n) => `:${n.port} (pid ${n.pid}${n.replica ? ', replica' : ''})`).join(', ')}`);
   try {
     await onRedis(redis);
     if (c.masters > 0) await checkSlots(run, redis);
@@ -201,7 +226,7 @@ interface Pallet {
  */
 async function prepareCase(run: Run, c: Case): Promise<Prepared> {
   const { config, cleanup } = run;
-  const namespace = `bench_${run.id}_c${c.masters}${c.command === 'start' ? 's' : ''}`;
+  const namespace = `bench_${run.id}_${caseTag(c)}`;
   const httpPort = await freePort();
   let wsPort = await freePort();
   while (wsPort === httpPort) wsPort = await freePort();
@@ -232,7 +257,9 @@ async function prepareCase(run: Run, c: Case): Promise<Prepared> {
 /** Starts the server of a prepared case on `redis`, seeds every tenant through the API. */
 async function startPallet(run: Run, c: Case, p: Prepared, redis: PrivateRedis): Promise<Pallet> {
   const { config, cleanup } = run;
-  const env = { ...p.env, REDIS_URL: redis.url, REDIS_CLUSTER: redis.clusterFlag };
+  // The WAIT settings only here: Pallet refuses PALLET_REDIS_WAIT_REPLICAS > 0 outside cluster mode (the migration runs on the plain shared Redis).
+  const wait: Record<string, string> = c.replicas > 0 ? { PALLET_REDIS_WAIT_REPLICAS: String(c.waitReplicas), PALLET_REDIS_WAIT_TIMEOUT_MS: String(run.options.waitTimeoutMs) } : {};
+  const env = { ...p.env, REDIS_URL: redis.url, REDIS_CLUSTER: redis.clusterFlag, ...wait };
   const server = await ServerProcess.start(
     { name: `pallet ${c.command}`, args: [config.palletCli, c.command], cwd: root, env, logPath: p.logPath },
     `http://127.0.0.1:${p.httpPort}/readyz`,
@@ -274,7 +301,7 @@ async function measure(run: Run, c: Case, redis: PrivateRedis, pallet: Pallet): 
     connections: config.connections,
     seconds,
     apiKey: pallet.apiKeys.join(','),
-    keyPrefix: `${run.id}-c${c.masters}${c.command[0]}-${phase}-`,
+    keyPrefix: `${run.id}-${caseTag(c)}-${phase}-`,
     skuCount: config.skuCount,
     region: run.catalog.warehouses[0]?.region ?? 'CN-ZJ',
     seed: (config.seed + c.masters * 7_919 + (phase === 'warm' ? 1 : 0)) % 0x7fffffff,
@@ -285,6 +312,7 @@ async function measure(run: Run, c: Case, redis: PrivateRedis, pallet: Pallet): 
     if (c.command === 'start') await settle(pallet.server, config.settleCpuPercentMax, drainSecondsMax);
   }
   log(`bench: ${c.name}: measuring ${config.measureSeconds} s`);
+  const waitsBefore = await redis.commandCalls('wait');
   const before = cpuSnapshot();
   const summary = await runWrk(job('measure', config.measureSeconds));
   // `start`: the cost window runs on until the pipeline behind the API is idle, so its NATS and PostgreSQL work is counted.
@@ -292,22 +320,27 @@ async function measure(run: Run, c: Case, redis: PrivateRedis, pallet: Pallet): 
   const drained = c.command === 'start' ? await settle(pallet.server, config.settleCpuPercentMax, drainSecondsMax) : true;
   const drainSeconds = c.command === 'start' ? (performance.now() - drainStartMs) / 1_000 : 0;
   const after = cpuSnapshot();
+  const waits = (await redis.commandCalls('wait')) - waitsBefore;
   if (!pallet.server.running) throw new Error(`${c.name}: the server exited during the measured run; log ${pallet.server.logPath}`);
-  const result = caseRun(c, redis, summary, before, after, pallet.server.pid, await redis.keysPerNode(), drainSeconds, drained);
-  log(`bench: ${c.name}: ${Math.round(result.okPerSecond)} reservations/s, p50 ${(summary.latencyUs.p50 / 1_000).toFixed(2)} ms, p99 ${(summary.latencyUs.p99 / 1_000).toFixed(2)} ms, ${result.errors} errors; keys per node ${result.keysPerNode.join(', ')}`);
+  const result = { ...caseRun(c, redis, summary, before, after, pallet.server.pid, await redis.keysPerNode(), drainSeconds, drained), waitCalls: waits, waitTimeoutMs: c.waitReplicas > 0 ? options.waitTimeoutMs : 0 };
+  log(`bench: ${c.name}: ${Math.round(result.okPerSecond)} reservations/s, p50 ${(summary.latencyUs.p50 / 1_000).toFixed(2)} ms, p99 ${(summary.latencyUs.p99 / 1_000).toFixed(2)} ms, ${result.errors} errors; keys per node ${result.keysPerNode.join(', ')}; WAIT calls on the masters ${waits}`);
   return result;
 }
 
 function caseRun(c: Case, redis: PrivateRedis, wrk: WrkSummary, before: CpuSnapshot, after: CpuSnapshot, serverPid: number, keysPerNode: readonly number[], drainSeconds: number, drained: boolean): CaseRun {
   const cpu: CpuTicks = cpuTicksBetween(before, after, serverPid, wrk.cpuTicks);
   const ticksOf = (pid: number): number => Math.max(0, (after.processes.get(pid)?.[2] ?? 0) - (before.processes.get(pid)?.[2] ?? 0));
-  const nodeTicks = redis.nodes.map((n) => ({ port: n.port, pid: n.pid, ticks: ticksOf(n.pid) }));
+  const nodeTicks = redis.nodes.map((n) => ({ port: n.port, pid: n.pid, replica: n.replica, ticks: ticksOf(n.pid) }));
   const ok = wrkOk(wrk);
   const seconds = wrk.durationUs / 1e6;
   return {
     name: c.name,
     masters: c.masters,
     command: c.command,
+    replicas: c.replicas,
+    waitReplicas: c.waitReplicas,
+    waitCalls: 0,
+    waitTimeoutMs: 0,
     wrk,
     ok,
     okPerSecond: seconds > 0 ? ok / seconds : 0,

@@ -15,6 +15,14 @@ export interface CaseRun {
   /** 0 = the plain (non-cluster) Redis server. */
   readonly masters: number;
   readonly command: 'serve' | 'start';
+  /** Replicas per master (the BENCH_CLUSTER_WAIT cases), else 0. */
+  readonly replicas: number;
+  /** PALLET_REDIS_WAIT_REPLICAS of the case. */
+  readonly waitReplicas: number;
+  /** PALLET_REDIS_WAIT_TIMEOUT_MS when waitReplicas > 0, else 0. */
+  readonly waitTimeoutMs: number;
+  /** WAIT commands the masters ran in the measured window (INFO commandstats): shows the option was on. */
+  readonly waitCalls: number;
   readonly wrk: WrkSummary;
   /** Answers below 400 (the 201s). */
   readonly ok: number;
@@ -22,7 +30,7 @@ export interface CaseRun {
   readonly errors: number;
   readonly cpu: CpuTicks;
   /** Each redis-server of the case (by PID) over the cost window. */
-  readonly nodeTicks: readonly { readonly port: number; readonly pid: number; readonly ticks: number }[];
+  readonly nodeTicks: readonly { readonly port: number; readonly pid: number; readonly replica: boolean; readonly ticks: number }[];
   /** redis-server processes that are not the case's (the shared one): counted as other. */
   readonly otherRedisTicks: number;
   readonly keysPerNode: readonly number[];
@@ -68,7 +76,10 @@ function ratio(run: CaseRun, runs: readonly CaseRun[], figure: (r: CaseRun) => n
   return b > 0 ? figure(run) / b : null;
 }
 
-const layout = (run: CaseRun): string => (run.masters === 0 ? 'plain Redis' : `cluster, ${run.masters} master${run.masters === 1 ? '' : 's'}`);
+const layout = (run: CaseRun): string =>
+  run.masters === 0
+    ? 'plain Redis'
+    : `cluster, ${run.masters} master${run.masters === 1 ? '' : 's'}${run.replicas > 0 ? ` + ${run.replicas} replica${run.replicas === 1 ? '' : 's'} each, WAIT ${run.waitReplicas}` : ''}`;
 
 const throughputHeader = ['Redis', 'pallet', 'reservations/s', '× plain', 'p50 ms', 'p99 ms', 'p99 × plain', 'max ms', 'errors', 'keys per node'];
 const throughputNumeric = (i: number): boolean => i >= 2 && i <= 8;
@@ -92,7 +103,7 @@ function cpuRows(runs: readonly CaseRun[]): string[][] {
     const c = r.cpu;
     const cell = (ticks: number): string => usPer(r, ticks).toFixed(1);
     const busy = c.seconds > 0 ? `${Math.round(((totalTicks(r) + c.steal) / c.hz / c.seconds) * 100)} %` : '—';
-    const nodes = r.nodeTicks.map((n) => `:${n.port} ${cell(n.ticks)}`).join('; ');
+    const nodes = r.nodeTicks.map((n) => `:${n.port}${n.replica ? ' (replica)' : ''} ${cell(n.ticks)}`).join('; ');
     const processes = c.serverProcesses.map((p) => `${p.label} ${cell(p.ticks)}`).join('; ');
     return [
       layout(r), r.command, fmtInt(r.ok), cell(c.server), cell(redisTicks(r)), fmtRatio(ratio(r, runs, (x) => usPer(x, redisTicks(x)))),
@@ -124,21 +135,52 @@ function notes(bench: ClusterBench): string[] {
   return out;
 }
 
+const waitHeader = ['Redis', 'reservations/s', '× WAIT 0', 'p50 ms', 'p99 ms', 'p99 × WAIT 0', 'µs CPU total', 'total × WAIT 0', 'µs pallet', 'µs redis (masters + replicas)', 'WAIT calls', 'WAITs short'];
+const waitNumeric = (i: number): boolean => i >= 1 && i <= 10;
+
+/** The WAIT cases (BENCH_CLUSTER_WAIT=1), each against the WAIT 0 case of the same layout. */
+function waitRows(runs: readonly CaseRun[]): string[][] {
+  const withReplicas = runs.filter((r) => r.replicas > 0);
+  return withReplicas.map((r) => {
+    const base = withReplicas.find((b) => b.waitReplicas === 0 && b.masters === r.masters && b.replicas === r.replicas && b.command === r.command);
+    const vs = (figure: (x: CaseRun) => number): string => (base === undefined || figure(base) <= 0 ? '—' : fmtRatio(figure(r) / figure(base)));
+    const l = r.wrk.latencyUs;
+    return [
+      layout(r), fmtInt(r.okPerSecond), vs((x) => x.okPerSecond), fmtMs(l.p50), fmtMs(l.p99), vs((x) => x.wrk.latencyUs.p99),
+      usPer(r, totalTicks(r)).toFixed(1), vs((x) => usPer(x, totalTicks(x))), usPer(r, r.cpu.server).toFixed(1), usPer(r, redisTicks(r)).toFixed(1),
+      fmtInt(r.waitCalls),
+      // StockEngine counts them (replicaWaitsShort) but Pallet does not export the count on /metrics.
+      r.waitReplicas > 0 ? 'not exported' : '—',
+    ];
+  });
+}
+
+const waitLegend = (runs: readonly CaseRun[]): string => {
+  const timeout = runs.find((r) => r.waitReplicas > 0)?.waitTimeoutMs;
+  return (
+    'Same cluster, same wrk load (same seed), one replica per master (attached with CLUSTER REPLICATE, measured once every link reported master_link_status:up); ' +
+    `WAIT 1 = PALLET_REDIS_WAIT_REPLICAS=1${timeout === undefined ? '' : `, PALLET_REDIS_WAIT_TIMEOUT_MS=${timeout}`}: after each reservation Pallet sends WAIT 1 to the tenant's master and answers once a replica has the write (or the timeout passed). ` +
+    'WAIT calls = WAIT commands the masters ran in the measured window (INFO commandstats); WAITs short = WAITs that returned fewer replicas than asked: Pallet counts them but does not export the count, so the benchmark cannot report it.'
+  );
+};
+
 export function renderTables(bench: ClusterBench): { readonly text: string; readonly markdown: string } {
   const { config, environment: env, options } = bench;
   const rows = (cells: readonly (readonly string[])[]) => cells.map((c) => ({ cells: c }));
+  const waits = waitRows(bench.runs);
   const text = [
     renderAligned(throughputHeader, rows(throughputRows(bench.runs)), throughputNumeric),
     '',
     'µs of CPU per reservation:',
     renderAligned(cpuHeader, rows(cpuRows(bench.runs)), cpuNumeric),
+    ...(waits.length > 0 ? ['', 'WAIT on the reserve path:', renderAligned(waitHeader, rows(waits), waitNumeric), waitLegend(bench.runs)] : []),
     ...notes(bench).map((n) => `note: ${n}`),
   ].join('\n');
   const markdown = [
     `## Redis Cluster: 1, 2, 3 masters (bench/cluster/masters.ts) — ${env.dateUtc} — commit ${env.commit}`,
     '',
     `- Machine: ${env.cpus} × ${env.cpuModel}, ${env.memoryGiB} GiB RAM; before the run: ${env.busyPercentBefore} % of one core busy, load average ${env.loadAverages}`,
-    `- Node ${env.node}; Redis ${env.redis.version}, every private server and node with appendonly ${env.redis.appendonly}, appendfsync ${env.redis.appendfsync}, no replicas; PostgreSQL ${env.postgres.version} (synchronous_commit ${env.postgres.synchronousCommit}); NATS and PostgreSQL are the shared servers`,
+    `- Node ${env.node}; Redis ${env.redis.version}, every private server and node with appendonly ${env.redis.appendonly}, appendfsync ${env.redis.appendfsync}, ${bench.runs.some((r) => r.replicas > 0) ? 'no replicas except in the WAIT cases' : 'no replicas'}; PostgreSQL ${env.postgres.version} (synchronous_commit ${env.postgres.synchronousCommit}); NATS and PostgreSQL are the shared servers`,
     `- Command: \`${bench.command}\``,
     `- Load: wrk ${config.wrkThreads} thread(s), ${config.connections} connections, single-line reservations (bench/wrk/reserve.lua: random SKU of ${config.skuCount}, qty 1, one warehouse, a unique Idempotency-Key each), the API keys of ${bench.tenants.length} tenants in turn (${bench.tenants.join(', ')}; chosen by hash slot, so each master of ${options.masters.join(', ')} holds ${options.masters.map((m) => `${(bench.tenants.length / m).toFixed(bench.tenants.length % m === 0 ? 0 : 1)}`).join(' / ')} of them); ${config.warmupSeconds} s warm-up then ${config.measureSeconds} s measured per case, one case at a time, each with its own private Redis (plain first) and Pallet namespace`,
     '',
@@ -147,6 +189,7 @@ export function renderTables(bench: ClusterBench): { readonly text: string; read
     '',
     ...markdownTable(cpuHeader, cpuRows(bench.runs), cpuNumeric),
     `- ${cpuLegend}`,
+    ...(waits.length > 0 ? ['', 'WAIT on the reserve path (BENCH_CLUSTER_WAIT=1):', '', ...markdownTable(waitHeader, waits, waitNumeric), `- ${waitLegend(bench.runs)}`] : []),
     ...notes(bench).map((n) => `- Note: ${n}`),
     '',
   ].join('\n');
@@ -170,7 +213,8 @@ interface Costs {
 /** The costs the projection uses: API and Redis from the largest cluster's `serve` case, the rest from its `start` case. */
 function costs(bench: ClusterBench): Costs | null {
   const largest = (command: 'serve' | 'start'): CaseRun | undefined =>
-    [...bench.runs].filter((r) => r.command === command && r.masters > 0 && r.ok > 0).sort((a, b) => b.masters - a.masters)[0];
+    // The replica cases pay for replication and WAIT: the projection is of the layout without them.
+    [...bench.runs].filter((r) => r.command === command && r.masters > 0 && r.replicas === 0 && r.ok > 0).sort((a, b) => b.masters - a.masters)[0];
   const serve = largest('serve');
   if (serve === undefined) return null;
   const start = largest('start');

@@ -1,6 +1,6 @@
 // Private Redis servers for a benchmark: one plain server, or a Redis Cluster
-// of M masters without replicas (M = 1 is a valid cluster: every slot on one
-// node). Each node is a child process of the harness (`redis-server
+// of M masters, without replicas or with R replicas each (M = 1 is a valid
+// cluster: every slot on one node). Each node is a child process of the harness (`redis-server
 // --daemonize no`, so its PID is ours), on a free port below 55535 (the
 // cluster bus listens on port + 10000), data in a temp dir, AOF on with
 // `appendfsync everysec` as ops/redis-cluster.sh runs it. Stopped by PID.
@@ -10,7 +10,9 @@
 // than three masters. Node i owns the i-th of M equal slot ranges, so a
 // tenant's master follows from its slot alone (slotOwner; the slot is
 // clusterKeySlot of src/adapters/redis/connection.ts, checked against CLUSTER
-// KEYSLOT by the benchmark).
+// KEYSLOT by the benchmark). Replicas join after the masters: CLUSTER MEET,
+// then CLUSTER REPLICATE once they know their master, and the cluster counts
+// as formed when every replica's link to its master is up.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
@@ -62,11 +64,16 @@ export function tenantsAcrossSlots(prefix: string, count: number): string[] {
 export interface RedisNode {
   readonly port: number;
   readonly pid: number;
+  /** A replica (it serves no slot; Pallet's client reads and writes on masters only). */
+  readonly replica: boolean;
 }
 
 export interface PrivateRedis {
   /** 0 = one plain (non-cluster) server. */
   readonly masters: number;
+  /** Replicas per master (0 for the plain server). */
+  readonly replicas: number;
+  /** Masters first, then the replicas of master 0, 1, … in turn. */
   readonly nodes: readonly RedisNode[];
   /** REDIS_URL for Pallet: the one server, or every node as a seed. */
   readonly url: string;
@@ -76,6 +83,8 @@ export interface PrivateRedis {
   keysPerNode(): Promise<number[]>;
   /** The slot a node computes for a key (CLUSTER KEYSLOT): checks clusterKeySlot against Redis itself. */
   serverKeySlot(key: string): Promise<number>;
+  /** Calls of `command` since start (INFO commandstats), summed over the masters. */
+  commandCalls(command: string): Promise<number>;
   /** Stops every node (SIGTERM by PID, SIGKILL after a grace period) and removes the data dir. Idempotent. */
   stop(): Promise<void>;
 }
@@ -185,13 +194,18 @@ function spawnNode(port: number, dir: string, cluster: boolean): NodeProcess {
  * Starts a plain server (`masters` = 0) or a cluster of `masters` masters under `dir`; registers its stop on
  * `cleanup` before anything can fail, and resolves when every slot is served (cluster_state:ok on every node).
  */
-export async function startPrivateRedis(masters: number, dir: string, cleanup: CleanupStack): Promise<PrivateRedis> {
+export async function startPrivateRedis(masters: number, dir: string, cleanup: CleanupStack, replicas = 0): Promise<PrivateRedis> {
   if (!Number.isSafeInteger(masters) || masters < 0 || masters > 16) throw new RangeError(`masters ${masters}: 0 (plain) or 1..16`);
+  if (!Number.isSafeInteger(replicas) || replicas < 0 || replicas > 2 || (masters === 0 && replicas > 0)) throw new RangeError(`replicas ${replicas}: 0..2 per master, and only in a cluster`);
   const cluster = masters > 0;
   const taken = new Set<number>();
   const ports: number[] = [];
   for (let i = 0; i < Math.max(1, masters); i++) ports.push(await nodePort(taken));
-  const procs = ports.map((port) => spawnNode(port, join(dir, String(port)), cluster));
+  // replicaPorts[j] replicates ports[j % masters].
+  const replicaPorts: number[] = [];
+  for (let j = 0; j < masters * replicas; j++) replicaPorts.push(await nodePort(taken));
+  const all = [...ports, ...replicaPorts];
+  const procs = all.map((port) => spawnNode(port, join(dir, String(port)), cluster));
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopped ??= (async () => {
@@ -200,8 +214,9 @@ export async function startPrivateRedis(masters: number, dir: string, cleanup: C
     })());
   cleanup.push(`stop redis-server ${procs.map((p) => `:${p.port} (pid ${p.child.pid ?? '?'})`).join(', ')}`, stop);
   try {
-    await Promise.all(ports.map((port) => until(`redis-server :${port} to answer`, () => withNode(port, async (r) => (await r.ping()) === 'PONG'), readyMs)));
+    await Promise.all(all.map((port) => until(`redis-server :${port} to answer`, () => withNode(port, async (r) => (await r.ping()) === 'PONG'), readyMs)));
     if (cluster) await formCluster(ports);
+    if (replicaPorts.length > 0) await attachReplicas(ports, replicaPorts);
   } catch (err) {
     await stop();
     throw err;
@@ -209,11 +224,17 @@ export async function startPrivateRedis(masters: number, dir: string, cleanup: C
   const seeds = ports.map((p) => `redis://127.0.0.1:${p}`);
   return {
     masters,
-    nodes: procs.map((p) => ({ port: p.port, pid: p.pid })),
+    replicas,
+    nodes: procs.map((p, i) => ({ port: p.port, pid: p.pid, replica: i >= ports.length })),
     url: seeds.join(','),
     clusterFlag: cluster ? '1' : '0',
-    keysPerNode: () => Promise.all(ports.map((port) => withNode(port, (r) => r.dbsize()))),
+    keysPerNode: () => Promise.all(all.map((port) => withNode(port, (r) => r.dbsize()))),
     serverKeySlot: (key) => withNode(ports[0] as number, async (r) => Number(await r.cluster('KEYSLOT', key))),
+    commandCalls: async (command) => {
+      const stat = new RegExp(`^cmdstat_${command.toLowerCase()}:calls=(\\d+)`, 'm');
+      const calls = await Promise.all(ports.map((port) => withNode(port, async (r) => Number(stat.exec(await r.info('commandstats'))?.[1] ?? 0))));
+      return calls.reduce((n, c) => n + c, 0);
+    },
     stop,
   };
 }
@@ -242,6 +263,38 @@ async function formCluster(ports: readonly number[]): Promise<void> {
         const info = await withNode(port, (r) => r.cluster('INFO') as Promise<string>);
         const field = (name: string): string | undefined => new RegExp(`^${name}:(\\S+)`, 'm').exec(info)?.[1];
         if (field('cluster_state') !== 'ok' || field('cluster_known_nodes') !== String(ports.length) || field('cluster_slots_ok') !== String(slotCount)) return false;
+      }
+      return true;
+    },
+    formedMs,
+  );
+}
+
+/**
+ * replicaPorts[j] becomes a replica of masters[j % masters.length]: it meets the cluster, is told its master once
+ * it knows that master's id, and the cluster counts as formed when every replica's link is up (the initial sync
+ * done) and every node knows every other, so Pallet's client sees the final layout from its first CLUSTER SLOTS.
+ */
+async function attachReplicas(masters: readonly number[], replicaPorts: readonly number[]): Promise<void> {
+  const ids = await Promise.all(masters.map((port) => withNode(port, async (r) => String(await r.call('CLUSTER', 'MYID')))));
+  await Promise.all(
+    replicaPorts.map(async (port, j) => {
+      const master = ids[j % masters.length] as string;
+      await withNode(port, (r) => r.call('CLUSTER', 'MEET', '127.0.0.1', String(masters[0])));
+      await until(`replica :${port} to learn master ${master}`, () => withNode(port, async (r) => String(await r.cluster('NODES')).includes(master)), formedMs);
+      await withNode(port, (r) => r.call('CLUSTER', 'REPLICATE', master));
+    }),
+  );
+  const total = masters.length + replicaPorts.length;
+  await until(
+    `${replicaPorts.length} replica(s) with master_link_status:up and ${total} nodes known everywhere`,
+    async () => {
+      for (const port of replicaPorts) {
+        if (!/^master_link_status:up/m.test(await withNode(port, (r) => r.info('replication')))) return false;
+      }
+      for (const port of [...masters, ...replicaPorts]) {
+        const info = await withNode(port, (r) => r.cluster('INFO') as Promise<string>);
+        if (!new RegExp(`^cluster_known_nodes:${total}\\b`, 'm').test(info) || !/^cluster_state:ok/m.test(info)) return false;
       }
       return true;
     },
